@@ -1,0 +1,215 @@
+"""The built-in catalogue: patterns, prompts, ideas, check-in items and crisis lines.
+
+Plain data only (floor 1): no pydantic, no textual. Wording follows CONTENT.md's tone:
+warm, plain and free of judgement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """An isolation pattern a user can tick in a reflection."""
+
+    id: str
+    name: str
+    explanation: str
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        "busy",
+        "Busy schedule",
+        "Work and errands filled the week and people got the leftovers.",
+    ),
+    Pattern(
+        "exhausted",
+        "Stress or exhaustion",
+        "There was no energy left for anyone, even people you like.",
+    ),
+    Pattern(
+        "hurt",
+        "A disappointment or hurt",
+        "Someone let you down, and pulling back felt safer than risking it again.",
+    ),
+    Pattern(
+        "protective",
+        "Protective withdrawal",
+        "An old, once-useful move after hurt or trauma: keep away so nobody can hurt you.",
+    ),
+    Pattern(
+        "digital",
+        "Quick digital updates",
+        "Likes and short messages stood in for a real conversation.",
+    ),
+    Pattern(
+        "not_interested",
+        "Believing others aren't interested",
+        "The thought that people don't really want to hear from you.",
+    ),
+    Pattern(
+        "handle_alone",
+        "\u201cI should handle it alone\u201d",
+        "Needing people felt like weakness, so you kept it to yourself.",
+    ),
+    Pattern(
+        "transition",
+        "A life transition",
+        "A move, a new job, a new baby, a loss: the old rhythms of contact broke.",
+    ),
+    Pattern(
+        "unseen",
+        "Surrounded yet unseen",
+        "People were around, but nobody really saw how you were.",
+    ),
+    Pattern(
+        "inward",
+        "Present but not there",
+        "You were in the conversation but withdrew inwardly instead of taking part.",
+    ),
+)
+
+PATTERN_IDS: frozenset[str] = frozenset(p.id for p in PATTERNS)
+PATTERNS_BY_ID: dict[str, Pattern] = {p.id: p for p in PATTERNS}
+
+PROMPTS: tuple[str, ...] = (
+    "When did I last feel really seen? What made it possible?",
+    "What did I avoid this week, and what was I protecting myself from?",
+    "Which relationship feels safe enough for one small step?",
+    "What does showing up look like for someone who matters to me?",
+    "Who came to mind this week, and what stopped me from telling them?",
+    "What did a moment of connection this week feel like in my body?",
+    "What story did I tell myself about what others think of me? How sure am I?",
+    "If a friend were in my place, what small step would I suggest to them?",
+    "Where did I feel most like myself this week, and who was there?",
+    "What would make reaching out a little easier next time?",
+    "What did I need this week that I didn't ask for?",
+    "Which old way of protecting myself showed up, and did it still help?",
+)
+
+MICRO_CONNECTIONS: tuple[str, ...] = (
+    "Said hi to a neighbour",
+    "Eye contact and a smile at the shop",
+    "Held the door for someone",
+    "Left a kind note or a review for a local business",
+    "Asked \u201chow's your day going?\u201d and waited for the answer",
+    "Sent a two-line \u201cthinking of you\u201d text",
+    "Replied to a message I'd been putting off",
+    "Remembered a date and checked in",
+    "Stayed present in a conversation instead of withdrawing",
+)
+
+# Goal step ideas, easiest first.
+STEP_IDEAS: tuple[str, ...] = (
+    "Be more present in a conversation I already have",
+    "Reply to a message",
+    "Send a short note to a trusted friend",
+    "Reconnect with a supportive family member",
+    "Go to a place built around a shared interest",
+    "Join a structured group (a class, a volunteer shift, a support group)",
+    "Share something real in a group",
+)
+
+COMMUNITY_KINDS: tuple[str, ...] = (
+    "Group therapy",
+    "Peer support group",
+    "Identity-affirming or cultural community",
+    "Faith-based space",
+    "Trauma-informed group",
+    "Recovery or sobriety community",
+    "Grief and loss group",
+    "Parenting or caregiver group",
+    "Chronic illness or disability community",
+    "Shared-interest group (book club, hiking, games)",
+    "Volunteer network",
+    "Online community",
+)
+
+GROUP_CHECKLIST: tuple[str, ...] = (
+    "A shared purpose",
+    "People can be real without performing wellness",
+    "A reliable place and rhythm to meet",
+    "Someone welcomes newcomers and keeps things flowing",
+)
+
+DEPTH_LABELS: dict[int, str] = {
+    1: "greeting",
+    2: "small talk",
+    3: "real conversation",
+    4: "personal share",
+    5: "plan made / support given",
+}
+
+COMFORT_LABELS: dict[int, str] = {
+    1: "very uneasy",
+    2: "uneasy",
+    3: "okay",
+    4: "fairly comfortable",
+    5: "at ease",
+}
+
+GOAL_KIND_LABELS: dict[str, str] = {
+    "reach_out": "Reach out",
+    "show_up": "Show up",
+    "be_consistent": "Be consistent",
+    "join_community": "Join a community",
+    "micro": "Micro-connections",
+}
+
+GOAL_KIND_HINTS: dict[str, str] = {
+    "reach_out": "A short message is enough: give people the chance to support you.",
+    "show_up": "Notice what showing up means for someone, and do it.",
+    "be_consistent": "Reliability builds safety: be present and reachable over time.",
+    "join_community": "Start small; an online group can come before a local one.",
+    "micro": "Tiny, everyday moments of contact add up.",
+}
+
+
+@dataclass(frozen=True)
+class CheckInItem:
+    id: str
+    question: str
+
+
+# Hughes, Waite, Hawkley & Cacioppo (2004), adult wording as recommended for UK statistics.
+CHECKIN_ITEMS: tuple[CheckInItem, ...] = (
+    CheckInItem("lack_companionship", "How often do you feel that you lack companionship?"),
+    CheckInItem("left_out", "How often do you feel left out?"),
+    CheckInItem("isolated", "How often do you feel isolated from others?"),
+)
+CHECKIN_ANSWERS: dict[int, str] = {1: "Hardly ever or never", 2: "Some of the time", 3: "Often"}
+DIRECT_QUESTION = "How often do you feel lonely?"
+DIRECT_ANSWERS: dict[str, str] = {
+    "often_always": "Often or always",
+    "some_of_the_time": "Some of the time",
+    "occasionally": "Occasionally",
+    "hardly_ever": "Hardly ever",
+    "never": "Never",
+}
+CHECKIN_SOURCE = (
+    "Three-item loneliness scale: Hughes, Waite, Hawkley & Cacioppo (2004), "
+    "Research on Aging 26(6):655\u2013672. Asking about \u201cthe past week\u201d is this "
+    "app's adaptation for weekly use."
+)
+CHECKIN_NOTE = (
+    "The score (3\u20139, higher means lonelier) is a trend to look at over weeks, "
+    "never a diagnosis."
+)
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    region: str
+    text: str
+
+
+DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
+    CrisisLine("US", "Call or text 988 (Suicide & Crisis Lifeline)"),
+    CrisisLine("UK and Ireland", "Samaritans: call 116 123"),
+    CrisisLine("Elsewhere", "Find a local line at findahelpline.com"),
+    CrisisLine("In immediate danger", "Call your local emergency number"),
+)
+
+COMPLEMENTS_THERAPY = "reconnect complements therapy; it does not replace it."

@@ -1,0 +1,59 @@
+"""Schema migrations: each a pure function from one version's data to the next.
+
+A data file records its schema_version in the meta table. A file without one is
+version 0: written before the meta table existed, when records had no `id` of their own.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+Data = dict[str, dict[str, dict[str, Any]]]
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+
+
+def _v0_to_v1(data: Data) -> Data:
+    """Give every record a stable id of its own (doc ids are internal to TinyDB)."""
+    out: Data = {}
+    for name, table in data.items():
+        if name in (META_TABLE, "_default"):
+            continue
+        out[name] = {
+            doc_id: doc if "id" in doc else {"id": uuid.uuid4().hex, **doc}
+            for doc_id, doc in table.items()
+        }
+    return out
+
+
+# MIGRATIONS[n] turns version n into version n + 1.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1}
+
+
+def schema_version(data: Data) -> int:
+    meta = data.get(META_TABLE) or {}
+    for doc in meta.values():
+        version = doc.get("schema_version")
+        if isinstance(version, int):
+            return version
+    return 0
+
+
+def migrate(data: Data, meta: dict[str, Any]) -> Data:
+    """Bring data up to SCHEMA_VERSION; `meta` is the meta document to store with it."""
+    version = schema_version(data)
+    created_at = _meta_doc(data).get("created_at", meta.get("created_at"))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    data = {k: v for k, v in data.items() if k != META_TABLE}
+    data[META_TABLE] = {"1": {**meta, "created_at": created_at, "schema_version": version}}
+    return data
+
+
+def _meta_doc(data: Data) -> dict[str, Any]:
+    meta = data.get(META_TABLE) or {}
+    return next(iter(meta.values()), {})

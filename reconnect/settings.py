@@ -1,0 +1,78 @@
+"""User settings: TOML in the platform's config folder, validated by a pydantic model."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from reconnect.content import DEFAULT_CRISIS_LINES
+from reconnect.models import first_error
+
+SETTINGS_FILE_NAME = "settings.toml"
+
+
+class CrisisLineSetting(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    region: str = Field(min_length=1, max_length=60)
+    text: str = Field(min_length=1, max_length=200)
+
+
+def _default_lines() -> list[CrisisLineSetting]:
+    return [CrisisLineSetting(region=c.region, text=c.text) for c in DEFAULT_CRISIS_LINES]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    theme: str = Field(default="textual-dark", max_length=60)
+    # 0 = Monday … 6 = Sunday.
+    first_day_of_week: int = Field(default=0, ge=0, le=6)
+    crisis_lines: list[CrisisLineSetting] = Field(default_factory=_default_lines)
+
+
+def config_dir() -> Path:
+    env = os.environ.get("RECONNECT_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("reconnect", appauthor=False)
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The settings, and a one-line warning when the file could not be used.
+
+    A broken file is never overwritten: the caller keeps the defaults in memory only.
+    """
+    path = path or settings_path()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), f"Could not read settings ({exc.strerror}): {path}; using defaults."
+    try:
+        return Settings.model_validate(tomllib.loads(raw)), None
+    except tomllib.TOMLDecodeError as exc:
+        problem = f"not valid TOML ({exc})"
+    except ValidationError as exc:
+        problem = first_error(exc)
+    return Settings(), f"Settings file ignored, {problem}: {path}. Fix or delete it."
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically, so a crash never leaves half a settings file."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(tomli_w.dumps(settings.model_dump(mode="json")), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,208 @@
+"""A durable TinyDB Storage: atomic writes, an in-memory cache, a cross-process lock.
+
+TinyDB's stock JSONStorage rewrites the file in place and re-parses it on every query.
+This one reads once and keeps the parsed data, re-reading only when the file's stamp
+(inode, size, mtime) shows that another process replaced it. Every write goes to a temp
+file in the same folder, is fsynced and then moved over the old file with os.replace,
+so the file on disk is always the old or the new version, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+Data = dict[str, dict[str, dict[str, Any]]]
+Stamp = tuple[int, int, int]
+
+
+class DataFileError(Exception):
+    """The data file can't be used safely. It is left exactly as it is."""
+
+    def __init__(self, path: Path, problem: str, way_out: str) -> None:
+        super().__init__(f"{problem}: {path}\n{way_out}")
+        self.path = path
+        self.problem = problem
+        self.way_out = way_out
+
+
+RESTORE_HINT = (
+    "Nothing was changed. Restore the file from a backup, or move it aside to start afresh."
+)
+
+
+def _stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _check_shape(path: Path, data: object) -> Data:
+    """Tables of documents: {table: {doc_id: {field: value}}}."""
+    if not isinstance(data, dict):
+        raise DataFileError(path, "The data file is not a reconnect database", RESTORE_HINT)
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise DataFileError(path, f"The table '{name}' in the data file is damaged", RESTORE_HINT)
+    return data
+
+
+class DurableStorage(Storage):
+    """TinyDB storage over one JSON file; see the module docstring."""
+
+    def __init__(self, path: Path, check: Callable[[Path, Data], None] | None = None) -> None:
+        self.path = path
+        self.lock_path = path.with_name(path.name + ".lock")
+        self._check = check
+        self._data: Data | None = None
+        self._stamp: Stamp | None = None
+        self._lock_file: Any = None
+        self._lock_depth = 0
+        self._batch_depth = 0
+        self._dirty = False
+        # Bumped when the data was (re)loaded from disk or dropped, not by our own writes:
+        # caches built on an older generation must be rebuilt.
+        self.generation = 0
+
+    # --- reading -------------------------------------------------------------------
+
+    def disk_stamp(self) -> Stamp | None:
+        try:
+            return _stamp_of(os.stat(self.path))
+        except FileNotFoundError:
+            return None
+
+    def changed_on_disk(self) -> bool:
+        """True when another process replaced the file since we last read or wrote it."""
+        return self.disk_stamp() != self._stamp
+
+    def read(self) -> Data | None:
+        if self._batch_depth and self._data is not None:
+            return self._data
+        if self._data is not None and not self.changed_on_disk():
+            return self._data
+        return self._load()
+
+    def _load(self) -> Data | None:
+        try:
+            with open(self.path, "rb") as handle:
+                stamp = _stamp_of(os.fstat(handle.fileno()))
+                raw = handle.read()
+        except FileNotFoundError:
+            self._forget()
+            return None
+        data: Data = {}
+        if raw.strip():
+            try:
+                parsed = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise DataFileError(
+                    self.path, f"The data file is not valid JSON ({exc})", RESTORE_HINT
+                ) from None
+            data = _check_shape(self.path, parsed)
+        if self._check is not None:
+            self._check(self.path, data)
+        self._data, self._stamp = data, stamp
+        self.generation += 1
+        return data
+
+    def _forget(self) -> None:
+        self._data = None
+        self._stamp = None
+        self.generation += 1
+
+    # --- writing -------------------------------------------------------------------
+
+    def write(self, data: Data) -> None:
+        if self._batch_depth:
+            self._data = data
+            self._dirty = True
+            return
+        self._write_now(data)
+
+    def _write_now(self, data: Data) -> None:
+        payload = orjson.dumps(data)
+        folder = self.path.parent
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".reconnect-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            # The cache may already hold the change that did not reach the disk.
+            self._forget()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        _fsync_folder(folder)
+        self._data = data
+        self._stamp = self.disk_stamp()
+
+    # --- locking and batching ----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the exclusive cross-process lock (re-entrant within this process)."""
+        if self._lock_depth == 0:
+            handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held across the block
+            os.chmod(self.lock_path, 0o600)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            self._lock_file = handle
+        self._lock_depth += 1
+        try:
+            yield
+        finally:
+            self._lock_depth -= 1
+            if self._lock_depth == 0:
+                fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+                self._lock_file.close()
+                self._lock_file = None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one lock and one durable write; nothing is written on error."""
+        with self.locked():
+            self.read()  # bring the cache up to date under the lock
+            self._batch_depth += 1
+            try:
+                yield
+            except BaseException:
+                self._batch_depth -= 1
+                if self._batch_depth == 0 and self._dirty:
+                    self._dirty = False
+                    self._forget()
+                raise
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._dirty:
+                self._dirty = False
+                if self._data is not None:
+                    self._write_now(self._data)
+
+    def close(self) -> None:
+        """Drop the cache; the next read loads the file again."""
+        self._forget()
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder private to the user (0700)."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)
