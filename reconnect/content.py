@@ -142,6 +142,15 @@ DEPTH_LABELS: dict[int, str] = {
     5: "plan made / support given",
 }
 
+# Short forms where a column is narrow.
+DEPTH_SHORT: dict[int, str] = {
+    1: "greeting",
+    2: "small talk",
+    3: "real conversation",
+    4: "personal share",
+    5: "plan or support",
+}
+
 COMFORT_LABELS: dict[int, str] = {
     1: "very uneasy",
     2: "uneasy",

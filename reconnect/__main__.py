@@ -1,0 +1,5 @@
+import sys
+
+from reconnect.cli import main
+
+sys.exit(main())

@@ -1,0 +1,161 @@
+"""ReconnectApp and make_app: the one factory the CLI and the tests share."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from reconnect.areas import AREAS, AREAS_BY_NAME, Area
+from reconnect.settings import Settings, load_settings, save_settings
+from reconnect.storage import DataFileError
+from reconnect.store import Store
+
+# How often the app looks for writes by another process (`reconnect log` in a shell).
+CHANGE_CHECK_SECONDS = 2.0
+
+
+def _screen_factory(area: Area) -> Callable[[], Screen]:
+    def build() -> Screen:
+        module_name, class_name = area.screen.split(":")
+        screen_class = getattr(importlib.import_module(module_name), class_name)
+        return screen_class()
+
+    return build
+
+
+class ReconnectApp(App[int]):
+    """The reconnect TUI. Build it with make_app()."""
+
+    TITLE = "reconnect"
+    CSS_PATH = "app.tcss"
+    MODES = {area.name: _screen_factory(area) for area in AREAS}
+    BINDINGS = [
+        *(
+            Binding(area.key, f"open('{area.name}')", area.title, show=True)
+            for area in AREAS
+        ),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        today: date | None = None,
+        start_area: str = "today",
+        demo: bool = False,
+        settings_path: Path | None = None,
+        save_settings_changes: bool = True,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.demo = demo
+        self.data_error: DataFileError | None = None
+        self._pinned_today = today
+        self._start_area = start_area if start_area in AREAS_BY_NAME else "today"
+        self._settings_path = settings_path
+        self._save_settings_changes = save_settings_changes
+        self._notice = notice
+        if demo:
+            self.sub_title = "demo data: nothing you do here is kept"
+
+    @property
+    def today(self) -> date:
+        """The app's idea of today: pinned in tests and snapshots, else the real date."""
+        return self._pinned_today or date.today()
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode(self._start_area)
+        self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_outside_changes)
+        if self._notice:
+            self.notify(self._notice, severity="warning", timeout=10)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self.settings.theme:
+            return
+        self.settings = self.settings.model_copy(update={"theme": theme.name})
+        if self._save_settings_changes:
+            save_settings(self.settings, self._settings_path)
+
+    def check_for_outside_changes(self) -> None:
+        """Pick up records written by another process and show them."""
+        if self.store.refresh():
+            self.refresh_areas()
+
+    def refresh_areas(self) -> None:
+        """Ask every open screen that shows records to show them again."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if callable(refresh):
+                refresh()
+
+    def action_open(self, area: str) -> None:
+        if area in AREAS_BY_NAME:
+            self.switch_mode(area)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for area in AREAS:
+            yield SystemCommand(
+                f"Open {area.title}",
+                area.hint,
+                lambda name=area.name: self.action_open(name),
+            )
+        yield SystemCommand("Help", "Keys for this screen and crisis lines", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A damaged or newer data file found while running: stop cleanly, exit status 3.
+        if isinstance(error, DataFileError):
+            self.data_error = error
+            self.exit(3)
+            return
+        super()._handle_exception(error)
+
+
+def make_app(
+    data_dir: Path | None = None,
+    today: date | None = None,
+    *,
+    store: Store | None = None,
+    start_area: str = "today",
+    demo: bool = False,
+    settings: Settings | None = None,
+) -> ReconnectApp:
+    """Build the app over a data folder (or an open store). Raises DataFileError."""
+    notice = None
+    if settings is None:
+        settings, notice = load_settings()
+    if store is None:
+        from reconnect.paths import data_dir as default_data_dir
+
+        store = Store.open(data_dir or default_data_dir())
+    return ReconnectApp(
+        store,
+        settings,
+        today=today,
+        start_area=start_area,
+        demo=demo,
+        save_settings_changes=notice is None,
+        notice=notice,
+    )

@@ -1,0 +1,32 @@
+"""The app's main areas: name, title, key and where the screen lives.
+
+Kept free of textual so the CLI can offer `--open AREA` without loading the UI. An area
+is listed here only once its screen exists: no placeholder screens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    title: str
+    key: str
+    screen: str  # "module:Class", imported when the area is first opened
+    hint: str  # one line for the first-run message and the command palette
+
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "today",
+        "Today",
+        "t",
+        "screens.today:TodayScreen",
+        "See this week at a glance: connections, goals and who you haven't seen in a while.",
+    ),
+)
+
+AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)
+AREAS_BY_NAME: dict[str, Area] = {a.name: a for a in AREAS}

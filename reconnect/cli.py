@@ -1,0 +1,154 @@
+"""`reconnect` and its subcommands.
+
+Textual is imported only when the TUI opens, so shell commands stay fast. Exit status:
+0 done, 2 bad usage or input (nothing saved), 3 the data file can't be used safely.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from reconnect import __version__
+from reconnect.areas import AREA_NAMES
+from reconnect.paths import data_dir
+from reconnect.storage import DataFileError
+
+EXIT_USAGE = 2
+EXIT_DATA_FILE = 3
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(func: Command) -> Command:
+        COMMANDS[name] = func
+        return func
+
+    return register
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"reconnect: {message} (see reconnect --help)\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="reconnect",
+        description="A gentle companion for rebuilding social connection. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"reconnect {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the platform's "
+        "user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open on 12 weeks of sample data in a throwaway folder; your data is untouched",
+    )
+    parser.add_argument(
+        "--open", choices=AREA_NAMES, default="today", metavar="AREA", dest="area",
+        help=f"start on an area: {', '.join(AREA_NAMES)}",
+    )
+    parser.add_argument("--today", type=_iso_date, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.add_parser("where", help="print the path of the data file")
+    sub.add_parser("check", help="verify the data file and count its records")
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        COMMANDS[module.add_parser(sub)] = module.run
+    return parser
+
+
+# Subcommands in modules of their own: each has add_parser(subparsers) -> name, and
+# run(args) -> exit status. Keep those modules free of textual and heavy imports.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+@command("where")
+def cmd_where(args: argparse.Namespace) -> int:
+    from reconnect.store import DATA_FILE_NAME
+
+    print(data_dir(args.data_dir) / DATA_FILE_NAME)
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    from reconnect.store import DATA_FILE_NAME, Store
+
+    folder = data_dir(args.data_dir)
+    path = folder / DATA_FILE_NAME
+    if not path.exists():
+        print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
+        return 0
+    store = Store.open(folder)
+    counts = store.counts()
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    print(f"OK {path}: {summary}")
+    return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from reconnect.app import make_app
+    from reconnect.store import Store
+
+    demo_dir: Path | None = None
+    try:
+        if args.demo:
+            from reconnect.demo import generate, seed_store
+
+            demo_dir = Path(tempfile.mkdtemp(prefix="reconnect-demo-"))
+            store = Store.open(demo_dir / "data")
+            seed_store(store, generate(args.today or date.today()))
+        else:
+            store = Store.open(data_dir(args.data_dir))
+        app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
+        result = app.run()
+        if app.data_error is not None:
+            raise app.data_error
+        return result or 0
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command:
+            return COMMANDS[args.command](args)
+        return run_app(args)
+    except DataFileError as exc:
+        print(f"reconnect: {exc}", file=sys.stderr)
+        return EXIT_DATA_FILE
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"reconnect: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

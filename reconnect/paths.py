@@ -1,0 +1,18 @@
+"""Where the user's data lives: --data-dir, else $RECONNECT_DATA_DIR, else the platform's
+user data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("RECONNECT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("reconnect", appauthor=False)

@@ -1,0 +1,37 @@
+"""The base of every area screen: a header, a footer, and a way to show fresh data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from reconnect.app import ReconnectApp
+    from reconnect.store import Store
+
+
+class AreaScreen(Screen[None]):
+    """A main area. Subclasses fill `refresh_data` to (re)load what they show."""
+
+    AREA_TITLE = ""
+
+    @property
+    def reconnect(self) -> ReconnectApp:
+        return cast("ReconnectApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.reconnect.store
+
+    def on_mount(self) -> None:
+        self.title = self.AREA_TITLE
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Load what this screen shows from the store; called on mount, resume and
+        when another process wrote."""

@@ -1,0 +1,174 @@
+"""Today: this week at a glance, goals with their next step, who is drifting."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from reconnect.areas import AREAS
+from reconnect.content import COMFORT_LABELS
+from reconnect.models import Connection
+from reconnect.progress import active_goals, depth_mix, drifting, local_date, week_bounds
+from screens.base import AreaScreen
+from widgets.depth_mix import depth_mix_text
+
+# After this long without a logged connection, Today says welcome back.
+WELCOME_BACK_AFTER = timedelta(days=14)
+MAX_GOALS = 4
+MAX_DRIFTING = 4
+
+
+class TodayScreen(AreaScreen):
+    AREA_TITLE = "Today"
+
+    DEFAULT_CSS = """
+    TodayScreen #date-line { padding: 0 1; color: $text-muted; }
+    TodayScreen #welcome { padding: 0 1; margin: 0 0 1 0; }
+    TodayScreen Grid { grid-size: 2; grid-gutter: 0 1; height: auto; padding: 0 1; }
+    TodayScreen .panel {
+        border: round $primary-darken-1; border-title-color: $text; height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(id="date-line")
+            yield Static(id="welcome")
+            with Grid():
+                yield Static(id="week-summary", classes="panel")
+                yield Static(id="goals", classes="panel")
+                yield Static(id="drifting", classes="panel")
+                yield Static(id="where", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for panel_id, title in (
+            ("week-summary", "This week"),
+            ("goals", "Goals"),
+            ("drifting", "Losing touch"),
+            ("where", "Where to go"),
+        ):
+            self.query_one(f"#{panel_id}").border_title = title
+        super().on_mount()
+
+    def refresh_data(self) -> None:
+        today = self.reconnect.today
+        first_day = self.reconnect.settings.first_day_of_week
+        start, end = week_bounds(today, first_day)
+        week = self.store.connections.between(start, end)
+        everything_empty = not week and self._store_is_empty()
+
+        self.query_one("#date-line", Static).update(
+            f"{today:%A %-d %B %Y} · week of {start:%a %-d %b}"
+        )
+        self._show_welcome(everything_empty, bool(week))
+        self._show_week(week)
+        self._show_goals()
+        self._show_drifting()
+        self._show_where()
+
+    def _store_is_empty(self) -> bool:
+        return not any(repo.count() for repo in self.store.repos.values())
+
+    def _show_welcome(self, empty: bool, logged_this_week: bool) -> None:
+        welcome = self.query_one("#welcome", Static)
+        message = ""
+        if empty:
+            message = (
+                "Welcome to reconnect. This is a quiet place to notice small moments of "
+                "connection and take the next small step. Nothing leaves this computer. "
+                "Start anywhere below; a hello to a neighbour counts."
+            )
+        elif not logged_this_week:
+            latest = self._latest_connection_day()
+            if latest is not None and self.reconnect.today - latest >= WELCOME_BACK_AFTER:
+                message = (
+                    "Welcome back. There is nothing to catch up on: pick one small thing "
+                    "for today."
+                )
+        welcome.update(message)
+        welcome.display = bool(message)
+
+    def _latest_connection_day(self) -> date | None:
+        connections = self.store.connections.all()
+        if not connections:
+            return None
+        return local_date(max(c.at for c in connections))
+
+    def _show_week(self, week: list[Connection]) -> None:
+        panel = self.query_one("#week-summary", Static)
+        if not week:
+            panel.update(
+                "Nothing logged yet this week.\nA two-line \u201cthinking of you\u201d text "
+                "counts, and so does a smile at the shop."
+            )
+            return
+        comfort = sum(c.comfort for c in week) / len(week)
+        text = Text()
+        noun = "connection" if len(week) == 1 else "connections"
+        text.append(f"{len(week)} {noun} so far\n", style="bold")
+        text.append_text(depth_mix_text(depth_mix(week)))
+        text.append(f"\nfelt: {COMFORT_LABELS[round(comfort)]} on average ({comfort:.1f}/5)")
+        panel.update(text)
+
+    def _show_goals(self) -> None:
+        panel = self.query_one("#goals", Static)
+        goals = active_goals(self.store.goals.all(), self.reconnect.today)
+        # Homework due soonest first, then the rest in the order they were made.
+        goals.sort(
+            key=lambda g: (
+                g.homework is None or g.homework.due_on is None,
+                g.homework.due_on if g.homework and g.homework.due_on else self.reconnect.today,
+            )
+        )
+        if not goals:
+            panel.update("No active goals. A goal is a ladder of small steps, easiest first.")
+            return
+        text = Text()
+        for goal in goals[:MAX_GOALS]:
+            text.append(goal.title, style="bold")
+            if goal.homework and goal.homework.due_on:
+                text.append(f"  homework, due {goal.homework.due_on:%a %-d %b}", style="italic")
+            step = goal.next_step()
+            text.append("\n  next: " + (step.title if step else "every step done"), style="")
+            text.append("\n")
+        if len(goals) > MAX_GOALS:
+            text.append(f"and {len(goals) - MAX_GOALS} more", style="dim")
+        panel.update(text.rstrip() or text)
+
+    def _show_drifting(self) -> None:
+        panel = self.query_one("#drifting", Static)
+        drifts = drifting(
+            self.store.people.all(), self.store.connections.all(), self.reconnect.today
+        )
+        if not drifts:
+            panel.update("Nobody is past the contact rhythm you wished for.")
+            return
+        text = Text()
+        for drift in drifts[:MAX_DRIFTING]:
+            text.append(drift.person.name, style="bold")
+            text.append(
+                f" · {drift.days_since} days (you wished every {drift.person.cadence_days})\n"
+            )
+        if len(drifts) > MAX_DRIFTING:
+            text.append(f"and {len(drifts) - MAX_DRIFTING} more", style="dim")
+        text.rstrip()
+        panel.update(text)
+
+    def _show_where(self) -> None:
+        text = Text()
+        for area in AREAS:
+            if area.name == "today":
+                continue
+            text.append(f"{area.key}", style="bold reverse")
+            text.append(f" {area.title}: {area.hint}\n")
+        text.append("?", style="bold reverse")
+        text.append(" Help and crisis lines, on every screen")
+        panel = self.query_one("#where", Static)
+        panel.update(text)
