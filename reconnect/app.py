@@ -37,10 +37,7 @@ class ReconnectApp(App[int]):
     CSS_PATH = "app.tcss"
     MODES = {area.name: _screen_factory(area) for area in AREAS}
     BINDINGS = [
-        *(
-            Binding(area.key, f"open('{area.name}')", area.title, show=True)
-            for area in AREAS
-        ),
+        *(Binding(area.key, f"open('{area.name}')", area.title, show=True) for area in AREAS),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]

@@ -68,7 +68,11 @@ def build_parser() -> Parser:
         help="open on 12 weeks of sample data in a throwaway folder; your data is untouched",
     )
     parser.add_argument(
-        "--open", choices=AREA_NAMES, default="today", metavar="AREA", dest="area",
+        "--open",
+        choices=AREA_NAMES,
+        default="today",
+        metavar="AREA",
+        dest="area",
         help=f"start on an area: {', '.join(AREA_NAMES)}",
     )
     parser.add_argument("--today", type=_iso_date, help=argparse.SUPPRESS)
@@ -146,7 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"reconnect: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"reconnect: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
         return 1
 
 

@@ -167,11 +167,7 @@ def _connections(
             depth = _choose_depth(rng, f)
             person: Person | None = None
             if depth >= 2:
-                pool = [
-                    p
-                    for p in people
-                    if not (p.id in drifting and (last_day - day).days < 35)
-                ]
+                pool = [p for p in people if not (p.id in drifting and (last_day - day).days < 35)]
                 person = rng.choice(pool[: 8 if rng.random() < 0.8 else len(pool)])
             if person is None:
                 what = rng.choice(MICRO_CONNECTIONS)

@@ -29,12 +29,20 @@ def _clean_line(text: str) -> str:
     return _CONTROL_ONE_LINE.sub(" ", text).strip()
 
 
+def _required(text: str) -> str:
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
 # Lengths are in characters; the data file stays small and every screen can show them.
-Line = Annotated[str, AfterValidator(_clean_line), Field(max_length=200)]
-Name = Annotated[str, AfterValidator(_clean_line), Field(min_length=1, max_length=100)]
-Title = Annotated[str, AfterValidator(_clean_line), Field(min_length=1, max_length=200)]
-Note = Annotated[str, AfterValidator(_clean_multiline), Field(max_length=2_000)]
-LongText = Annotated[str, AfterValidator(_clean_multiline), Field(max_length=20_000)]
+Line = Annotated[str, Field(max_length=200), AfterValidator(_clean_line)]
+Name = Annotated[str, Field(max_length=100), AfterValidator(_clean_line), AfterValidator(_required)]
+Title = Annotated[
+    str, Field(max_length=200), AfterValidator(_clean_line), AfterValidator(_required)
+]
+Note = Annotated[str, Field(max_length=2_000), AfterValidator(_clean_multiline)]
+LongText = Annotated[str, Field(max_length=20_000), AfterValidator(_clean_multiline)]
 Scale5 = Annotated[int, Field(ge=1, le=5)]
 Scale10 = Annotated[int, Field(ge=0, le=10)]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
@@ -142,7 +150,7 @@ class Reflection(Record):
     energy: Scale5 | None = None
     avoided: Note = ""
     private: bool = False
-    tags: list[Annotated[str, AfterValidator(_clean_line), Field(max_length=60)]] = Field(
+    tags: list[Annotated[str, Field(max_length=60), AfterValidator(_clean_line)]] = Field(
         default_factory=list, max_length=50
     )
 

@@ -49,7 +49,9 @@ def _check_shape(path: Path, data: object) -> Data:
         raise DataFileError(path, "The data file is not a reconnect database", RESTORE_HINT)
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise DataFileError(path, f"The table '{name}' in the data file is damaged", RESTORE_HINT)
+            raise DataFileError(
+                path, f"The table '{name}' in the data file is damaged", RESTORE_HINT
+            )
     return data
 
 

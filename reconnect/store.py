@@ -155,7 +155,8 @@ class Repo(Generic[T]):
         picked = [
             r
             for r in self.all()
-            if (start is None or getattr(r, key) >= start) and (end is None or getattr(r, key) < end)
+            if (start is None or getattr(r, key) >= start)
+            and (end is None or getattr(r, key) < end)
         ]
         picked.sort(key=lambda r: getattr(r, key))
         return picked

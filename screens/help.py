@@ -21,15 +21,17 @@ def keys_text(screen: Screen) -> Text:
     """The keys active on `screen` (focused widget up to the app), one per line."""
     text = Text()
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.description in seen:
+        # Widget internals (scrolling, cursor moves) are hidden from the footer: skip them.
+        internal = not binding.show and active.node not in (screen, screen.app)
+        if internal or not binding.description or binding.description in seen:
             continue
         seen.add(binding.description)
         shown = binding.key_display or screen.app.get_key_display(binding)
         text.append(f"{shown:>10}", style="bold")
         text.append(f"  {binding.description}\n")
-        del key
+    text.rstrip()
     return text
 
 

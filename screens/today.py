@@ -89,8 +89,7 @@ class TodayScreen(AreaScreen):
             latest = self._latest_connection_day()
             if latest is not None and self.reconnect.today - latest >= WELCOME_BACK_AFTER:
                 message = (
-                    "Welcome back. There is nothing to catch up on: pick one small thing "
-                    "for today."
+                    "Welcome back. There is nothing to catch up on: pick one small thing for today."
                 )
         welcome.update(message)
         welcome.display = bool(message)
@@ -114,7 +113,7 @@ class TodayScreen(AreaScreen):
         noun = "connection" if len(week) == 1 else "connections"
         text.append(f"{len(week)} {noun} so far\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(f"\nfelt: {COMFORT_LABELS[round(comfort)]} on average ({comfort:.1f}/5)")
+        text.append(f"\ncomfort {comfort:.1f}/5 ({COMFORT_LABELS[round(comfort)]})")
         panel.update(text)
 
     def _show_goals(self) -> None:
@@ -140,7 +139,8 @@ class TodayScreen(AreaScreen):
             text.append("\n")
         if len(goals) > MAX_GOALS:
             text.append(f"and {len(goals) - MAX_GOALS} more", style="dim")
-        panel.update(text.rstrip() or text)
+        text.rstrip()
+        panel.update(text)
 
     def _show_drifting(self) -> None:
         panel = self.query_one("#drifting", Static)
@@ -153,9 +153,7 @@ class TodayScreen(AreaScreen):
         text = Text()
         for drift in drifts[:MAX_DRIFTING]:
             text.append(drift.person.name, style="bold")
-            text.append(
-                f" · {drift.days_since} days (you wished every {drift.person.cadence_days})\n"
-            )
+            text.append(f": {drift.days_since} days (wish: every {drift.person.cadence_days})\n")
         if len(drifts) > MAX_DRIFTING:
             text.append(f"and {len(drifts) - MAX_DRIFTING} more", style="dim")
         text.rstrip()

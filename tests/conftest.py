@@ -1,0 +1,57 @@
+"""Shared fixtures. No test touches the real data or config folders."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from datetime import UTC, date
+from pathlib import Path
+
+import pytest
+
+# Fixed zone and day so times, weeks and snapshots are the same on every machine.
+os.environ["TZ"] = "UTC"
+time.tzset()
+
+from reconnect.demo import generate, seed_store  # noqa: E402
+from reconnect.settings import Settings  # noqa: E402
+from reconnect.store import Store  # noqa: E402
+
+PINNED_TODAY = date(2026, 11, 21)  # a Saturday
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECONNECT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("RECONNECT_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    return Store.open(data_dir)
+
+
+@pytest.fixture
+def demo_store(data_dir: Path) -> Store:
+    store = Store.open(data_dir)
+    seed_store(store, generate(PINNED_TODAY, tz=UTC))
+    return store
+
+
+@pytest.fixture
+def make_test_app() -> Callable[..., object]:
+    """make_app with the pinned day and default settings; extra kwargs pass through."""
+    from reconnect.app import make_app
+
+    def build(store: Store, **kwargs: object) -> object:
+        kwargs.setdefault("today", PINNED_TODAY)
+        kwargs.setdefault("settings", Settings())
+        return make_app(store=store, **kwargs)  # type: ignore[arg-type]
+
+    return build

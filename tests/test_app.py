@@ -1,0 +1,96 @@
+"""Pilot tests of the app frame: areas, help, palette, theme, outside changes."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from textual.widgets import Static
+
+from reconnect.models import Connection
+from reconnect.settings import load_settings
+from reconnect.store import Store
+from screens.help import HelpScreen
+from screens.today import TodayScreen
+
+
+async def test_today_shows_the_week_and_the_drifting(
+    demo_store: Store, make_test_app: Callable[..., object]
+) -> None:
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)  # type: ignore[attr-defined]
+        week = str(app.screen.query_one("#week-summary", Static).render())  # type: ignore[attr-defined]
+        assert "connections so far" in week
+        drifting = str(app.screen.query_one("#drifting", Static).render())  # type: ignore[attr-defined]
+        assert "Alex" in drifting and "Aunt Rosa" in drifting
+
+
+async def test_empty_store_gets_a_warm_welcome(
+    store: Store, make_test_app: Callable[..., object]
+) -> None:
+    app = make_test_app(store)
+    async with app.run_test() as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        welcome = app.screen.query_one("#welcome", Static)  # type: ignore[attr-defined]
+        assert welcome.display and "Welcome to reconnect" in str(welcome.render())
+
+
+async def test_help_opens_with_crisis_lines_and_closes(
+    store: Store, make_test_app: Callable[..., object]
+) -> None:
+    app = make_test_app(store)
+    async with app.run_test() as pilot:  # type: ignore[attr-defined]
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            assert isinstance(app.screen, HelpScreen)  # type: ignore[attr-defined]
+            text = " ".join(
+                str(s.render())
+                for s in app.screen.query(Static)  # type: ignore[attr-defined]
+            )
+            assert "988" in text and "116 123" in text and "findahelpline.com" in text
+            await pilot.press("escape")
+            assert isinstance(app.screen, TodayScreen)  # type: ignore[attr-defined]
+
+
+async def test_theme_change_is_remembered(
+    store: Store, make_test_app: Callable[..., object]
+) -> None:
+    from reconnect.app import make_app
+
+    app = make_app(store=store, today=None)
+    async with app.run_test() as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+    settings, warning = load_settings()
+    assert warning is None and settings.theme == "textual-light"
+
+
+async def test_palette_lists_areas_and_help(
+    store: Store, make_test_app: Callable[..., object]
+) -> None:
+    app = make_test_app(store)
+    async with app.run_test() as pilot:  # type: ignore[attr-defined]
+        titles = [c.title for c in app.get_system_commands(app.screen)]  # type: ignore[attr-defined]
+        assert "Open Today" in titles and "Help" in titles and "Theme" in titles
+        await pilot.pause()
+
+
+async def test_a_write_by_another_process_shows_up(
+    store: Store, data_dir: object, make_test_app: Callable[..., object]
+) -> None:
+    app = make_test_app(store)
+    async with app.run_test() as pilot:  # type: ignore[attr-defined]
+        other = Store.open(data_dir)  # type: ignore[arg-type]
+        other.connections.add(
+            Connection(
+                at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+                what="Said hi",
+                counterpart="neighbour",
+                depth=1,
+                comfort=4,
+            )
+        )
+        app.check_for_outside_changes()  # type: ignore[attr-defined]
+        await pilot.pause()
+        week = str(app.screen.query_one("#week-summary", Static).render())  # type: ignore[attr-defined]
+        assert "1 connection so far" in week

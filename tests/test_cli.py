@@ -1,0 +1,67 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reconnect import __version__
+from reconnect.cli import main
+from reconnect.store import DATA_FILE_NAME, Store
+
+
+def run(*args: str, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "reconnect", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+
+
+def test_where_prints_the_data_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["where"]) == 0
+    assert capsys.readouterr().out.strip() == str(data_dir / DATA_FILE_NAME)
+
+
+def test_data_dir_flag_wins_over_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path / "elsewhere"), "where"]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "elsewhere" / DATA_FILE_NAME)
+
+
+def test_check_counts_each_kind(demo_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK ")
+    assert f"{demo_store.connections.count()} connections" in out
+    assert "people" in out and "checkins" in out
+
+
+def test_check_on_a_damaged_file_exits_3_without_touching_it(data_dir: Path) -> None:
+    data_dir.mkdir()
+    path = data_dir / DATA_FILE_NAME
+    path.write_bytes(b'{"connections": ')
+    result = run("check")
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert str(path) in result.stderr and "backup" in result.stderr
+    assert path.read_bytes() == b'{"connections": '
+
+
+def test_opening_the_app_on_a_damaged_file_exits_3(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / DATA_FILE_NAME).write_text("[]")
+    result = run()
+    assert result.returncode == 3
+    assert "not a reconnect database" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"reconnect {__version__}"
+    help_text = run("--help").stdout
+    for word in ("--demo", "--open", "where", "check", "--data-dir"):
+        assert word in help_text
+
+
+def test_bad_usage_is_one_line_and_exit_2() -> None:
+    result = run("--open", "nowhere")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "invalid choice" in result.stderr

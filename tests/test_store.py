@@ -1,0 +1,220 @@
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reconnect import storage as storage_module
+from reconnect.migrations import SCHEMA_VERSION
+from reconnect.models import Connection, Person
+from reconnect.storage import DataFileError
+from reconnect.store import DATA_FILE_NAME, Store
+
+AT = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
+
+
+def hello(n: int = 0, **overrides: object) -> Connection:
+    fields = {"at": AT + timedelta(minutes=n), "what": f"hello {n}", "counterpart": "neighbour"}
+    return Connection.model_validate(fields | {"depth": 1, "comfort": 3} | overrides)
+
+
+def test_add_get_update_delete_round_trip(store: Store, data_dir: Path) -> None:
+    c = store.connections.add(hello())
+    assert store.connections.get(c.id) == c
+    changed = store.connections.update(c.model_copy(update={"what": "a real talk", "depth": 3}))
+    assert changed.depth == 3
+    again = Store.open(data_dir)
+    assert again.connections.get(c.id) == changed
+    assert again.connections.delete(c.id) == changed
+    assert again.connections.delete(c.id) is None
+    assert Store.open(data_dir).connections.count() == 0
+
+
+def test_update_revalidates_and_refuses_invalid(store: Store) -> None:
+    c = store.connections.add(hello())
+    bad = c.model_copy(update={"depth": 9})  # model_copy skips validation
+    with pytest.raises(ValueError, match="less than or equal to 5"):
+        store.connections.update(bad)
+    assert store.connections.get(c.id) == c
+
+
+def test_update_of_a_missing_record_raises(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.connections.update(hello())
+
+
+def test_adding_the_same_id_twice_is_refused(store: Store) -> None:
+    c = store.connections.add(hello())
+    with pytest.raises(ValueError, match="already exists"):
+        store.connections.add(c)
+    assert store.connections.count() == 1
+
+
+def test_between_is_half_open_and_sorted(store: Store) -> None:
+    store.connections.add_many([hello(30), hello(10), hello(20), hello(0)])
+    found = store.connections.between(AT + timedelta(minutes=10), AT + timedelta(minutes=30))
+    assert [c.what for c in found] == ["hello 10", "hello 20"]
+
+
+def test_batch_is_one_write_and_all_or_nothing(store: Store, data_dir: Path) -> None:
+    with pytest.raises(RuntimeError), store.batch():
+        store.connections.add(hello(1))
+        store.people.add(Person(created_at=AT, name="Maya"))
+        raise RuntimeError("changed my mind")
+    assert Store.open(data_dir).counts()["connections"] == 0
+    assert store.connections.count() == 0
+    with store.batch():
+        store.connections.add(hello(1))
+        store.people.add(Person(created_at=AT, name="Maya"))
+    assert Store.open(data_dir).counts() | {} == store.counts()
+    assert store.counts()["people"] == 1
+
+
+def test_crash_mid_write_leaves_the_previous_file_intact(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.connections.add(hello(1))
+    path = data_dir / DATA_FILE_NAME
+    before = path.read_bytes()
+
+    def crash(src: str, dst: str) -> None:
+        assert Path(src).read_bytes()  # the temp file was fully written
+        raise OSError("power cut")
+
+    monkeypatch.setattr(storage_module.os, "replace", crash)
+    with pytest.raises(OSError, match="power cut"):
+        store.connections.add(hello(2))
+    monkeypatch.undo()
+
+    assert path.read_bytes() == before
+    assert not [p for p in data_dir.iterdir() if p.name.endswith(".tmp")]
+    assert [c.what for c in Store.open(data_dir).connections.all()] == ["hello 1"]
+    # The store that failed does not keep the unwritten record either.
+    assert [c.what for c in store.connections.all()] == ["hello 1"]
+
+
+def test_permissions_are_private(store: Store, data_dir: Path) -> None:
+    store.connections.add(hello())
+    assert stat.S_IMODE(os.stat(data_dir).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(data_dir / DATA_FILE_NAME).st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b"[1, 2, 3]", "not a reconnect database"),
+        (b'{"connections": [1, 2]}', "damaged"),
+    ],
+)
+def test_a_damaged_file_is_never_written_over(data_dir: Path, content: bytes, problem: str) -> None:
+    data_dir.mkdir()
+    path = data_dir / DATA_FILE_NAME
+    path.write_bytes(content)
+    with pytest.raises(DataFileError, match=problem) as info:
+        Store.open(data_dir)
+    assert str(path) in str(info.value)
+    assert "backup" in info.value.way_out
+    assert path.read_bytes() == content
+
+
+def test_a_damaged_record_is_reported_with_its_table(data_dir: Path) -> None:
+    data_dir.mkdir()
+    path = data_dir / DATA_FILE_NAME
+    raw = {
+        "meta": {"1": {"schema_version": SCHEMA_VERSION}},
+        "connections": {"1": {"id": "0" * 32, "what": "hi"}},
+    }
+    path.write_text(json.dumps(raw))
+    before = path.read_bytes()
+    store = Store.open(data_dir)
+    with pytest.raises(DataFileError, match="'connections' is damaged"):
+        store.connections.all()
+    with pytest.raises(DataFileError):
+        store.connections.add(hello())
+    assert path.read_bytes() == before
+
+
+def test_a_newer_schema_is_refused_untouched(data_dir: Path) -> None:
+    data_dir.mkdir()
+    path = data_dir / DATA_FILE_NAME
+    path.write_text(json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}}))
+    before = path.read_bytes()
+    with pytest.raises(DataFileError, match="newer reconnect") as info:
+        Store.open(data_dir)
+    assert "Upgrade" in info.value.way_out
+    assert path.read_bytes() == before
+
+
+def test_migrates_a_hand_written_version_0_file(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / DATA_FILE_NAME).write_text(
+        json.dumps(
+            {
+                "connections": {
+                    "1": {
+                        "at": "2026-11-01T09:00:00+00:00",
+                        "what": "Said hi to Sam",
+                        "counterpart": "neighbour",
+                        "depth": 1,
+                        "comfort": 2,
+                    }
+                },
+                "people": {"1": {"created_at": "2026-10-01T09:00:00+00:00", "name": "Sam"}},
+            }
+        )
+    )
+    store = Store.open(data_dir)
+    assert store.meta()["schema_version"] == SCHEMA_VERSION
+    [c] = store.connections.all()
+    assert c.what == "Said hi to Sam" and len(c.id) == 32
+    assert store.people.all()[0].name == "Sam"
+    # Stable: opening again keeps the ids given by the migration.
+    assert Store.open(data_dir).connections.all()[0].id == c.id
+
+
+def test_sees_a_write_by_another_store(store: Store, data_dir: Path) -> None:
+    store.connections.add(hello(1))
+    other = Store.open(data_dir)
+    other.connections.add(hello(2))
+    assert store.refresh() is True
+    assert {c.what for c in store.connections.all()} == {"hello 1", "hello 2"}
+    store.connections.add(hello(3))  # must not reuse the other store's doc id
+    assert Store.open(data_dir).connections.count() == 3
+    assert store.refresh() is False
+
+
+ADDER = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from reconnect.models import Connection
+from reconnect.store import Store
+store = Store.open(Path(sys.argv[1]))
+sys.stdin.readline()  # start together
+for n in range(200):
+    store.connections.add(Connection(
+        at=datetime(2026, 1, 1, tzinfo=UTC), what=f"{sys.argv[2]} {n}",
+        counterpart="friend", depth=2, comfort=3))
+"""
+
+
+def test_two_processes_adding_at_once_lose_nothing(store: Store, data_dir: Path) -> None:
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", ADDER, str(data_dir), name], stdin=subprocess.PIPE, text=True
+        )
+        for name in ("a", "b")
+    ]
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0
+    whats = {c.what for c in Store.open(data_dir).connections.all()}
+    assert len(whats) == 400
