@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widgets import Footer, Header
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -15,6 +17,16 @@ class AreaScreen(Screen[None]):
     """A main area. Subclasses fill `refresh_data` to (re)load what they show."""
 
     AREA_TITLE = ""
+
+    def compose(self) -> ComposeResult:
+        """The frame every area shares; areas fill the middle in compose_body."""
+        yield Header()
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The area's own widgets."""
+        yield from ()
 
     @property
     def reconnect(self) -> ReconnectApp:

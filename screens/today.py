@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from reconnect.areas import AREAS
 from reconnect.content import COMFORT_LABELS
@@ -35,8 +35,7 @@ class TodayScreen(AreaScreen):
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="date-line")
             yield Static(id="welcome")
@@ -45,7 +44,6 @@ class TodayScreen(AreaScreen):
                 yield Static(id="goals", classes="panel")
                 yield Static(id="drifting", classes="panel")
                 yield Static(id="where", classes="panel")
-        yield Footer()
 
     def on_mount(self) -> None:
         for panel_id, title in (
