@@ -36,7 +36,19 @@ def main() -> None:
             Path(sys.argv[2]), today=date(2026, 11, 21), settings=Settings(), start_area=area
         )
     app.run(headless=True, size=(100, 30), auto_pilot=_exit_when_painted)  # type: ignore[attr-defined]
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(peak_kib())
+
+
+def peak_kib() -> int:
+    """Peak resident memory of this process. VmHWM, not ru_maxrss: Linux carries
+    ru_maxrss across exec, so a child of a big parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 if __name__ == "__main__":

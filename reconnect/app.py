@@ -54,13 +54,14 @@ class ReconnectApp(App[int]):
         save_settings_changes: bool = True,
         notice: str | None = None,
     ) -> None:
+        # Start straight on the chosen area: no default screen built and then replaced.
+        self.DEFAULT_MODE = start_area if start_area in AREAS_BY_NAME else "today"
         super().__init__()
         self.store = store
         self.settings = settings
         self.demo = demo
         self.data_error: DataFileError | None = None
         self._pinned_today = today
-        self._start_area = start_area if start_area in AREAS_BY_NAME else "today"
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
         self._notice = notice
@@ -76,7 +77,6 @@ class ReconnectApp(App[int]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.switch_mode(self._start_area)
         self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_outside_changes)
         if self._notice:
             self.notify(self._notice, severity="warning", timeout=10)

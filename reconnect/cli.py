@@ -108,7 +108,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
         return 0
     store = Store.open(folder)
-    counts = store.counts()
+    counts = store.verify()
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
     print(f"OK {path}: {summary}")
     return 0

@@ -118,7 +118,7 @@ def label(value: StrEnum) -> str:
 class Record(BaseModel):
     """Base of every stored document: its own stable id; unknown fields refused."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     table: ClassVar[str] = ""
 
     id: RecordId = Field(default_factory=new_id)
@@ -166,7 +166,7 @@ class Reflection(Record):
 class Step(BaseModel):
     """One rung of a goal's ladder."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: RecordId = Field(default_factory=new_id)
     title: Title
@@ -185,7 +185,7 @@ class Step(BaseModel):
 class Homework(BaseModel):
     """What a therapist assigned, and how it went."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     assigned_by: Line = ""
     assigned_on: date

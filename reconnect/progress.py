@@ -7,7 +7,7 @@ Nothing here reads the clock: `today` and time zones are always passed in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -75,7 +75,16 @@ def drifting(
 ) -> list[Drift]:
     """People past their cadence, most overdue first. Never contacted counts from when
     they were added."""
-    latest = last_contact(connections)
+    return drifting_from(people, last_contact(connections), today, tz)
+
+
+def drifting_from(
+    people: Iterable[Person],
+    latest: Mapping[str, datetime],
+    today: date,
+    tz: tzinfo | None = None,
+) -> list[Drift]:
+    """drifting() given each person's last contact (e.g. Repo.latest_by_person())."""
     found: list[Drift] = []
     for person in people:
         if person.archived or not person.cadence_days:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from reconnect.areas import AREAS
 from reconnect.content import COMFORT_LABELS
 from reconnect.models import Connection
-from reconnect.progress import active_goals, depth_mix, drifting, local_date, week_bounds
+from reconnect.progress import active_goals, depth_mix, drifting_from, local_date, week_bounds
 from screens.base import AreaScreen
 from widgets.depth_mix import depth_mix_text
 
@@ -72,7 +72,7 @@ class TodayScreen(AreaScreen):
         self._show_where()
 
     def _store_is_empty(self) -> bool:
-        return not any(repo.count() for repo in self.store.repos.values())
+        return not any(self.store.counts().values())
 
     def _show_welcome(self, empty: bool, logged_this_week: bool) -> None:
         welcome = self.query_one("#welcome", Static)
@@ -93,10 +93,8 @@ class TodayScreen(AreaScreen):
         welcome.display = bool(message)
 
     def _latest_connection_day(self) -> date | None:
-        connections = self.store.connections.all()
-        if not connections:
-            return None
-        return local_date(max(c.at for c in connections))
+        latest = self.store.connections.latest_time()
+        return None if latest is None else local_date(latest)
 
     def _show_week(self, week: list[Connection]) -> None:
         panel = self.query_one("#week-summary", Static)
@@ -142,8 +140,10 @@ class TodayScreen(AreaScreen):
 
     def _show_drifting(self) -> None:
         panel = self.query_one("#drifting", Static)
-        drifts = drifting(
-            self.store.people.all(), self.store.connections.all(), self.reconnect.today
+        drifts = drifting_from(
+            self.store.people.all(),
+            self.store.connections.latest_by_person(),
+            self.reconnect.today,
         )
         if not drifts:
             panel.update("Nobody is past the contact rhythm you wished for.")

@@ -1,0 +1,105 @@
+"""The data file's layout: one record per line, read back fast or parsed whole."""
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reconnect.data_file import _decode_lines, decode, encode
+from reconnect.lazy_table import LazyTable
+from reconnect.models import Connection, Person
+from reconnect.storage import DataFileError
+from reconnect.store import DATA_FILE_NAME, Store
+
+AT = datetime(2026, 11, 20, 9, tzinfo=UTC)
+
+
+def as_bytes(tables: dict[str, LazyTable]) -> bytes:
+    return b"".join(bytes(part) for part in encode(tables))
+
+
+def plain(tables: dict[str, LazyTable]) -> dict[str, dict[str, object]]:
+    return {name: dict(table.items()) for name, table in tables.items()}
+
+
+def test_encoded_file_is_ordinary_json_with_a_record_per_line() -> None:
+    tables = {
+        "people": LazyTable(),
+        "connections": LazyTable(),
+        "empty": LazyTable(),
+    }
+    tables["people"]["1"] = {"id": "a", "name": 'Mé "quoted"\n'}
+    tables["connections"]["1"] = {"id": "b"}
+    tables["connections"]["2"] = {"id": "c", "note": "}\n{"}
+    raw = as_bytes(tables)
+    assert json.loads(raw) == plain(tables)
+    # {, then header + records + close for each table, the empty table, }
+    assert raw.count(b"\n") == 1 + (1 + 1 + 1) + (1 + 2 + 1) + 1 + 1
+    fast = _decode_lines(raw)
+    assert fast is not None
+    assert plain(fast) == plain(tables)
+
+
+def test_appending_after_a_fast_load_writes_the_same_as_a_full_encode() -> None:
+    first = {"t": LazyTable()}
+    first["t"]["1"] = {"id": "a"}
+    loaded = decode(as_bytes(first))
+    loaded["t"]["2"] = {"id": "b"}
+    fresh = {"t": LazyTable()}
+    fresh["t"]["1"] = {"id": "a"}
+    fresh["t"]["2"] = {"id": "b"}
+    assert as_bytes(loaded) == as_bytes(fresh)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        json.dumps({"people": {"1": {"id": "a"}}}, indent=2).encode(),  # edited by hand
+        json.dumps({"people": {"1": {"id": "a"}}}).encode(),  # stock TinyDB's layout
+        b'{\n"people": {\n"x1": {"id": "a"}\n}\n}\n',  # a key TinyDB never writes
+    ],
+)
+def test_other_layouts_are_parsed_whole(raw: bytes) -> None:
+    assert _decode_lines(raw) is None
+    assert plain(decode(raw)) == {"people": {"1" if b'"1"' in raw else "x1": {"id": "a"}}}
+
+
+def test_a_stock_tinydb_file_opens_and_is_rewritten_in_our_layout(data_dir: Path) -> None:
+    data_dir.mkdir()
+    person = Person(created_at=AT, name="Maya")
+    raw = {"meta": {"1": {"schema_version": 1}}, "people": {"1": person.model_dump(mode="json")}}
+    (data_dir / DATA_FILE_NAME).write_text(json.dumps(raw, indent=4))
+    store = Store.open(data_dir)
+    assert store.people.all() == [person]
+    store.people.add(Person(created_at=AT, name="Sam"))
+    written = (data_dir / DATA_FILE_NAME).read_bytes()
+    assert _decode_lines(written) is not None
+    assert [p.name for p in Store.open(data_dir).people.all()] == ["Maya", "Sam"]
+
+
+def test_a_damaged_record_line_stops_the_next_write(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    store.people.add(Person(created_at=AT, name="Maya"))
+    store.connections.add(Connection(at=AT, what="hi", counterpart="neighbour", depth=1, comfort=3))
+    path = data_dir / DATA_FILE_NAME
+    broken = path.read_bytes().replace(b'"name":"Maya"', b'"name":"Maya}', 1)
+    path.write_bytes(broken)
+    other = Store.open(data_dir)
+    # Reading connections works: people's damage is in another table...
+    assert other.connections.count() == 1
+    # ...but nothing is written while any record is damaged.
+    with pytest.raises(DataFileError, match="'people' is damaged"):
+        other.connections.add(
+            Connection(at=AT, what="hello", counterpart="neighbour", depth=1, comfort=3)
+        )
+    assert path.read_bytes() == broken
+
+
+def test_written_records_round_trip_exactly(store: Store, data_dir: Path) -> None:
+    c = Connection(at=AT, what='Coffee 🌱 和 "quoted"', counterpart="friend", depth=3, comfort=4)
+    store.connections.add(c)
+    raw = (data_dir / DATA_FILE_NAME).read_bytes()
+    [doc] = orjson.loads(raw)["connections"].values()
+    assert Connection.model_validate(doc) == c
