@@ -37,7 +37,11 @@ class ReconnectApp(App[int]):
     CSS_PATH = "app.tcss"
     MODES = {area.name: _screen_factory(area) for area in AREAS}
     BINDINGS = [
-        *(Binding(area.key, f"open('{area.name}')", area.title, show=True) for area in AREAS),
+        # Shown in the area bar at the top, so the footer keeps room for the screen's keys.
+        *(
+            Binding(area.key, f"open('{area.name}')", f"Open {area.title}", show=False)
+            for area in AREAS
+        ),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
@@ -65,8 +69,6 @@ class ReconnectApp(App[int]):
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
         self._notice = notice
-        if demo:
-            self.sub_title = "demo data: nothing you do here is kept"
 
     @property
     def today(self) -> date:

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
+
+from reconnect.areas import AREAS
+from widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -20,7 +23,10 @@ class AreaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The frame every area shares; areas fill the middle in compose_body."""
-        yield Header()
+        here = f"{type(self).__module__}:{type(self).__name__}"
+        current = next((a.name for a in AREAS if a.screen == here), "")
+        note = "demo data: nothing here is kept" if self.reconnect.demo else ""
+        yield AreaBar(AREAS, current, note)
         yield from self.compose_body()
         yield Footer()
 

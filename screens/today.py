@@ -19,7 +19,7 @@ from widgets.depth_mix import depth_mix_text
 # After this long without a logged connection, Today says welcome back.
 WELCOME_BACK_AFTER = timedelta(days=14)
 MAX_GOALS = 4
-MAX_DRIFTING = 4
+MAX_DRIFTING = 3
 
 
 class TodayScreen(AreaScreen):
@@ -151,7 +151,8 @@ class TodayScreen(AreaScreen):
         text = Text()
         for drift in drifts[:MAX_DRIFTING]:
             text.append(drift.person.name, style="bold")
-            text.append(f": {drift.days_since} days (wish: every {drift.person.cadence_days})\n")
+            text.append(f": {drift.days_since} days since contact\n")
+            text.append(f"  you hoped for every {drift.person.cadence_days} days\n", style="dim")
         if len(drifts) > MAX_DRIFTING:
             text.append(f"and {len(drifts) - MAX_DRIFTING} more", style="dim")
         text.rstrip()
