@@ -160,6 +160,11 @@ class Repo(Generic[T]):
             return None
         return self._models_for([record_id])[0]
 
+    def has(self, record_id: str) -> bool:
+        """Whether a record with this id exists (validates nothing)."""
+        self._fresh()
+        return record_id in self._doc_ids
+
     def count(self) -> int:
         self._fresh()
         return len(self._doc_ids)
