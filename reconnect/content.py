@@ -216,8 +216,8 @@ class CrisisLine:
 
 DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
     CrisisLine("US", "Call or text 988 (Suicide & Crisis Lifeline)"),
-    CrisisLine("UK and Ireland", "Samaritans: call 116 123"),
-    CrisisLine("Elsewhere", "Find a local line at findahelpline.com"),
+    CrisisLine("UK and Ireland", "Call Samaritans on 116 123"),
+    CrisisLine("Elsewhere", "Find a helpline at findahelpline.com"),
     CrisisLine("In immediate danger", "Call your local emergency number"),
 )
 

@@ -47,6 +47,7 @@ class HelpScreen(ModalScreen[None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     HelpScreen .heading { text-style: bold; margin-top: 1; }
+    HelpScreen #first-heading { text-style: bold; }
     HelpScreen #crisis { border: round $warning; padding: 0 1; }
     HelpScreen Button { margin-top: 1; }
     """
@@ -65,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
             crisis.append(f"{line.text}\n")
         crisis.append(COMPLEMENTS_THERAPY, style="italic")
         with VerticalScroll(id="help-box"):
-            yield Static(Text("Need someone to talk to?", style="bold"), classes="heading")
+            yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")
             yield Static(crisis, id="crisis")
             yield Static(f"Keys on {self._area}", classes="heading")
             yield Static(self._keys)
