@@ -13,8 +13,7 @@ from typing import Any
 NAME = "log"
 EXIT_BAD_INPUT = 2
 DEPTH_HELP = (
-    "1 greeting, 2 small talk, 3 real conversation, 4 personal share, "
-    "5 plan made / support given"
+    "1 greeting, 2 small talk, 3 real conversation, 4 personal share, 5 plan made / support given"
 )
 COMFORT_HELP = "1 very uneasy, 2 uneasy, 3 okay, 4 fairly comfortable, 5 at ease"
 # The flag to name when the model refuses a field.
@@ -28,7 +27,7 @@ class BadInput(Exception):
 def add_parser(subparsers: Any) -> str:
     parser = subparsers.add_parser(
         NAME,
-        help="note a moment of connection, e.g. reconnect log \"Said hi to the neighbour\" "
+        help='note a moment of connection, e.g. reconnect log "Said hi to the neighbour" '
         "--counterpart neighbour --depth 1 --comfort 3",
         description="Note a small moment of connection. It shows up in the app's Log "
         "within a few seconds, even while the app is open.",
