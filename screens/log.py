@@ -32,7 +32,7 @@ class LogScreen(AreaScreen):
         Binding("u", "undo", "Undo delete"),
         Binding("left_square_bracket", "earlier", "Earlier week", key_display="["),
         Binding("right_square_bracket", "later", "Later week", key_display="]"),
-        Binding("f", "filters", "Filter", show=False),
+        Binding("f", "filters", "Filter by person, kind or depth", show=False),
     ]
 
     DEFAULT_CSS = """
