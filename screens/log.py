@@ -54,6 +54,7 @@ class LogScreen(AreaScreen):
         self._week: date | None = None  # first day of the week shown; None: this week
         self._deleted: list[Connection] = []  # newest last; undo works for the session
         self._people_options: list[tuple[str, str]] = []
+        self._filters_shown: tuple[object, ...] = ()
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-nav"):
@@ -81,7 +82,7 @@ class LogScreen(AreaScreen):
         yield ConnectionList(id="entries")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # No super() call: Textual runs AreaScreen.on_mount (refresh_data) by itself.
         # Up, down and enter work on the entries at once; a takes you to the form.
         self.query_one(ConnectionList).focus()
 
@@ -101,6 +102,7 @@ class LogScreen(AreaScreen):
         people = self.store.people.all()
         self._update_people_filter(people)
         shown = [c for c in week if self._matches(c)]
+        self._filters_shown = self._filter_values()
 
         self.query_one("#week-title", Static).update(self._week_title(first))
         self.query_one("#later", Button).disabled = first >= self._this_week()
@@ -165,9 +167,14 @@ class LogScreen(AreaScreen):
             and (depth is Select.NULL or connection.depth == depth)
         )
 
+    def _filter_values(self) -> tuple[object, ...]:
+        return tuple(select.value for select in self.query("#filters Select").results(Select))
+
     @on(Select.Changed)
     def _filter_changed(self) -> None:
-        self.refresh_data()
+        # Selects also report their first value on mount: reload only on a real change.
+        if self._filter_values() != self._filters_shown:
+            self.refresh_data()
 
     # --- actions ---------------------------------------------------------------------
 

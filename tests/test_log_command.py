@@ -127,3 +127,14 @@ def test_logging_as_a_process_does_not_load_the_ui(data_dir: Path) -> None:
     )
     assert result.stdout.strip().splitlines()[-1] == "UI:"
     assert _saved(data_dir).connections.count() == 1
+
+
+def test_a_damaged_data_file_exits_3_and_is_left_alone(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    path = data_dir / "reconnect.json"
+    path.write_bytes(b'{"connections": ')
+    assert main([*BASE, "--depth", "1", "--comfort", "3"]) == 3
+    assert str(path) in capsys.readouterr().err
+    assert path.read_bytes() == b'{"connections": '
