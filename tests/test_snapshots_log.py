@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from textual.pilot import Pilot
+from textual.widgets import Select
 
 from reconnect.store import Store
 
@@ -37,6 +38,8 @@ def test_log_form_filled(snap_compare, demo_store: Store, make_test_app: Callabl
         await pilot.press("a", *"Said hi to a neighbour")
         pilot.app.screen.query_one("#person").focus()
         await pilot.press(*"Noor")
+        # Yesterday: a time today could still be ahead of the real clock.
+        pilot.app.screen.query_one("#day", Select).value = "2026-11-20"
         pilot.app.screen.query_one("#clock").focus()
         await pilot.press(*"08:15", "tab", "2", "tab", "4")
         await pilot.pause()
