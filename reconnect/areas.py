@@ -26,6 +26,13 @@ AREAS: tuple[Area, ...] = (
         "screens.today:TodayScreen",
         "See this week at a glance: connections, goals and who you haven't seen in a while.",
     ),
+    Area(
+        "log",
+        "Log",
+        "l",
+        "screens.log:LogScreen",
+        "Note a small moment of connection in seconds; see the week's moments by day.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)

@@ -222,3 +222,12 @@ DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
 )
 
 COMPLEMENTS_THERAPY = "reconnect complements therapy; it does not replace it."
+
+# Shortest forms, for a one-line depth mix in the Log.
+DEPTH_TINY: dict[int, str] = {
+    1: "greeting",
+    2: "small talk",
+    3: "conversation",
+    4: "personal",
+    5: "plan/support",
+}

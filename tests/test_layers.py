@@ -13,6 +13,8 @@ CORE = (
     "reconnect.migrations",
     "reconnect.demo",
     "reconnect.cli",
+    "reconnect.quicklog",
+    "reconnect.log_command",
 )
 
 

@@ -1,0 +1,316 @@
+"""Pilot tests of the Log area and its quick-add form."""
+
+import asyncio
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from reconnect.models import Circle, Person
+from reconnect.quicklog import Saved
+from reconnect.store import Store
+from screens.log import LogScreen
+from screens.log_delete import ConfirmDeleteDialog
+from screens.log_entry import LogEntryDialog
+from widgets.connection_list import ConnectionList
+from widgets.scale_picker import ScalePicker
+
+
+def shown_ids(app: Any) -> list[str]:
+    entries = app.screen.query_one(ConnectionList)
+    return [o.id for o in entries.options if not o.disabled]
+
+
+def message(app: Any, message_id: str) -> str:
+    static = app.screen.query_one(f"#{message_id}", Static)
+    return str(static.render()) if static.display else ""
+
+
+async def fill(
+    pilot: Pilot[Any], what: str, counterpart: str, depth: int, comfort: int, person: str = ""
+) -> None:
+    """Fill the open dialog from the keyboard."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LogEntryDialog)
+    await pilot.press(*what)
+    screen.query_one("#counterpart").focus()
+    await pilot.press("enter", *counterpart, "enter")
+    if person:
+        screen.query_one("#person").focus()
+        await pilot.press(*person)
+    screen.query_one("#depth").focus()
+    await pilot.press(str(depth))
+    screen.query_one("#comfort").focus()
+    await pilot.press(str(comfort))
+
+
+async def test_add_from_the_form_shows_in_the_list_at_once(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LogScreen)
+        assert "Nothing logged this week yet" in message(app, "empty")
+        await pilot.press("a")
+        await fill(pilot, "Held the door", "neighbour", 1, 4)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+        (saved,) = store.connections.all()
+        assert (saved.what, saved.counterpart, saved.depth, saved.comfort) == (
+            "Held the door",
+            "neighbour",
+            1,
+            4,
+        )
+        assert saved.at.date() == app.today and saved.person_id is None
+        assert shown_ids(app) == [saved.id]
+        assert app.screen.query_one(ConnectionList).highlighted_id == saved.id
+        assert str(app.screen.query_one("#week-summary", Static).render()).startswith("1 moment")
+
+
+async def test_a_new_name_adds_a_person_and_a_known_one_fills_the_counterpart(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    maya = store.people.add(Person(name="Maya", circle=Circle.FRIEND, created_at=_AT))
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await fill(pilot, "Waved", "neighbour", 1, 3, person="Noor")
+        assert "New: Noor will be added to People" in message(app, "person-message")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        noor = next(p for p in store.people.all() if p.name == "Noor")
+        assert noor.circle is Circle.NEIGHBOUR
+        assert store.connections.all()[0].person_id == noor.id
+
+        await pilot.press("a", *"Coffee")
+        dialog = app.screen
+        dialog.query_one("#person").focus()
+        await pilot.press(*"maya")
+        assert dialog.query_one("#counterpart", Select).value == "friend"
+        assert "Maya, friend" in message(app, "person-message")
+        dialog.query_one("#depth").focus()
+        await pilot.press("3", "tab", "right", "right", "right", "ctrl+s")
+        await pilot.pause()
+        coffee = next(c for c in store.connections.all() if c.what == "Coffee")
+        assert (coffee.person_id, coffee.counterpart, coffee.depth, coffee.comfort) == (
+            maya.id,
+            "friend",
+            3,
+            3,
+        )
+        assert store.people.count() == 2
+
+
+async def test_validation_is_shown_beside_each_field_and_nothing_half_valid_is_saved(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        dialog = app.screen
+        await pilot.press("x", "backspace")
+        assert "must not be empty" in message(app, "what-error")
+        dialog.query_one("#what", Input).value = "y" * 201
+        await pilot.pause()
+        assert "at most 200 characters" in message(app, "what-error")
+        dialog.query_one("#what", Input).value = "Said hi"
+        await pilot.pause()
+        assert message(app, "what-error") == ""
+        dialog.query_one("#clock").focus()
+        await pilot.press(*"25:00")
+        assert "like 18:30" in message(app, "clock-error")
+        dialog.query_one("#day", Select).value = date(2026, 11, 20).isoformat()
+        dialog.query_one("#clock", Input).value = ""
+        await pilot.pause()
+        assert "give a time for that day" in message(app, "clock-error")
+        dialog.query_one("#note", Input).value = "n" * 2001
+        await pilot.pause()
+        assert "at most 2000 characters" in message(app, "note-error")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)
+        assert "choose who it was with" in message(app, "person-message")
+        assert "choose depth and comfort" in message(app, "scale-error")
+        assert store.connections.count() == 0 and store.people.count() == 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, LogScreen) and store.connections.count() == 0
+
+
+async def test_edit_keeps_the_id_and_updates_the_list(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = shown_ids(app)[0]
+        before = demo_store.connections.count()
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, LogEntryDialog)
+        original = demo_store.connections.get(first)
+        assert original is not None
+        assert dialog.query_one("#what", Input).value == original.what
+        assert dialog.query_one("#clock", Input).value == f"{original.at:%H:%M}"
+        dialog.query_one("#what", Input).value = "Long phone call with Maya"
+        dialog.query_one("#comfort").focus()
+        await pilot.press("5", "ctrl+s")
+        await pilot.pause()
+        edited = demo_store.connections.get(first)
+        assert edited is not None and edited.what == "Long phone call with Maya"
+        assert edited.comfort == 5 and edited.at == original.at
+        assert edited.person_id == original.person_id
+        assert demo_store.connections.count() == before
+        assert first in shown_ids(app)
+
+
+async def test_delete_asks_first_and_undo_lasts_the_session(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = shown_ids(app)[0]
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDeleteDialog)
+        await pilot.press("escape")
+        assert demo_store.connections.get(first) is not None
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert demo_store.connections.get(first) is None and first not in shown_ids(app)
+        await pilot.press("t")  # away to Today and back: undo is still there
+        await pilot.press("l")
+        await pilot.press("u")
+        await pilot.pause()
+        assert demo_store.connections.get(first) is not None and first in shown_ids(app)
+        await pilot.press("u")  # nothing more to undo: nothing changes
+        assert demo_store.connections.get(first) is not None
+
+
+async def test_filters_and_earlier_weeks(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        everything = shown_ids(app)
+        screen.query_one("#filter-depth", Select).value = 3
+        await pilot.pause()
+        deep = shown_ids(app)
+        assert deep and len(deep) < len(everything)
+        assert all(demo_store.connections.get(i).depth == 3 for i in deep)  # type: ignore[union-attr]
+        assert "shown)" in str(screen.query_one("#week-summary", Static).render())
+        screen.query_one("#filter-depth", Select).clear()
+        people = demo_store.people.all()
+        maya = next(p for p in people if p.name == "Maya")
+        screen.query_one("#filter-person", Select).value = maya.id
+        screen.query_one("#filter-counterpart", Select).value = "friend"
+        await pilot.pause()
+        assert all(demo_store.connections.get(i).person_id == maya.id for i in shown_ids(app))  # type: ignore[union-attr]
+        screen.query_one("#filter-person", Select).clear()
+        screen.query_one("#filter-counterpart", Select).clear()
+        await pilot.pause()
+        screen.query_one(ConnectionList).focus()
+        await pilot.press("left_square_bracket")
+        title = str(screen.query_one("#week-title", Static).render())
+        assert title.startswith("Week of 9\u201315 Nov 2026")
+        earlier = shown_ids(app)
+        assert earlier and not set(earlier) & set(everything)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert str(screen.query_one("#week-title", Static).render()).startswith("This week")
+        assert shown_ids(app) == everything
+
+
+async def test_the_dialog_can_be_opened_prefilled_from_elsewhere(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """The API other areas use, e.g. People's "log a connection with this person"."""
+    sam = store.people.add(Person(name="Sam", circle=Circle.FAMILY, created_at=_AT))
+    goal_id, step_id = "a" * 32, "b" * 32
+    results: list[Saved | None] = []
+    app = make_test_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(
+            LogEntryDialog(
+                person_id=sam.id,
+                counterpart="family",
+                what="Called Sam",
+                goal_id=goal_id,
+                step_id=step_id,
+                depth=3,
+            ),
+            results.append,
+        )
+        await pilot.pause()
+        assert app.screen.query_one("#person", Input).value == "Sam"
+        assert app.screen.query_one("#depth", ScalePicker).value == 3
+        app.screen.query_one("#comfort").focus()
+        await pilot.press("4", "ctrl+s")
+        await pilot.pause()
+    (saved,) = results
+    assert saved is not None and saved.new_person is None
+    stored = store.connections.get(saved.connection.id)
+    assert stored is not None
+    assert (stored.person_id, stored.goal_id, stored.step_id) == (sam.id, goal_id, step_id)
+    assert (stored.what, stored.counterpart, stored.depth, stored.comfort) == (
+        "Called Sam",
+        "family",
+        3,
+        4,
+    )
+
+
+async def test_ideas_and_people_pick_lists(store: Store, make_test_app: Callable[..., Any]) -> None:
+    store.people.add(Person(name="Aunt Rosa", circle=Circle.FAMILY, created_at=_AT))
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "f2")
+        await pilot.press(*"door", "enter")
+        assert app.screen.query_one("#what", Input).value == "Held the door for someone"
+        app.screen.query_one("#person").focus()
+        await pilot.press("f2", "down", "enter")
+        assert app.screen.query_one("#person", Input).value == "Aunt Rosa"
+        assert app.screen.query_one("#counterpart", Select).value == "family"
+
+
+async def test_the_app_and_the_shell_write_together_and_nothing_is_lost(
+    store: Store, data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
+    """`reconnect log` runs repeatedly in another process while the form saves too."""
+    shell_runs, app_saves = 12, 5
+    script = (
+        "from reconnect.cli import main\n"
+        f"for i in range({shell_runs}):\n"
+        f"    code = main(['--data-dir', {str(data_dir)!r}, 'log', f'shell {{i}}',\n"
+        "                 '--counterpart', 'friend', '--depth', '2', '--comfort', '3'])\n"
+        "    assert code == 0\n"
+    )
+    # Pinned to the real date so the shell's "now" lands in the week on screen.
+    app = make_test_app(store, start_area="log", today=date.today())
+    async with app.run_test(size=(80, 24)) as pilot:
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", script, stdout=asyncio.subprocess.PIPE
+        )
+        for n in range(app_saves):
+            await pilot.press("a")
+            await fill(pilot, f"app {n}", "stranger", 1, 2)
+            await pilot.press("ctrl+s")
+            app.check_for_outside_changes()
+            await pilot.pause(0.05)
+        out, _ = await child.communicate()
+        assert child.returncode == 0
+        app.check_for_outside_changes()
+        await pilot.pause()
+        expected = {f"shell {i}" for i in range(shell_runs)} | {
+            f"app {n}" for n in range(app_saves)
+        }
+        on_disk = Store.open(data_dir).connections.all()
+        assert sorted(c.what for c in on_disk) == sorted(expected)
+        assert {store.connections.get(i).what for i in shown_ids(app)} == expected  # type: ignore[union-attr]
+        assert out.decode().count("Saved ") == shell_runs
+
+
+_AT = datetime(2026, 11, 1, 9, tzinfo=UTC)

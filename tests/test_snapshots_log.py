@@ -1,0 +1,48 @@
+"""Snapshots of the Log area and its form at 80×24 on a pinned day."""
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Select
+
+from reconnect.store import Store
+
+SIZE = (80, 24)
+
+
+def test_log_empty(snap_compare, store: Store, make_test_app: Callable) -> None:
+    assert snap_compare(make_test_app(store, start_area="log"), terminal_size=SIZE)
+
+
+def test_log_demo(snap_compare, demo_store: Store, make_test_app: Callable) -> None:
+    assert snap_compare(make_test_app(demo_store, start_area="log"), terminal_size=SIZE)
+
+
+def test_log_form_with_validation_errors(
+    snap_compare, demo_store: Store, make_test_app: Callable
+) -> None:
+    async def fill_badly(pilot: Pilot) -> None:
+        await pilot.press("a", *"Said hi")
+        pilot.app.screen.query_one("#person").focus()
+        await pilot.press(*"Maya")
+        pilot.app.screen.query_one("#clock").focus()
+        await pilot.press(*"25:00", "ctrl+s")
+        await pilot.pause()
+
+    app = make_test_app(demo_store, start_area="log")
+    assert snap_compare(app, terminal_size=SIZE, run_before=fill_badly)
+
+
+def test_log_form_filled(snap_compare, demo_store: Store, make_test_app: Callable) -> None:
+    async def fill(pilot: Pilot) -> None:
+        await pilot.press("a", *"Said hi to a neighbour")
+        pilot.app.screen.query_one("#person").focus()
+        await pilot.press(*"Noor")
+        # Yesterday: a time today could still be ahead of the real clock.
+        pilot.app.screen.query_one("#day", Select).value = "2026-11-20"
+        pilot.app.screen.query_one("#clock").focus()
+        await pilot.press(*"08:15", "tab", "2", "tab", "4")
+        await pilot.pause()
+
+    app = make_test_app(demo_store, start_area="log")
+    assert snap_compare(app, terminal_size=SIZE, run_before=fill)

@@ -1,0 +1,92 @@
+"""Connections grouped by day, newest first: a header per day, two lines per entry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reconnect.content import COMFORT_LABELS, DEPTH_SHORT
+from reconnect.models import Connection, label
+
+DAY_PREFIX = "day-"
+
+
+def day_heading(day: date, count: int, today: date) -> Text:
+    if day == today:
+        name = f"Today, {day:%A %-d %B}"
+    elif day == today - timedelta(days=1):
+        name = f"Yesterday, {day:%A %-d %B}"
+    else:
+        name = f"{day:%A %-d %B}"
+    noun = "moment" if count == 1 else "moments"
+    return Text.assemble((name, "bold"), (f" \u00b7 {count} {noun}", "italic"))
+
+
+def entry_text(connection: Connection, person_name: str | None) -> Text:
+    """'18:30  Said hi' and, below, who, how, how deep and how comfortable."""
+    text = Text(f"{connection.at.astimezone():%H:%M}  ", style="bold")
+    text.append(connection.what, style="not bold")
+    details = [label(connection.counterpart)]
+    if person_name:
+        details[0] += f" ({person_name})"
+    details += [
+        label(connection.channel),
+        DEPTH_SHORT[connection.depth],
+        COMFORT_LABELS[connection.comfort],
+    ]
+    text.append("\n       " + " · ".join(details), style="not bold dim")
+    if connection.note:
+        note = " ".join(connection.note.split())
+        text.append(f"\n       \u201c{note}\u201d", style="not bold italic")
+    return text
+
+
+class ConnectionList(OptionList):
+    """Handed the days to show; posts OptionList's messages with the connection id."""
+
+    DEFAULT_CSS = """
+    ConnectionList { height: 1fr; border: none; padding: 0 1; }
+    ConnectionList > .option-list--option-disabled { color: $text; }
+    """
+
+    def show(
+        self,
+        days: Sequence[tuple[date, Sequence[Connection]]],
+        names: dict[str, str],
+        today: date,
+    ) -> None:
+        """Show `days` (each with its connections) in the order given; keep the cursor on
+        the same entry when it is still there."""
+        keep = self.highlighted_id
+        options: list[Option | None] = []
+        for day, connections in days:
+            if options:
+                options.append(None)
+            options.append(
+                Option(
+                    day_heading(day, len(connections), today),
+                    id=f"{DAY_PREFIX}{day}",
+                    disabled=True,
+                )
+            )
+            for connection in connections:
+                name = names.get(connection.person_id or "")
+                options.append(Option(entry_text(connection, name), id=connection.id))
+        self.set_options(options)
+        ids = [o.id for o in self.options]
+        if keep in ids:
+            self.highlighted = ids.index(keep)
+        else:
+            self.highlighted = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The connection under the cursor, if any."""
+        if self.highlighted is None or not self.option_count:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return None if option.disabled else option.id
