@@ -196,6 +196,15 @@ class Homework(BaseModel):
     obstacles: Note = ""
 
 
+class Pause(BaseModel):
+    """A stretch of days a goal rested (illness, travel, a hard week): not counted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: date
+    until: date
+
+
 class Goal(Record):
     table: ClassVar[str] = "goals"
 
@@ -207,15 +216,17 @@ class Goal(Record):
     weekly_target: Annotated[int, Field(ge=0, le=50)] = 0
     status: GoalStatus = GoalStatus.ACTIVE
     paused_until: date | None = None
+    # Past and current pauses, so the consistency score can leave those weeks out.
+    pauses: list[Pause] = Field(default_factory=list, max_length=500)
     homework: Homework | None = None
     steps: list[Step] = Field(default_factory=list, max_length=100)
     # A stable key of the homework plan it came from, so importing twice adds nothing.
     plan_key: Line = ""
 
     def next_step(self) -> Step | None:
-        """The easiest step not done yet."""
-        todo = [s for s in self.steps if not s.done]
-        return min(todo, key=lambda s: s.difficulty) if todo else None
+        """The first step on the ladder not done yet (steps are kept easiest first; the
+        user may reorder them, and their order wins)."""
+        return next((s for s in self.steps if not s.done), None)
 
 
 class Person(Record):

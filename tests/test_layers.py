@@ -13,6 +13,13 @@ CORE = (
     "reconnect.migrations",
     "reconnect.demo",
     "reconnect.cli",
+    "reconnect.consistency",
+    "reconnect.ladder",
+    "reconnect.documents",
+    "reconnect.homework_plan",
+    "reconnect.import_command",
+    "reconnect.goal_actions",
+    "reconnect.people_actions",
 )
 
 
