@@ -135,7 +135,7 @@ def plan_key(plan: Plan, goal: PlanGoal) -> str:
 
 
 def plan_goals(plan: Plan, now: datetime) -> list[Goal]:
-    """The plan's goals as records: homework, steps in the plan's order."""
+    """The plan's goals as records: homework, with their ladders easiest first."""
     goals: list[Goal] = []
     for n, item in enumerate(plan.goals, start=1):
         try:
@@ -155,12 +155,17 @@ def plan_goals(plan: Plan, now: datetime) -> list[Goal]:
                     if item.discuss_in_session is None
                     else item.discuss_in_session,
                 ),
-                steps=[Step(**s.model_dump()) for s in item.steps],
+                steps=_ladder(item.steps),
             )
         except ValidationError as exc:  # the plan models mirror Goal: kept as a safety net
             raise PlanError(f"goal {n} \u201c{item.title}\u201d: {first_error(exc)}") from None
         goals.append(goal)
     return goals
+
+
+def _ladder(steps: list[PlanStep]) -> list[Step]:
+    """Easiest first; steps of equal difficulty keep the plan's order."""
+    return sorted((Step(**s.model_dump()) for s in steps), key=lambda s: s.difficulty)
 
 
 @dataclass(frozen=True)

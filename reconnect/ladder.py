@@ -1,7 +1,8 @@
 """Pure changes to a goal and its ladder of steps: each returns a new Goal.
 
-The ladder's order is the order of `Goal.steps`: a new step goes in by difficulty
-(easiest first), and the user may move steps up and down after that.
+The ladder is `Goal.steps`, kept easiest first: difficulties never go down along it,
+and steps of equal difficulty keep the order the user gave them. So the first step not
+done is always `Goal.next_step()` (the easiest not done).
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ def add_step(goal: Goal, step: Step) -> Goal:
 
 
 def replace_step(goal: Goal, step: Step) -> Goal:
-    """Swap in an edited step at its place on the ladder."""
+    """Swap in an edited step; a changed difficulty moves it to its new rung."""
     steps = list(goal.steps)
-    steps[_index(goal, step.id)] = step
+    at = _index(goal, step.id)
+    if steps[at].difficulty != step.difficulty:
+        return add_step(remove_step(goal, step.id), step)
+    steps[at] = step
     return _with_steps(goal, steps)
 
 
@@ -41,11 +45,22 @@ def remove_step(goal: Goal, step_id: str) -> Goal:
 
 
 def move_step(goal: Goal, step_id: str, offset: int) -> Goal:
-    """Move a step up (offset < 0) or down the ladder; stops at either end."""
+    """Move a step one rung up (offset -1) or down (+1); stops at either end.
+
+    Moving past a step of another difficulty takes on that step's difficulty, so the
+    ladder stays easiest first: the user's order is a statement about difficulty.
+    """
     steps = list(goal.steps)
     old = _index(goal, step_id)
-    new = max(0, min(len(steps) - 1, old + offset))
-    steps.insert(new, steps.pop(old))
+    new = old + (1 if offset > 0 else -1)
+    if not 0 <= new < len(steps):
+        return goal
+    moving, passed = steps[old], steps[new]
+    level = min if offset < 0 else max
+    steps[new] = moving.model_copy(
+        update={"difficulty": level(moving.difficulty, passed.difficulty)}
+    )
+    steps[old] = passed
     return _with_steps(goal, steps)
 
 

@@ -224,9 +224,9 @@ class Goal(Record):
     plan_key: Line = ""
 
     def next_step(self) -> Step | None:
-        """The first step on the ladder not done yet (steps are kept easiest first; the
-        user may reorder them, and their order wins)."""
-        return next((s for s in self.steps if not s.done), None)
+        """The easiest step not done yet."""
+        todo = [s for s in self.steps if not s.done]
+        return min(todo, key=lambda s: s.difficulty) if todo else None
 
 
 class Person(Record):

@@ -30,12 +30,23 @@ def test_steps_go_in_easiest_first_and_can_be_moved() -> None:
         goal = ladder.add_step(goal, Step(title=title, difficulty=difficulty))
     assert _titles(goal) == ["easy", "also easy", "middle", "hard"]
     hard = goal.steps[3].id
+    # Moving up past an easier step takes on its difficulty: the ladder stays easiest
+    # first, so the next step is the first one not done.
     goal = ladder.move_step(goal, hard, -1)
     assert _titles(goal) == ["easy", "also easy", "hard", "middle"]
-    goal = ladder.move_step(goal, hard, -10)  # stops at the top
+    assert [s.difficulty for s in goal.steps] == [1, 1, 4, 4]
+    goal = ladder.move_step(goal, hard, -1)
+    goal = ladder.move_step(goal, hard, -1)
+    goal = ladder.move_step(goal, hard, -1)  # already at the top: stays
     assert _titles(goal) == ["hard", "easy", "also easy", "middle"]
-    # The user's order wins: the next step is the first not done on the ladder.
     assert goal.next_step() is not None and goal.next_step().title == "hard"  # type: ignore[union-attr]
+    goal = ladder.move_step(goal, hard, +1)  # down past an equal step: difficulty kept
+    assert _titles(goal) == ["easy", "hard", "also easy", "middle"]
+    assert [s.difficulty for s in goal.steps] == [1, 1, 1, 4]
+    # Editing a step's difficulty moves it to its new rung.
+    edited = goal.steps[1].model_copy(update={"difficulty": 9})
+    goal = ladder.replace_step(goal, edited)
+    assert _titles(goal) == ["easy", "also easy", "middle", "hard"]
     goal = ladder.remove_step(goal, hard)
     assert _titles(goal) == ["easy", "also easy", "middle"]
 
