@@ -26,6 +26,20 @@ AREAS: tuple[Area, ...] = (
         "screens.today:TodayScreen",
         "See this week at a glance: connections, goals and who you haven't seen in a while.",
     ),
+    Area(
+        "goals",
+        "Goals",
+        "g",
+        "screens.goals:GoalsScreen",
+        "Small-step goals and therapist homework: a ladder of steps, easiest first.",
+    ),
+    Area(
+        "people",
+        "People",
+        "p",
+        "screens.people:PeopleScreen",
+        "The people who matter, when you were last in touch, and who is drifting.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)
