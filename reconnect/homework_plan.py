@@ -8,6 +8,7 @@ from the plan and the goal, so importing the same plan again adds nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -95,6 +96,17 @@ _FRIENDLIER = {
     "Extra inputs are not permitted": f"not a field of a plan (see {PLAN_DOC})",
     "Field required": "missing; it is required",
 }
+_BOUNDS = (
+    (re.compile(r"^Input should be less than or equal to (\S+)$"), r"must be \1 or less"),
+    (re.compile(r"^Input should be greater than or equal to (\S+)$"), r"must be \1 or more"),
+)
+
+
+def _friendlier(reason: str) -> str:
+    reason = _FRIENDLIER.get(reason, reason)
+    for pattern, replacement in _BOUNDS:
+        reason = pattern.sub(replacement, reason)
+    return reason
 
 
 def parse_plan(raw: Any) -> Plan:
@@ -107,7 +119,7 @@ def parse_plan(raw: Any) -> Plan:
         err = exc.errors()[0]
         where = _describe(err.get("loc", ()), raw)
         reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-        reason = _FRIENDLIER.get(reason, reason)
+        reason = _friendlier(reason)
         raise PlanError(f"{where}: {reason}" if where else reason) from None
     seen: dict[str, int] = {}
     for n, goal in enumerate(plan.goals, start=1):

@@ -58,7 +58,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         return cast("ReconnectApp", self.app)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form") as form:
+        with VerticalScroll(id="form", can_focus=False) as form:
             form.border_title = self.FORM_TITLE
             yield from self.compose_fields()
             form_error = Static(id="form-error", classes="error")

@@ -82,9 +82,10 @@ class GoalScreen(AreaScreen):
         self.goal_id = goal_id
         self.goal: Goal | None = None
         self._step_ids: list[str] = []
+        self._first_show = True
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="goal-body"):
+        with VerticalScroll(id="goal-body", can_focus=False):
             yield Static(id="goal-info")
             yield Static(id="goal-rhythm")
             table: DataTable[Text | str] = DataTable(id="ladder", cursor_type="row")
@@ -212,8 +213,11 @@ class GoalScreen(AreaScreen):
             table.add_row(
                 "", Text("No steps yet: add the smallest one (a)", style="dim"), "", "", "", ""
             )
+        elif self._first_show and next_step is not None:
+            table.move_cursor(row=self._step_ids.index(next_step.id))  # start where to go next
         elif row < len(goal.steps):
             table.move_cursor(row=row)
+        self._first_show = False
 
     # --- helpers -------------------------------------------------------------------
 

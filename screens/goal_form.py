@@ -71,7 +71,7 @@ class GoalForm(FormScreen[Goal]):
             "Person",
             Select(
                 [(p.name, p.id) for p in sorted(people, key=lambda p: p.name.casefold())],
-                value=person_id if person_id else Select.BLANK,
+                value=person_id if person_id else Select.NULL,
                 prompt="nobody in particular",
                 id="person",
                 compact=True,
@@ -153,7 +153,7 @@ class GoalForm(FormScreen[Goal]):
             "title": text["title"],
             "why": self.query_one("#why", TextArea).text,
             "kind": self.query_one("#kind", Select).value,
-            "person_id": None if person is Select.BLANK else person,
+            "person_id": None if person is Select.NULL else person,
             "weekly_target": as_int(text["weekly-target"]),
             "homework": None,
         }

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from reconnect.consistency import Consistency, consistency_all
-from reconnect.models import Goal, GoalStatus, label
+from reconnect.documents import DocumentError, load_document
+from reconnect.homework_plan import Plan, PlanError, import_plan, parse_plan
+from reconnect.models import Goal, GoalStatus, label, now_local
 from reconnect.progress import midnight, week_start
 from screens.base import AreaScreen
+from screens.choice_menu import ChoiceMenu
 from widgets.score_spark import score_text
 
 FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
@@ -55,6 +60,7 @@ class GoalsScreen(AreaScreen):
         Binding("n", "new_goal", "New goal"),
         Binding("enter", "open_goal", "Open", show=False),
         Binding("f", "toggle_finished", "Finished"),
+        Binding("i", "import_plan", "Import plan"),
     ]
 
     DEFAULT_CSS = """
@@ -75,12 +81,12 @@ class GoalsScreen(AreaScreen):
             table: DataTable[Text | str] = DataTable(id="goal-table", cursor_type="row")
             table.add_column("Goal · next step", width=32, key="goal")
             table.add_column("State", width=16, key="state")
-            table.add_column("Week", width=5, key="week")
-            table.add_column("Consistency", width=16, key="score")
+            table.add_column("Week", width=7, key="week")
+            table.add_column("Consistency", width=15, key="score")
             yield table
             yield Static(
-                "enter opens a goal · n new · f shows finished ones · "
-                "a therapist's plan: reconnect import plan.toml",
+                "enter opens a goal · n new goal · f shows finished ones · "
+                "i imports a therapist's homework plan",
                 id="goals-hint",
             )
 
@@ -110,14 +116,18 @@ class GoalsScreen(AreaScreen):
         return consistency_all(goals, connections, today, first_day)
 
     def _row(self, goal: Goal, result: Consistency, today: date) -> tuple[Text, Text, str, Text]:
-        title = Text(goal.title, style="bold", overflow="ellipsis", no_wrap=True)
+        title = Text(overflow="ellipsis", no_wrap=True)
+        title.append(goal.title, style="bold")
         step = goal.next_step()
         title.append("\n")
         if step is not None:
-            title.append(f"next: {step.title}", style="")
+            title.append(f"next: {step.title}")
         else:
             title.append("every step done" if goal.steps else "no steps yet", style="dim")
-        week = f"{result.this_week}/{goal.weekly_target}" if goal.weekly_target else "–"
+        week = "–"
+        if goal.weekly_target:
+            met = result.this_week >= goal.weekly_target
+            week = f"{result.this_week} ✓" if met else f"{result.this_week} of {goal.weekly_target}"
         empty = "no weekly aim" if not goal.weekly_target else "starts this week"
         score = score_text(result.score, result.recent(10), empty=empty)
         if goal.status in FINISHED:
@@ -190,3 +200,50 @@ class GoalsScreen(AreaScreen):
             self.notify("Goal made. Now add its first small step (a).", title=goal.title)
 
         self.app.push_screen(GoalForm(self.store.people.all(), self.reconnect.today), saved)
+
+    def action_import_plan(self) -> None:
+        from screens.plan_import import PlanImportForm
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.read_plan(path)
+
+        self.app.push_screen(PlanImportForm(), chosen)
+
+    @work(thread=True, exclusive=True)
+    def read_plan(self, path: Path) -> None:
+        """Read and check the plan off the UI thread; save on it."""
+        try:
+            plan: Plan | str = parse_plan(load_document(path))
+        except (DocumentError, PlanError) as exc:
+            plan = str(exc)
+        except OSError as exc:
+            plan = f"{path.name}: {exc.strerror or exc}"
+        self.app.call_from_thread(self.plan_read, path, plan)
+
+    def plan_read(self, path: Path, plan: Plan | str) -> None:
+        if isinstance(plan, str):
+            self.show_refusal(path.name, plan)
+            return
+        now = datetime.combine(self.reconnect.today, now_local().timetz())
+        result = import_plan(self.store, plan, now)
+        self.refresh_data()
+        if result.added:
+            noun = "goal" if len(result.added) == 1 else "goals"
+            self.notify(
+                ", ".join(g.title for g in result.added),
+                title=f"Imported {len(result.added)} homework {noun}",
+            )
+        else:
+            self.notify(
+                f"{path.name} was imported before, so nothing was added twice.",
+                title="Nothing new",
+            )
+
+    def show_refusal(self, name: str, reason: str) -> None:
+        message = (
+            f"{name} was not imported, and nothing was saved.\n\n{reason}\n\n"
+            "Fix that place in the file (docs/homework-plan.md describes every field) "
+            "and import it again."
+        )
+        self.app.push_screen(ChoiceMenu("This plan needs a fix", [("ok", "OK")], message))

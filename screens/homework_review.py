@@ -24,7 +24,7 @@ class HomeworkReview(FormScreen[Homework]):
             "Outcome",
             Select(
                 [(label(o), o) for o in HomeworkOutcome],
-                value=hw.outcome if hw.outcome else Select.BLANK,
+                value=hw.outcome if hw.outcome else Select.NULL,
                 prompt="not reviewed yet",
                 id="outcome",
                 compact=True,
@@ -43,7 +43,7 @@ class HomeworkReview(FormScreen[Homework]):
         return Homework.model_validate(
             {
                 **self._homework.model_dump(),
-                "outcome": None if outcome is Select.BLANK else outcome,
+                "outcome": None if outcome is Select.NULL else outcome,
                 "obstacles": self.query_one("#obstacles", TextArea).text,
                 "discuss_in_session": self.query_one("#discuss", Checkbox).value,
             }

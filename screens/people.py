@@ -46,6 +46,7 @@ class PeopleScreen(AreaScreen):
     DEFAULT_CSS = """
     PeopleScreen #people-body { padding: 0 1; }
     PeopleScreen .heading { text-style: bold; height: auto; margin-top: 1; }
+    PeopleScreen #drifting-heading { margin-top: 0; }
     PeopleScreen #drifting-intro, PeopleScreen #people-hint { height: auto; }
     PeopleScreen #people-hint { color: $text-muted; margin-top: 1; }
     PeopleScreen DataTable { height: auto; max-height: 10; }
@@ -59,7 +60,7 @@ class PeopleScreen(AreaScreen):
         self._current: str | None = None
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="people-body"):
+        with VerticalScroll(id="people-body", can_focus=False):
             yield Static(id="drifting-heading", classes="heading")
             yield Static(id="drifting-intro")
             drift: DataTable[Text | str] = DataTable(id="drifting-table", cursor_type="row")
@@ -80,6 +81,11 @@ class PeopleScreen(AreaScreen):
                 "m make a reach-out goal · e edit · a archive · del delete · v archived",
                 id="people-hint",
             )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        drifting = self.query_one("#drifting-table", DataTable)
+        (drifting if drifting.display else self.query_one("#people-table", DataTable)).focus()
 
     def refresh_data(self) -> None:
         today = self.reconnect.today
@@ -112,7 +118,7 @@ class PeopleScreen(AreaScreen):
                 "when someone is drifting."
             )
         archived = sum(1 for p in people if p.archived)
-        heading = f"Everyone ({len(shown)})"
+        heading = f"Everyone ({len(shown)})" + (" · ! losing touch" if drifting else "")
         if archived:
             heading += f" · {archived} archived, " + (
                 "shown" if self.show_archived else "v shows them"

@@ -100,7 +100,7 @@ def test_check_saves_nothing(plan_toml: Path, data_dir: Path, capsys) -> None:
         (
             ("predicted_discomfort = 8", "predicted_discomfort = 11"),
             "goal 1 \u201cGo to the Thursday book club\u201d, step 3 \u201cShare one thought in "
-            "the discussion\u201d, predicted_discomfort: Input should be less than or equal to 10",
+            "the discussion\u201d, predicted_discomfort: must be 10 or less",
         ),
         (
             ('kind = "reach_out"', 'kind = "call"'),
