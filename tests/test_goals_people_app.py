@@ -221,3 +221,36 @@ async def test_archive_then_delete_a_person_keeps_their_log(
     assert demo_store.people.get(sam.id) is None
     assert not any(c.person_id == sam.id for c in demo_store.connections.all())
     assert demo_store.connections.count() >= logged
+
+
+async def test_plan_a_step_review_homework_and_finish(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    from textual.widgets import Select, TextArea
+
+    club = _book_club(demo_store)
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "d")  # the next step is selected: plan it
+        await _fill(pilot, {"day": "tomorrow"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        await pilot.press("enter")  # first choice: homework, how it went
+        await pilot.pause()
+        app.screen.query_one("#outcome", Select).value = "partly"
+        app.screen.query_one("#obstacles", TextArea).text = "A long week at work."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x", "down", "enter")  # mark the goal done
+        await pilot.pause()
+    goal = demo_store.goals.get(club.id)
+    assert (
+        goal.steps[2].planned_on is not None
+        and goal.steps[2].planned_on.isoformat() == "2026-11-22"
+    )
+    assert goal.homework.outcome.value == "partly"
+    assert goal.homework.obstacles == "A long week at work."
+    assert goal.status is GoalStatus.DONE
