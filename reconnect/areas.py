@@ -31,14 +31,14 @@ AREAS: tuple[Area, ...] = (
         "Goals",
         "g",
         "screens.goals:GoalsScreen",
-        "Small-step goals and therapist homework: a ladder of steps, easiest first.",
+        "Small-step goals and therapist homework, one ladder at a time.",
     ),
     Area(
         "people",
         "People",
         "p",
         "screens.people:PeopleScreen",
-        "The people who matter, when you were last in touch, and who is drifting.",
+        "The people who matter, and who you are losing touch with.",
     ),
 )
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -520,9 +521,7 @@ class GoalScreen(AreaScreen):
 
         def chosen(choice: str | None) -> None:
             if choice == "delete":
-                delete_goal(self.store, self.goal_id)
-                self.notify("Goal deleted.")
-                self.dismiss()
+                self.delete_in_background()
 
         self.app.push_screen(
             ChoiceMenu(
@@ -532,3 +531,13 @@ class GoalScreen(AreaScreen):
             ),
             chosen,
         )
+
+    @work(thread=True, exclusive=True, group="delete-goal")
+    def delete_in_background(self) -> None:
+        """Unlinking its log entries may touch many records: keep the UI responsive."""
+        delete_goal(self.store, self.goal_id)
+        self.app.call_from_thread(self._deleted)
+
+    def _deleted(self) -> None:
+        self.notify("Goal deleted. Its log entries are kept.")
+        self.dismiss()

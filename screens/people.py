@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -332,11 +333,8 @@ class PeopleScreen(AreaScreen):
 
         def chosen(choice: str | None) -> None:
             if choice == "delete":
-                _, unlinked = delete_person(self.store, person.id)
                 self._current = None
-                self.reconnect.refresh_areas()
-                kept = f" {unlinked} log entries kept, unlinked." if unlinked else ""
-                self.notify(f"{person.name} deleted.{kept}")
+                self.delete_in_background(person)
             elif choice == "archive":
                 self.action_archive()
 
@@ -344,3 +342,14 @@ class PeopleScreen(AreaScreen):
         if not person.archived:
             options.insert(1, ("archive", "Archive instead"))
         self.app.push_screen(ChoiceMenu(f"Delete {person.name}?", options, explain), chosen)
+
+    @work(thread=True, exclusive=True, group="delete-person")
+    def delete_in_background(self, person: Person) -> None:
+        """Unlinking a long history touches many records: keep the UI responsive."""
+        _, unlinked = delete_person(self.store, person.id)
+        self.app.call_from_thread(self._deleted, person, unlinked)
+
+    def _deleted(self, person: Person, unlinked: int) -> None:
+        self.reconnect.refresh_areas()
+        kept = f" {unlinked} log entries kept, unlinked." if unlinked else ""
+        self.notify(f"{person.name} deleted.{kept}")

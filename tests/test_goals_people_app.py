@@ -217,6 +217,7 @@ async def test_archive_then_delete_a_person_keeps_their_log(
         text = str(app.screen.query_one("#menu-text", Static).render())
         assert f"the {logged} connections you logged with them stay" in text.lower()
         await pilot.press("enter")  # the first choice: delete
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert demo_store.people.get(sam.id) is None
     assert not any(c.person_id == sam.id for c in demo_store.connections.all())
@@ -254,3 +255,22 @@ async def test_plan_a_step_review_homework_and_finish(
     assert goal.homework.outcome.value == "partly"
     assert goal.homework.obstacles == "A long week at work."
     assert goal.status is GoalStatus.DONE
+
+
+async def test_delete_a_goal_explains_and_keeps_its_log(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    club = _book_club(demo_store)
+    before = demo_store.connections.count()
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "x", "end", "enter")  # More, then the last choice: delete
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        assert "Letting it go" in str(app.screen.query_one("#menu-text", Static).render())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+    assert demo_store.goals.get(club.id) is None
+    assert demo_store.connections.count() == before
