@@ -199,3 +199,30 @@ def test_import_plan_returns_added_and_already(store: Store, plan_toml: Path) ->
     second = import_plan(store, plan, NOW)
     assert len(first.added) == 2 and not first.already
     assert not second.added and {g.id for g in second.already} == {g.id for g in first.added}
+
+
+def test_plan_steps_become_a_ladder_easiest_first(store: Store) -> None:
+    plan = parse_plan(
+        {
+            "assigned_on": "2026-11-18",
+            "goals": [
+                {
+                    "title": "Join the choir",
+                    "steps": [
+                        {"title": "Sing a solo line", "difficulty": 9},
+                        {"title": "Find the rehearsal time", "difficulty": 1},
+                        {"title": "Go and listen", "difficulty": 3},
+                        {"title": "Email the leader", "difficulty": 1},
+                    ],
+                }
+            ],
+        }
+    )
+    (goal,) = import_plan(store, plan, NOW).added
+    assert [s.title for s in goal.steps] == [
+        "Find the rehearsal time",
+        "Email the leader",
+        "Go and listen",
+        "Sing a solo line",
+    ]
+    assert goal.homework is not None and goal.homework.discuss_in_session
