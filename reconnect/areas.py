@@ -33,6 +33,20 @@ AREAS: tuple[Area, ...] = (
         "screens.log:LogScreen",
         "Note a small moment of connection in seconds; see the week's moments by day.",
     ),
+    Area(
+        "goals",
+        "Goals",
+        "g",
+        "screens.goals:GoalsScreen",
+        "Small-step goals and therapist homework, one ladder at a time.",
+    ),
+    Area(
+        "people",
+        "People",
+        "p",
+        "screens.people:PeopleScreen",
+        "The people who matter, and who you are losing touch with.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)

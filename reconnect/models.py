@@ -196,6 +196,15 @@ class Homework(BaseModel):
     obstacles: Note = ""
 
 
+class Pause(BaseModel):
+    """A stretch of days a goal rested (illness, travel, a hard week): not counted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: date
+    until: date
+
+
 class Goal(Record):
     table: ClassVar[str] = "goals"
 
@@ -207,6 +216,8 @@ class Goal(Record):
     weekly_target: Annotated[int, Field(ge=0, le=50)] = 0
     status: GoalStatus = GoalStatus.ACTIVE
     paused_until: date | None = None
+    # Past and current pauses, so the consistency score can leave those weeks out.
+    pauses: list[Pause] = Field(default_factory=list, max_length=500)
     homework: Homework | None = None
     steps: list[Step] = Field(default_factory=list, max_length=100)
     # A stable key of the homework plan it came from, so importing twice adds nothing.

@@ -15,6 +15,13 @@ CORE = (
     "reconnect.cli",
     "reconnect.quicklog",
     "reconnect.log_command",
+    "reconnect.consistency",
+    "reconnect.ladder",
+    "reconnect.documents",
+    "reconnect.homework_plan",
+    "reconnect.import_command",
+    "reconnect.goal_actions",
+    "reconnect.people_actions",
 )
 
 

@@ -1,0 +1,122 @@
+"""Log one connection quickly: what, with whom, how, how deep, how comfortable.
+
+Used from People ("log a connection with this person") and, extended, when a goal's step
+is done. The Log area has the full form; this one keeps to what matters in the moment.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from reconnect.content import COMFORT_LABELS, DEPTH_LABELS
+from reconnect.models import Channel, Connection, Counterpart, label, now_local
+from screens.form_base import FormScreen
+from widgets.field_check import ModelField
+
+
+class ConnectionForm(FormScreen[Connection]):
+    FORM_TITLE = "Log a connection"
+    SAVE_LABEL = "Log it"
+
+    def __init__(
+        self,
+        *,
+        what: str = "",
+        counterpart: Counterpart = Counterpart.FRIEND,
+        person_id: str | None = None,
+        person_name: str = "",
+    ) -> None:
+        super().__init__()
+        self._what = what
+        self._counterpart = counterpart
+        self._person_id = person_id
+        self._person_name = person_name
+        if person_name:
+            self.FORM_TITLE = f"Log a connection with {person_name}"
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.connection_rows()
+
+    def connection_rows(self) -> ComposeResult:
+        yield from self.row(
+            "What happened",
+            Input(
+                self._what,
+                placeholder="e.g. Coffee and a real catch-up",
+                id="what",
+                validators=[ModelField(Connection, "what")],
+                compact=True,
+            ),
+        )
+        yield from self.row(
+            "With",
+            Select(
+                [(label(c), c) for c in Counterpart],
+                value=self._counterpart,
+                allow_blank=False,
+                id="counterpart",
+                compact=True,
+            ),
+        )
+        yield from self.row(
+            "How",
+            Select(
+                [(label(c), c) for c in Channel],
+                value=Channel.IN_PERSON,
+                allow_blank=False,
+                id="channel",
+                compact=True,
+            ),
+        )
+        yield from self.row(
+            "Depth",
+            Select(
+                [(f"{d} {name}", d) for d, name in DEPTH_LABELS.items()],
+                value=2,
+                allow_blank=False,
+                id="depth",
+                compact=True,
+            ),
+        )
+        yield from self.row(
+            "Comfort",
+            Select(
+                [(f"{c} {name}", c) for c, name in COMFORT_LABELS.items()],
+                value=3,
+                allow_blank=False,
+                id="comfort",
+                compact=True,
+            ),
+        )
+        yield from self.row(
+            "Note",
+            Input(
+                placeholder="optional",
+                id="connection-note",
+                validators=[ModelField(Connection, "note")],
+                compact=True,
+            ),
+        )
+
+    def moment(self) -> datetime:
+        """Now, on the app's idea of today (pinned in tests and snapshots)."""
+        now = now_local()
+        return datetime.combine(self.reconnect.today, now.timetz())
+
+    def read_connection(self) -> Connection:
+        return Connection(
+            at=self.moment(),
+            what=self.query_one("#what", Input).value,
+            counterpart=self.query_one("#counterpart", Select).value,  # type: ignore[arg-type]
+            channel=self.query_one("#channel", Select).value,  # type: ignore[arg-type]
+            depth=self.query_one("#depth", Select).value,  # type: ignore[arg-type]
+            comfort=self.query_one("#comfort", Select).value,  # type: ignore[arg-type]
+            note=self.query_one("#connection-note", Input).value,
+            person_id=self._person_id,
+        )
+
+    def build(self) -> Connection:
+        return self.read_connection()

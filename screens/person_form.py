@@ -1,0 +1,78 @@
+"""Add or change a person: name, circle, how often you'd like to be in touch, notes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from reconnect.models import Circle, Person, label, now_local
+from screens.form_base import FormScreen
+from widgets.field_check import ModelField, as_int
+
+
+class PersonForm(FormScreen[Person]):
+    def __init__(self, today: date, person: Person | None = None) -> None:
+        super().__init__()
+        self._today = today
+        self._person = person
+        self.FORM_TITLE = f"Change {person.name}" if person else "Someone who matters"
+
+    def compose_fields(self) -> ComposeResult:
+        person = self._person
+        yield from self.row(
+            "Name",
+            Input(
+                person.name if person else "",
+                placeholder="a name or a nickname",
+                id="name",
+                validators=[ModelField(Person, "name")],
+                compact=True,
+            ),
+        )
+        yield from self.row(
+            "Circle",
+            Select(
+                [(label(c), c) for c in Circle],
+                value=person.circle if person else Circle.FRIEND,
+                allow_blank=False,
+                id="circle",
+                compact=True,
+            ),
+        )
+        cadence = person.cadence_days if person else None
+        yield from self.row(
+            "In touch every",
+            Input(
+                str(cadence) if cadence else "",
+                placeholder="days, e.g. 14 (optional)",
+                id="cadence",
+                validators=[ModelField(Person, "cadence_days", parse=as_int, optional=True)],
+                compact=True,
+            ),
+            hint="How often you'd like to be in touch; empty means no wish",
+        )
+        yield from self.row(
+            "Notes",
+            Input(
+                person.notes if person else "",
+                placeholder="e.g. Sunday calls work best",
+                id="notes",
+                validators=[ModelField(Person, "notes")],
+                compact=True,
+            ),
+        )
+
+    def build(self) -> Person:
+        cadence = self.query_one("#cadence", Input).value.strip()
+        fields = {
+            "name": self.query_one("#name", Input).value,
+            "circle": self.query_one("#circle", Select).value,
+            "cadence_days": as_int(cadence) if cadence else None,
+            "notes": self.query_one("#notes", Input).value,
+        }
+        if self._person is None:
+            created = datetime.combine(self._today, now_local().timetz())
+            return Person(created_at=created, **fields)  # type: ignore[arg-type]
+        return Person.model_validate({**self._person.model_dump(), **fields})

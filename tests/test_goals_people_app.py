@@ -1,0 +1,276 @@
+"""Pilot tests of Goals and People: make a goal with steps, finish a step and log its
+connection in one move, rest a goal, import a plan, log with someone, archive, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import DataTable, Input, Static
+
+from reconnect.models import GoalStatus
+from reconnect.store import Store
+from screens.choice_menu import ChoiceMenu
+from screens.goal_detail import GoalScreen
+from screens.goals import GoalsScreen
+from screens.people import PeopleScreen
+from screens.step_done import StepDoneForm
+
+PLAN = """
+assigned_by = "Dr. Lee"
+assigned_on = 2026-11-18
+[[goals]]
+title = "Say hi at the café"
+[[goals.steps]]
+title = "Order and say thanks"
+predicted_discomfort = {discomfort}
+"""
+
+
+def _book_club(store: Store) -> Any:
+    return next(g for g in store.goals.all() if g.title == "Go to the Thursday book club")
+
+
+async def _fill(pilot: Any, values: dict[str, str]) -> None:
+    for field_id, value in values.items():
+        pilot.app.screen.query_one(f"#{field_id}", Input).value = value
+    await pilot.pause()
+
+
+async def test_create_a_goal_with_steps(store: Store, make_test_app: Callable[..., Any]) -> None:
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        await pilot.press("n")
+        await pilot.press(*"Text Maya every week")
+        await _fill(pilot, {"weekly-target": "1"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalScreen)
+        for title, difficulty, predicted in (
+            ("Suggest a walk", "4", "7"),
+            ("Reply to her", "1", "4"),
+        ):
+            await pilot.press("a")
+            await _fill(pilot, {"title": title, "difficulty": difficulty, "predicted": predicted})
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        (goal,) = store.goals.all()
+        assert goal.title == "Text Maya every week" and goal.weekly_target == 1
+        # Easiest first, whatever order they were added in.
+        assert [(s.title, s.difficulty, s.predicted_discomfort) for s in goal.steps] == [
+            ("Reply to her", 1, 4),
+            ("Suggest a walk", 4, 7),
+        ]
+        # Moving a step up the ladder keeps it easiest first.
+        await pilot.press("down", "shift+up")
+        await pilot.pause()
+        goal = store.goals.get(goal.id)
+        assert [s.title for s in goal.steps] == ["Suggest a walk", "Reply to her"]
+        assert [s.difficulty for s in goal.steps] == [1, 1]
+
+
+async def test_a_form_refuses_what_the_model_refuses(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await _fill(pilot, {"title": "Walk", "weekly-target": "99"})
+        error = app.screen.query_one("#weekly-target-error", Static)
+        assert error.display and "at most 50" in str(error.render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.goals.count() == 0  # nothing half-valid is saved
+        await _fill(pilot, {"weekly-target": "2"})
+        assert not error.display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.goals.count() == 1
+
+
+async def test_complete_a_step_and_log_its_connection(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    club = _book_club(demo_store)
+    step = club.next_step()
+    before = demo_store.connections.count()
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # homework due soonest is first: the book club
+        await pilot.pause()
+        assert isinstance(app.screen, GoalScreen) and app.screen.goal_id == club.id
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, StepDoneForm)
+        await _fill(pilot, {"actual": "3", "step-note": "They nodded!"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalScreen)
+        discomfort = str(app.screen.query_one("#discomfort", Static).render())
+        assert "Done 3 steps" in discomfort and "fear was bigger" in discomfort
+    done = next(s for s in demo_store.goals.get(club.id).steps if s.id == step.id)
+    assert done.done and done.actual_discomfort == 3 and done.note == "They nodded!"
+    assert demo_store.connections.count() == before + 1
+    logged = [c for c in demo_store.connections.all() if c.step_id == step.id]
+    assert len(logged) == 1 and logged[0].goal_id == club.id
+    assert logged[0].what == step.title and logged[0].counterpart.value == "group"
+
+
+async def test_rest_a_goal_and_resume(demo_store: Store, make_test_app: Callable[..., Any]) -> None:
+    club = _book_club(demo_store)
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        await _fill(pilot, {"day": "+14"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rested = demo_store.goals.get(club.id)
+        assert rested.status is GoalStatus.PAUSED and len(rested.pauses) == 1
+        await pilot.press("s")
+        await pilot.pause()
+        assert demo_store.goals.get(club.id).status is GoalStatus.ACTIVE
+
+
+async def test_import_a_plan_from_the_app_and_a_refused_one(
+    store: Store, tmp_path: Path, make_test_app: Callable[..., Any]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(PLAN.format(discomfort=12))
+    good = tmp_path / "plan.toml"
+    good.write_text(PLAN.format(discomfort=6))
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await _fill(pilot, {"path": str(bad)})
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        text = str(app.screen.query_one("#menu-text", Static).render())
+        assert "nothing was saved" in text and "predicted_discomfort" in text
+        assert store.goals.count() == 0
+        await pilot.press("escape", "i")
+        await _fill(pilot, {"path": str(good)})
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [g.title for g in store.goals.all()] == ["Say hi at the café"]
+
+
+async def test_log_with_a_drifting_person_and_make_them_a_goal(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+        drifting = app.screen.query_one("#drifting-table", DataTable)
+        assert drifting.row_count == 2
+        drifting.focus()
+        await pilot.pause()
+        alex = app.screen.selected()
+        assert alex is not None and alex.name == "Alex"
+        await pilot.press("c")
+        await _fill(pilot, {"what": "Sent a short note"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert drifting.row_count == 1  # Alex is no longer losing touch
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#title", Input).value.startswith("Reach out to")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    logged = [c for c in demo_store.connections.all() if c.what == "Sent a short note"]
+    assert len(logged) == 1 and logged[0].person_id == alex.id
+    goal = next(g for g in demo_store.goals.all() if g.title == "Reach out to Aunt Rosa")
+    assert goal.kind.value == "reach_out"
+
+
+async def test_archive_then_delete_a_person_keeps_their_log(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    sam = next(p for p in demo_store.people.all() if p.name == "Sam")
+    logged = sum(1 for c in demo_store.connections.all() if c.person_id == sam.id)
+    assert logged
+    app = make_test_app(demo_store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        everyone = app.screen.query_one("#people-table", DataTable)
+        everyone.focus()
+        everyone.move_cursor(row=app.screen._order["people-table"].index(sam.id))
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert demo_store.people.get(sam.id).archived
+        assert sam.id not in app.screen._order["people-table"]
+        await pilot.press("v")
+        await pilot.pause()
+        everyone.move_cursor(row=app.screen._order["people-table"].index(sam.id))
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        text = str(app.screen.query_one("#menu-text", Static).render())
+        assert f"the {logged} connections you logged with them stay" in text.lower()
+        await pilot.press("enter")  # the first choice: delete
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert demo_store.people.get(sam.id) is None
+    assert not any(c.person_id == sam.id for c in demo_store.connections.all())
+    assert demo_store.connections.count() >= logged
+
+
+async def test_plan_a_step_review_homework_and_finish(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    from textual.widgets import Select, TextArea
+
+    club = _book_club(demo_store)
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "d")  # the next step is selected: plan it
+        await _fill(pilot, {"day": "tomorrow"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        await pilot.press("enter")  # first choice: homework, how it went
+        await pilot.pause()
+        app.screen.query_one("#outcome", Select).value = "partly"
+        app.screen.query_one("#obstacles", TextArea).text = "A long week at work."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x", "down", "enter")  # mark the goal done
+        await pilot.pause()
+    goal = demo_store.goals.get(club.id)
+    assert (
+        goal.steps[2].planned_on is not None
+        and goal.steps[2].planned_on.isoformat() == "2026-11-22"
+    )
+    assert goal.homework.outcome.value == "partly"
+    assert goal.homework.obstacles == "A long week at work."
+    assert goal.status is GoalStatus.DONE
+
+
+async def test_delete_a_goal_explains_and_keeps_its_log(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    club = _book_club(demo_store)
+    before = demo_store.connections.count()
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "x", "end", "enter")  # More, then the last choice: delete
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        assert "Letting it go" in str(app.screen.query_one("#menu-text", Static).render())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+    assert demo_store.goals.get(club.id) is None
+    assert demo_store.connections.count() == before
