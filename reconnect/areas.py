@@ -26,6 +26,13 @@ AREAS: tuple[Area, ...] = (
         "screens.today:TodayScreen",
         "See this week at a glance: connections, goals and who you haven't seen in a while.",
     ),
+    Area(
+        "reflect",
+        "Reflect",
+        "r",
+        "screens.reflect:ReflectScreen",
+        "Write about what pulls you away from people, and watch the patterns change.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)

@@ -222,3 +222,25 @@ DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
 )
 
 COMPLEMENTS_THERAPY = "reconnect complements therapy; it does not replace it."
+
+# Short pattern names for tags and chart labels, where the full name does not fit.
+PATTERN_SHORT: dict[str, str] = {
+    "busy": "busy",
+    "exhausted": "exhausted",
+    "hurt": "hurt",
+    "protective": "protective",
+    "digital": "digital",
+    "not_interested": "not interested",
+    "handle_alone": "handle alone",
+    "transition": "transition",
+    "unseen": "unseen",
+    "inward": "inward",
+}
+
+ENERGY_LABELS: dict[int, str] = {
+    1: "running on empty",
+    2: "low",
+    3: "okay",
+    4: "fairly good",
+    5: "full of energy",
+}
