@@ -86,7 +86,9 @@ class ReflectScreen(AreaScreen):
         super().__init__()
         self._index = ReflectionIndex([])
         self._loaded: tuple[int, ...] | None = None
-        self._draft_dirty = False
+        # The form's values not yet written to the draft file. Kept here, not read back
+        # from the widgets, because on exit the widgets may already be gone.
+        self._pending: ReflectionDraft | None = None
         self._draft_timer: Timer | None = None
         self._deleted: Reflection | None = None
         self._weeks = 12
@@ -180,7 +182,7 @@ class ReflectScreen(AreaScreen):
         if draft is None:
             self.form.reset()
             return
-        when = f" from {draft.saved_at.astimezone():%A %-d %B, %H:%M}" if draft.saved_at else ""
+        when = f" on {draft.saved_at.astimezone():%A %-d %B at %H:%M}" if draft.saved_at else ""
         if draft.editing_id and self.store.reflections.get(draft.editing_id):
             banner = f"Welcome back. Here are the changes you were making{when}; nothing was lost."
         else:
@@ -191,7 +193,7 @@ class ReflectScreen(AreaScreen):
     @on(ReflectionForm.Changed)
     def _form_changed(self) -> None:
         self.form.show_error("")
-        self._draft_dirty = True
+        self._pending = self.form.draft()
         if self._draft_timer is None:
             self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
 
@@ -209,17 +211,16 @@ class ReflectScreen(AreaScreen):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        if not self._draft_dirty or not self.is_mounted:
+        draft, self._pending = self._pending, None
+        if draft is None:
             return
-        self._draft_dirty = False
-        draft = self.form.draft()
         try:
             if self._unsaved(draft):
                 save_draft(self._draft_path, replace(draft, saved_at=now_local()))
             else:
                 clear_draft(self._draft_path)
         except OSError as exc:
-            self._draft_dirty = True  # try again with the next change
+            self._pending = self._pending or draft  # try again with the next change
             self.notify(
                 f"Could not keep a draft ({exc.strerror}). Your words are still on screen.",
                 severity="warning",
@@ -236,7 +237,8 @@ class ReflectScreen(AreaScreen):
                     loop.remove_signal_handler(sig)
 
     def _hung_up(self) -> None:
-        self._draft_dirty = True
+        with contextlib.suppress(Exception):  # the widgets may be half gone already
+            self._pending = self.form.draft()
         self.keep_draft()
         self.app.exit()
 
@@ -272,7 +274,7 @@ class ReflectScreen(AreaScreen):
             self.form.show_error(first_error(exc))
             self.notify(first_error(exc), severity="warning")
             return
-        self._draft_dirty = False
+        self._pending = None
         clear_draft(self._draft_path)
         self.refresh_data()
         self.form.reset(f"{message} It is in History (h).")
@@ -311,7 +313,7 @@ class ReflectScreen(AreaScreen):
         )
 
     def _let_go(self) -> None:
-        self._draft_dirty = False
+        self._pending = None
         clear_draft(self._draft_path)
         self.form.reset()
         self.form.focus_first()

@@ -72,6 +72,11 @@ class PatternChart(Vertical):
         yield PlotextPlot(id="pattern-plot")
         yield Static(id="trend-summary")
 
+    def on_mount(self) -> None:
+        # Put RadioSet's keyboard cursor on the chosen period, not on the first button
+        # (Textual 8 leaves it unset until the first arrow key).
+        self.query_one("#period", RadioSet)._selected = PERIODS.index(self.weeks)
+
     def show(self, shown: PatternWindow) -> None:
         """Draw the frequencies of one window."""
         self.weeks = shown.weeks

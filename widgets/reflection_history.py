@@ -23,6 +23,9 @@ from reconnect.reflection_search import ReflectionFilter, ReflectionIndex
 
 # Wait this long after a keystroke before filtering again.
 SEARCH_DELAY = 0.15
+# Rows given to the table at a time, and how close to the last one loads the next.
+PAGE = 150
+MORE_WHEN_WITHIN = 20
 WHEN_WIDTH = 11
 PATTERNS_WIDTH = 26
 
@@ -94,6 +97,11 @@ class ReflectionHistory(Vertical):
         self._shown: list[Reflection] = []
         self._timer: Timer | None = None
         self._last_width = 0
+        # Rendered cells per reflection id, for the current index and text width:
+        # filtering then only re-adds rows instead of re-rendering every cell.
+        self._cells: dict[str, tuple[Text, Text, Text]] = {}
+        self._cells_width = 0
+        self._in_table = 0  # how many of the matches are rows in the table so far
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="filters"):
@@ -132,6 +140,7 @@ class ReflectionHistory(Vertical):
     def show(self, index: ReflectionIndex) -> None:
         """New records to show (keeps the filters and, if still there, the cursor)."""
         self._index = index
+        self._cells.clear()
         self._apply()
 
     @property
@@ -181,22 +190,53 @@ class ReflectionHistory(Vertical):
         table: DataTable[Text] = self.query_one("#history-table", DataTable)
         width = self._text_width()
         self._last_width = self.size.width
-        table.clear(columns=True)
-        table.add_column("When", width=WHEN_WIDTH, key="when")
-        table.add_column("Patterns", width=PATTERNS_WIDTH, key="patterns")
-        table.add_column("Reflection", width=width, key="text")
-        table.add_rows(
-            (
-                Text(f"{r.at.astimezone():%-d %b %Y}"),
-                pattern_tags(r.patterns, PATTERNS_WIDTH),
-                snippet(r, width),
+        if width != self._cells_width or not table.columns:
+            self._cells.clear()
+            self._cells_width = width
+            table.clear(columns=True)
+            table.add_column("When", width=WHEN_WIDTH, key="when")
+            table.add_column("Patterns", width=PATTERNS_WIDTH, key="patterns")
+            table.add_column("Reflection", width=width, key="text")
+        else:
+            table.clear()
+        self._in_table = 0
+        row = next((n for n, r in enumerate(self._shown) if r.id == keep), None) if keep else None
+        self._add_rows(until=(row or 0) + 1)
+        if row is not None:
+            table.move_cursor(row=row, animate=False)
+
+    def _add_rows(self, until: int = 0) -> None:
+        """Put the next page of matches in the table (at least up to row `until`).
+
+        The table measures every cell it is given, so it gets one page at a time: a
+        keystroke on 1,800 reflections would otherwise cost a tenth of a second.
+        """
+        target = min(len(self._shown), max(until, self._in_table + PAGE))
+        if target <= self._in_table:
+            return
+        table: DataTable[Text] = self.query_one("#history-table", DataTable)
+        width = self._cells_width
+        table.add_rows(self._row(r, width) for r in self._shown[self._in_table : target])
+        self._in_table = target
+
+    def _near_the_end(self) -> None:
+        table = self.query_one("#history-table", DataTable)
+        if self._in_table < len(self._shown) and (
+            table.cursor_row >= self._in_table - MORE_WHEN_WITHIN
+            or table.scroll_y >= table.max_scroll_y - MORE_WHEN_WITHIN
+        ):
+            self._add_rows()
+
+    def _row(self, reflection: Reflection, width: int) -> tuple[Text, Text, Text]:
+        cells = self._cells.get(reflection.id)
+        if cells is None:
+            cells = (
+                Text(f"{reflection.at.astimezone():%-d %b %Y}"),
+                pattern_tags(reflection.patterns, PATTERNS_WIDTH),
+                snippet(reflection, width),
             )
-            for r in self._shown
-        )
-        if keep is not None:
-            row = next((n for n, r in enumerate(self._shown) if r.id == keep), None)
-            if row is not None:
-                table.move_cursor(row=row, animate=False)
+            self._cells[reflection.id] = cells
+        return cells
 
     def _text_width(self) -> int:
         # Cell padding (1 each side per column) and the scrollbar take the rest.
@@ -245,6 +285,14 @@ class ReflectionHistory(Vertical):
     def _pattern_chosen(self, event: Select.Changed) -> None:
         event.stop()
         self._apply()
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one("#history-table"), "scroll_y", self._near_the_end)
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._near_the_end()
 
     @on(DataTable.RowSelected)
     def _opened(self, event: DataTable.RowSelected) -> None:
