@@ -17,10 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Context, Result
+from bench.reflect_measures import reflect_search
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 
-MEASURES: list[Callable[[Context], list[Result]]] = [add_connection, cold_start]
+MEASURES: list[Callable[[Context], list[Result]]] = [add_connection, cold_start, reflect_search]
 
 
 def _fmt(value: float | None) -> str:

@@ -69,7 +69,7 @@ class ReflectScreen(AreaScreen):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("n", "show_tab('write')", "Write"),
         Binding("h", "show_tab('history')", "History"),
-        Binding("c", "show_tab('chart')", "Patterns chart"),
+        Binding("c", "show_tab('chart')", "Chart"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("escape", "clear_filters", "Clear filters", key_display="esc"),
         Binding("u", "undo_delete", "Undo delete"),

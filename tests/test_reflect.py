@@ -486,3 +486,16 @@ async def test_a_long_history_is_shown_a_page_at_a_time(
         await pilot.press("enter")
         assert isinstance(app.screen, ReflectionViewScreen)
         assert "entry 399" in _text(app.screen.query_one("#view-body", Static))
+
+
+async def test_area_keys_typed_in_the_editor_are_just_text(
+    store: Store, make_test_app: Callable
+) -> None:
+    app = make_test_app(store, start_area="reflect")
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        _body(app).focus()
+        await pilot.press("slash", "n", "h", "c", "u", "t", "r")
+        await pilot.pause()
+        assert _body(app).text == "/nhcutr"
+        assert app.screen.query_one(TabbedContent).active == "write"

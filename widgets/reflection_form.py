@@ -187,7 +187,7 @@ class ReflectionForm(VerticalScroll):
             self.query_one("#private", Checkbox).value = draft.private
         self._editing_id = draft.editing_id
         self._prompt = draft.prompt
-        self.query_one("#title-error", Static).update("")
+        self.query_one("#title-error", Static).display = False
         self.show_error("")
         self.show_banner(banner)
         self._show_prompt()
@@ -266,7 +266,9 @@ class ReflectionForm(VerticalScroll):
         event.stop()
         result = event.validation_result
         problem = result.failure_descriptions[0] if result and not result.is_valid else ""
-        self.query_one("#title-error", Static).update(Text(problem))
+        error = self.query_one("#title-error", Static)
+        error.update(Text(problem))
+        error.display = bool(problem)
         self.post_message(self.Changed())
 
     @on(Input.Submitted, "#title")
