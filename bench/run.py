@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import Context, Result
 from bench.goals_measures import delete_a_person, goals_consistency
 from bench.log_measures import log_command, log_form_save
+from bench.reflect_measures import reflect_search
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 
@@ -27,6 +28,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     cold_start,
     log_command,
     log_form_save,
+    reflect_search,
     goals_consistency,
     delete_a_person,
 ]

@@ -34,6 +34,13 @@ AREAS: tuple[Area, ...] = (
         "Note a small moment of connection in seconds; see the week's moments by day.",
     ),
     Area(
+        "reflect",
+        "Reflect",
+        "r",
+        "screens.reflect:ReflectScreen",
+        "Write about what pulls you away from people, and watch the patterns change.",
+    ),
+    Area(
         "goals",
         "Goals",
         "g",

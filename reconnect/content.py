@@ -231,3 +231,25 @@ DEPTH_TINY: dict[int, str] = {
     4: "personal",
     5: "plan/support",
 }
+
+# Short pattern names for tags and chart labels, where the full name does not fit.
+PATTERN_SHORT: dict[str, str] = {
+    "busy": "busy",
+    "exhausted": "exhausted",
+    "hurt": "hurt",
+    "protective": "protective",
+    "digital": "digital",
+    "not_interested": "not interested",
+    "handle_alone": "handle alone",
+    "transition": "transition",
+    "unseen": "unseen",
+    "inward": "inward",
+}
+
+ENERGY_LABELS: dict[int, str] = {
+    1: "running on empty",
+    2: "low",
+    3: "okay",
+    4: "fairly good",
+    5: "full of energy",
+}

@@ -1,0 +1,161 @@
+"""The reflection being written, kept in a small file of its own so no writing is lost.
+
+Floor 2: standard library and the catalogue only. The draft lives beside the data file
+(reflection-draft.json), private to the user (0600), and every write is atomic: a temp
+file in the same folder, fsync, os.replace, fsync the folder. A draft is deliberately
+not validated like a Reflection: it keeps text that is still too long to save.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+DRAFT_FILE_NAME = "reflection-draft.json"
+
+
+class DraftUnreadable(Exception):
+    """The draft file could not be read; it was moved aside (to `kept_at`), not deleted."""
+
+    def __init__(self, kept_at: Path) -> None:
+        super().__init__(f"An unreadable reflection draft was kept at {kept_at}")
+        self.kept_at = kept_at
+
+
+@dataclass(frozen=True)
+class ReflectionDraft:
+    """What the reflection form holds, as plain values."""
+
+    title: str = ""
+    patterns: tuple[str, ...] = ()
+    prompt: str = ""
+    body: str = ""
+    energy: int | None = None
+    avoided: str = ""
+    private: bool = False
+    # The saved reflection being edited; None for a new one.
+    editing_id: str | None = None
+    saved_at: datetime | None = field(default=None, compare=False)
+
+    def has_writing(self) -> bool:
+        """True when there is something the user would miss (a prompt alone is not)."""
+        return bool(
+            self.title.strip()
+            or self.body.strip()
+            or self.avoided.strip()
+            or self.patterns
+            or self.energy is not None
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["patterns"] = list(self.patterns)
+        data["saved_at"] = self.saved_at.isoformat() if self.saved_at else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> ReflectionDraft:
+        """Read leniently: a wrong-typed field is dropped, never the writing around it."""
+        if not isinstance(data, dict):
+            raise ValueError("a draft is a JSON object")
+
+        def text(key: str) -> str:
+            value = data.get(key, "")
+            return value if isinstance(value, str) else ""
+
+        patterns = data.get("patterns", [])
+        energy = data.get("energy")
+        editing_id = data.get("editing_id")
+        saved_at = None
+        with contextlib.suppress(TypeError, ValueError):
+            saved_at = datetime.fromisoformat(data.get("saved_at"))  # type: ignore[arg-type]
+        return cls(
+            title=text("title"),
+            patterns=tuple(p for p in patterns if isinstance(p, str))
+            if isinstance(patterns, list)
+            else (),
+            prompt=text("prompt"),
+            body=text("body"),
+            energy=energy
+            if isinstance(energy, int) and not isinstance(energy, bool) and 1 <= energy <= 5
+            else None,
+            avoided=text("avoided"),
+            private=data.get("private") is True,
+            editing_id=editing_id if isinstance(editing_id, str) and editing_id else None,
+            saved_at=saved_at,
+        )
+
+
+def draft_path(data_dir: Path) -> Path:
+    return data_dir / DRAFT_FILE_NAME
+
+
+def save_draft(path: Path, draft: ReflectionDraft) -> None:
+    """Write the draft atomically and durably; the file is 0600."""
+    # ASCII JSON escapes everything, even a lone surrogate pasted into the editor.
+    payload = json.dumps(draft.to_json(), ensure_ascii=True).encode("ascii")
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".reflection-draft-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def load_draft(path: Path) -> ReflectionDraft | None:
+    """The saved draft, or None when there is none (or it holds no writing).
+
+    A damaged file is moved aside (so the next save cannot overwrite it) and
+    DraftUnreadable says where it went.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        draft = ReflectionDraft.from_json(json.loads(raw.decode("utf-8")))
+    except (UnicodeDecodeError, ValueError):
+        kept_at = _aside_name(path)
+        os.replace(path, kept_at)
+        raise DraftUnreadable(kept_at) from None
+    return draft if draft.has_writing() else None
+
+
+def clear_draft(path: Path) -> None:
+    """Forget the draft (after it was saved as a reflection or let go)."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _aside_name(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}.unreadable-{stamp}-{n}{path.suffix}")
+    return candidate
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,58 @@
+"""Snapshots of the Reflect area at 80×24 on the demo data with a pinned day."""
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.widgets import TextArea
+
+from reconnect.store import Store
+
+SIZE = (80, 24)
+
+
+class TestReflectSnapshots:
+    def test_new_reflection_form(
+        self, snap_compare: Any, demo_store: Store, make_test_app: Callable
+    ) -> None:
+        async def tick_and_write(pilot: Any) -> None:
+            await pilot.press("space", "down", "down", "space")
+            await pilot.pause()
+
+        app = make_test_app(demo_store, start_area="reflect")
+        assert snap_compare(app, terminal_size=SIZE, run_before=tick_and_write)
+
+    def test_form_while_writing(
+        self, snap_compare: Any, demo_store: Store, make_test_app: Callable
+    ) -> None:
+        async def write(pilot: Any) -> None:
+            body = pilot.app.screen.query_one("#body", TextArea)
+            body.focus()
+            body.insert("Talked to Maya after the book club. 🌱\nIt felt easier than I feared.")
+            await pilot.pause()
+
+        app = make_test_app(demo_store, start_area="reflect")
+        assert snap_compare(app, terminal_size=SIZE, run_before=write)
+
+    def test_history_with_a_search(
+        self, snap_compare: Any, demo_store: Store, make_test_app: Callable
+    ) -> None:
+        async def search(pilot: Any) -> None:
+            await pilot.press("slash", *"maya")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        app = make_test_app(demo_store, start_area="reflect")
+        assert snap_compare(app, terminal_size=SIZE, run_before=search)
+
+    def test_pattern_chart(
+        self, snap_compare: Any, demo_store: Store, make_test_app: Callable
+    ) -> None:
+        app = make_test_app(demo_store, start_area="reflect")
+        assert snap_compare(app, terminal_size=SIZE, press=["c"])
+
+    def test_reading_one_reflection(
+        self, snap_compare: Any, demo_store: Store, make_test_app: Callable
+    ) -> None:
+        app = make_test_app(demo_store, start_area="reflect")
+        assert snap_compare(app, terminal_size=SIZE, press=["h", "enter"])

@@ -1,0 +1,113 @@
+"""How often each isolation pattern was ticked, as horizontal bars, over 4, 12 or 52 weeks.
+
+Each bar's label carries its count, and a line of words says which patterns are fading
+and which persist, so nothing depends on colour.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import RadioSet, Static
+from textual_plotext import PlotextPlot
+
+from reconnect.content import PATTERN_SHORT
+from reconnect.patterns import PERIODS, PatternWindow
+from widgets.marked_radio_button import MarkedRadioButton
+
+
+def summary_text(shown: PatternWindow) -> Text:
+    """Plain words under the chart: the trends, or a gentle note when there are none."""
+    weeks, half = shown.weeks, shown.weeks // 2
+    if not any(f.count for f in shown.frequencies):
+        return Text(
+            f"No patterns ticked in the last {weeks} weeks. "
+            "That can mean a good stretch, or simply no reflections yet."
+        )
+    if not shown.comparable:
+        return Text(
+            f"Trends appear once there are reflections in both halves of these {weeks} "
+            f"weeks, to compare the last {half} with the {half} before.",
+            style="dim",
+        )
+    text = Text(f"The last {half} weeks against the {half} before: ", style="dim")
+    for n, (trend, names) in enumerate(shown.trend_summary()):
+        if n:
+            text.append(" · ")
+        text.append(f"{trend.value.capitalize()}: ", style="bold")
+        text.append(", ".join(names))
+    return text
+
+
+class PatternChart(Vertical):
+    """Handed frequencies; posts PeriodChanged when the user picks another period."""
+
+    DEFAULT_CSS = """
+    PatternChart #period { layout: horizontal; height: auto; border: none; padding: 0 1; }
+    PatternChart #period RadioButton { margin-right: 2; }
+    PatternChart #pattern-plot { height: 14; }
+    PatternChart #trend-summary { height: auto; padding: 0 1; }
+    """
+
+    class PeriodChanged(Message):
+        def __init__(self, weeks: int) -> None:
+            super().__init__()
+            self.weeks = weeks
+
+    def __init__(self, weeks: int = PERIODS[1], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.weeks = weeks
+
+    def compose(self) -> ComposeResult:
+        with RadioSet(id="period"):
+            for weeks in PERIODS:
+                yield MarkedRadioButton(
+                    f"{weeks} weeks", value=weeks == self.weeks, id=f"weeks-{weeks}"
+                )
+        yield PlotextPlot(id="pattern-plot")
+        yield Static(id="trend-summary")
+
+    def on_mount(self) -> None:
+        # Put RadioSet's keyboard cursor on the chosen period, not on the first button
+        # (Textual 8 leaves it unset until the first arrow key).
+        self.query_one("#period", RadioSet)._selected = PERIODS.index(self.weeks)
+
+    def show(self, shown: PatternWindow) -> None:
+        """Draw the frequencies of one window."""
+        self.weeks = shown.weeks
+        plot = self.query_one("#pattern-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        # Plotext draws the first bar at the bottom: reverse to read top-down.
+        rows = list(reversed(shown.frequencies))
+        labels = [f"{PATTERN_SHORT.get(f.pattern.id, f.pattern.id)} {f.count}" for f in rows]
+        plt.bar(labels, [f.count for f in rows], orientation="horizontal", width=0.1)
+        last = shown.end - timedelta(days=1)
+        plt.title(f"Times each pattern was ticked, {shown.first:%-d %b %Y} – {last:%-d %b %Y}")
+        top = max((f.count for f in rows), default=0)
+        plt.xticks(_ticks(top))
+        plt.xlim(0, max(top, 1))
+        plot.refresh()
+        self.query_one("#trend-summary", Static).update(summary_text(shown))
+
+    @on(RadioSet.Changed)
+    def _period_chosen(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        weeks = PERIODS[event.index]
+        if weeks != self.weeks:
+            self.weeks = weeks
+            self.post_message(self.PeriodChanged(weeks))
+
+
+def _ticks(top: int) -> list[int]:
+    """Whole-number ticks: counts are never fractional."""
+    if top <= 0:
+        return [0, 1]
+    step = max(1, round(top / 5))
+    return list(range(0, top + step, step))
