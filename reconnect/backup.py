@@ -16,16 +16,13 @@ import orjson
 from pydantic import ValidationError
 
 from reconnect import __version__
+from reconnect.documents import ImportRefused
 from reconnect.migrations import SCHEMA_VERSION
 from reconnect.models import TABLES, Record, Reflection, first_error, now_local
 from reconnect.store import Store
 
 BACKUP_FORMAT = "reconnect-backup"
 Progress = Callable[[int, int], None]
-
-
-class ImportRefused(ValueError):
-    """The file cannot be imported; nothing was written. The message names the place."""
 
 
 def collect(store: Store, include_private: bool) -> tuple[dict[str, list[Record]], int]:

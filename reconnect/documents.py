@@ -7,13 +7,17 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-# Plans and such are small; a bigger file is almost certainly the wrong file.
-MAX_DOCUMENT_BYTES = 2_000_000
+# A five-year backup is a few MB; anything far bigger is almost certainly the wrong file.
+MAX_DOCUMENT_BYTES = 200_000_000
 DOCUMENT_SUFFIXES = (".toml", ".json")
 
 
 class DocumentError(ValueError):
     """The file can't be read as a document; the message says why in one line."""
+
+
+class ImportRefused(ValueError):
+    """The file is not imported; the message says where and why, in one line."""
 
 
 def load_document(path: Path) -> Any:

@@ -1,8 +1,8 @@
 """`reconnect import FILE`: bring records in from a file, recognising what kind it is.
 
 Each kind of file is an Importer: `recognises` looks at the parsed document and `run`
-imports it and says what happened. Today it knows homework plans (.toml or .json);
-more kinds slot into IMPORTERS. Nothing is written unless the whole file is valid.
+imports it and says what happened: backups, jrnl exports and homework plans. Nothing
+is written unless the whole file is valid.
 """
 
 from __future__ import annotations
@@ -14,15 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reconnect.documents import DocumentError, load_document
-from reconnect.models import now_local
+from reconnect.documents import DocumentError, ImportRefused, load_document
 from reconnect.paths import data_dir
 
 EXIT_USAGE = 2
-
-
-class ImportRefused(ValueError):
-    """The file is not imported; the message says where and why, in one line."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +37,7 @@ def _recognise_plan(path: Path, document: Any) -> bool:
 
 def _run_plan(folder: Path, path: Path, document: Any, dry_run: bool) -> list[str]:
     from reconnect.homework_plan import PlanError, import_plan, parse_plan
+    from reconnect.models import now_local
     from reconnect.store import Store
 
     try:
@@ -78,21 +74,82 @@ def _run_plan(folder: Path, path: Path, document: Any, dry_run: bool) -> list[st
     return lines
 
 
+def _recognise_backup(path: Path, document: Any) -> bool:
+    from reconnect.backup import is_backup
+
+    return is_backup(document)
+
+
+def _run_backup(folder: Path, path: Path, document: Any, dry_run: bool) -> list[str]:
+    from reconnect.backup import merge, parse_backup
+    from reconnect.store import Store
+
+    records = parse_backup(document, progress=_progress_line("Checking records"))
+    total = sum(len(items) for items in records.values())
+    if dry_run:
+        return [f"{path.name} is a valid backup of {total} record(s). Checked only: nothing saved."]
+    return [f"From {path.name}: " + merge(Store.open(folder), records).summary()]
+
+
+def _recognise_jrnl(path: Path, document: Any) -> bool:
+    from reconnect.jrnl_import import is_jrnl
+
+    return is_jrnl(document)
+
+
+def _run_jrnl(folder: Path, path: Path, document: Any, dry_run: bool) -> list[str]:
+    from reconnect.backup import merge
+    from reconnect.jrnl_import import parse_jrnl
+    from reconnect.store import Store
+
+    reflections = parse_jrnl(document)
+    if dry_run:
+        return [f"{path.name} holds {len(reflections)} jrnl entries. Checked only: nothing saved."]
+    result = merge(Store.open(folder), {"reflections": reflections})
+    added, skipped = result.added["reflections"], result.skipped["reflections"]
+    line = f"From {path.name}: added {added} jrnl entries as reflections"
+    return [line + (f"; skipped {skipped} imported before." if skipped else ".")]
+
+
+def _progress_line(label: str) -> Callable[[int, int], None] | None:
+    """A progress line on the terminal for long imports; nothing when not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 # Tried in order; the first that recognises the document imports it.
-IMPORTERS: list[Importer] = [Importer("homework plan", _recognise_plan, _run_plan)]
+IMPORTERS: list[Importer] = [
+    Importer("backup", _recognise_backup, _run_backup),
+    Importer("jrnl", _recognise_jrnl, _run_jrnl),
+    Importer("homework plan", _recognise_plan, _run_plan),
+]
+KINDS = {"backup": "backup", "jrnl": "jrnl", "plan": "homework plan"}
 
 
 def add_parser(subparsers: Any) -> str:
     parser = subparsers.add_parser(
         "import",
-        help="import a file: a therapist's homework plan (.toml or .json)",
-        description="Import a file. A homework plan (TOML or JSON, see docs/homework-plan.md) "
-        "becomes goals with steps. A file with any problem is refused whole: nothing is "
-        "saved. Importing the same plan again adds nothing.",
+        help="import a file: a backup, a jrnl export, or a homework plan",
+        description="Import a file: a reconnect backup (reconnect export --format json), a "
+        "jrnl JSON export (jrnl --export json), or a therapist's homework plan (TOML or JSON, "
+        "see docs/homework-plan.md). The kind is recognised from the content. A file with "
+        "any problem is refused whole: nothing is saved. Importing the same file again adds "
+        "nothing twice.",
     )
     parser.add_argument("file", type=Path, help="the file to import")
     parser.add_argument(
         "--check", action="store_true", help="only check the file and say what would be imported"
+    )
+    parser.add_argument(
+        "--kind",
+        choices=sorted(KINDS),
+        help="what the file is (default: recognised from its content)",
     )
     return "import"
 
@@ -100,7 +157,7 @@ def add_parser(subparsers: Any) -> str:
 def run(args: argparse.Namespace) -> int:
     path: Path = args.file
     try:
-        lines = import_file(data_dir(args.data_dir), path, dry_run=args.check)
+        lines = import_file(data_dir(args.data_dir), path, dry_run=args.check, kind=args.kind)
     except ImportRefused as exc:
         print(f"reconnect: {exc}. Nothing was saved.", file=sys.stderr)
         return EXIT_USAGE
@@ -108,7 +165,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def import_file(folder: Path, path: Path, *, dry_run: bool = False) -> list[str]:
+def import_file(
+    folder: Path, path: Path, *, dry_run: bool = False, kind: str | None = None
+) -> list[str]:
     """Recognise and import one file. Raises ImportRefused, DataFileError."""
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file")
@@ -118,6 +177,9 @@ def import_file(folder: Path, path: Path, *, dry_run: bool = False) -> list[str]
         raise ImportRefused(str(exc)) from None
     except OSError as exc:
         raise ImportRefused(f"{path}: {exc.strerror or exc}") from None
+    if kind is not None:
+        chosen = next(i for i in IMPORTERS if i.kind == KINDS[kind])
+        return chosen.run(folder, path, document, dry_run)
     for importer in IMPORTERS:
         if importer.recognises(path, document):
             return importer.run(folder, path, document, dry_run)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reconnect.backup import ImportRefused
+from reconnect.documents import ImportRefused
 from reconnect.models import Reflection, first_error
 
 # A fixed namespace: the same jrnl entry always gets the same reflection id.

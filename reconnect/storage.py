@@ -60,6 +60,7 @@ class DurableStorage(Storage):
         self._batch_depth = 0
         self._dirty = False
         self._verified = False
+        self._parsed_tables: set[str] = set()
         # Bumped when the data was (re)loaded from disk or dropped, not by our own writes:
         # caches built on an older generation must be rebuilt.
         self.generation = 0
@@ -105,8 +106,13 @@ class DurableStorage(Storage):
             self._check(self.path, data)
         self._data, self._stamp = data, stamp
         self._verified = False
+        self._parsed_tables = set()
         self.generation += 1
         return data
+
+    def mark_parsed(self, table: str) -> None:
+        """Every record of `table` was parsed since the load: verify() may skip it."""
+        self._parsed_tables.add(table)
 
     def verify(self) -> None:
         """Parse every record once: a damaged one stops us before we write anything.
@@ -117,6 +123,8 @@ class DurableStorage(Storage):
         if self._verified or self._data is None:
             return
         for name, table in self._data.items():
+            if name in self._parsed_tables:
+                continue
             for doc_id, raw in table.raw_items():
                 try:
                     parse_record(doc_id, raw)
