@@ -86,7 +86,10 @@ class PatternChart(Vertical):
         plt.clear_figure()
         # Plotext draws the first bar at the bottom: reverse to read top-down.
         rows = list(reversed(shown.frequencies))
-        labels = [f"{PATTERN_SHORT.get(f.pattern.id, f.pattern.id)} {f.count}" for f in rows]
+        names = [f"{PATTERN_SHORT.get(f.pattern.id, f.pattern.id)} {f.count}" for f in rows]
+        # plotext does not align horizontal bar labels: pad them to one width.
+        width = max((len(n) for n in names), default=0)
+        labels = [n.rjust(width) for n in names]
         plt.bar(labels, [f.count for f in rows], orientation="horizontal", width=0.1)
         last = shown.end - timedelta(days=1)
         plt.title(f"Times each pattern was ticked, {shown.first:%-d %b %Y} – {last:%-d %b %Y}")
