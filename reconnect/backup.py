@@ -25,11 +25,16 @@ BACKUP_FORMAT = "reconnect-backup"
 Progress = Callable[[int, int], None]
 
 
-def collect(store: Store, include_private: bool) -> tuple[dict[str, list[Record]], int]:
+def collect(
+    store: Store, include_private: bool, progress: Progress | None = None
+) -> tuple[dict[str, list[Record]], int]:
     """Every record by kind, and how many private reflections were left out."""
     records: dict[str, list[Record]] = {}
-    for name, repo in store.repos.items():
+    repos = store.repos
+    for done, (name, repo) in enumerate(repos.items(), start=1):
         records[name] = list(repo.all())
+        if progress:
+            progress(done, len(repos))
     left_out = 0
     if not include_private:
         kept = [r for r in records["reflections"] if not getattr(r, "private", False)]

@@ -87,7 +87,11 @@ def build_parser() -> Parser:
 
 # Subcommands in modules of their own: each has add_parser(subparsers) -> name, and
 # run(args) -> exit status. Keep those modules free of textual and heavy imports.
-COMMAND_MODULES: tuple[str, ...] = ("reconnect.log_command", "reconnect.import_command")
+COMMAND_MODULES: tuple[str, ...] = (
+    "reconnect.log_command",
+    "reconnect.import_command",
+    "reconnect.export_command",
+)
 
 
 @command("where")
