@@ -26,6 +26,13 @@ AREAS: tuple[Area, ...] = (
         "screens.today:TodayScreen",
         "See this week at a glance: connections, goals and who you haven't seen in a while.",
     ),
+    Area(
+        "progress",
+        "Progress",
+        "o",
+        "screens.progress:ProgressScreen",
+        "Week by week: comfort and depth, connections, the check-in score and goals.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)
