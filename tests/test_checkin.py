@@ -1,6 +1,7 @@
 """The weekly check-in: offered on Today, saved for the week, a gentle word when high."""
 
 from collections.abc import Callable
+
 from textual.widgets import Select, Static
 
 from reconnect.models import CheckIn, DirectAnswer, now_local
@@ -92,4 +93,3 @@ async def test_checkin_can_be_changed_later(store: Store, make_test_app: Callabl
         [saved] = store.checkins.all()
         assert saved.id == first.id
         assert saved.lack_companionship == 1 and saved.score == 7
-
