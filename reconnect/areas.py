@@ -33,6 +33,13 @@ AREAS: tuple[Area, ...] = (
         "screens.progress:ProgressScreen",
         "Week by week: comfort and depth, connections, the check-in score and goals.",
     ),
+    Area(
+        "review",
+        "Review",
+        "w",
+        "screens.review:ReviewScreen",
+        "Look back at a week: what helped, what got in the way, one small next step.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)

@@ -623,3 +623,21 @@ def checkin_for_week(
     """The check-in of the week beginning on `start` (the latest, should there be two)."""
     found = [c for c in checkins if week_start(c.week, first_day) == start]
     return max(found, key=lambda c: c.at) if found else None
+
+
+def goal_with_next_step(goal: Goal, title: str, previous: str | None = None) -> Goal:
+    """`goal` with `title` as a step (easiest, so it comes next). A step of that title
+    already there is kept as it is; a not-done step named `previous` (the review's
+    earlier wording) is renamed rather than duplicated."""
+    title = title.strip()
+    if any(step.title == title for step in goal.steps):
+        return goal
+    steps = list(goal.steps)
+    for i, step in enumerate(steps):
+        if previous and step.title == previous.strip() and not step.done:
+            steps[i] = step.model_copy(update={"title": title})
+            break
+    else:
+        easiest = min((s.difficulty for s in steps if not s.done), default=0)
+        steps.append(Step(title=title, difficulty=easiest))
+    return Goal.model_validate({**goal.model_dump(), "steps": [s.model_dump() for s in steps]})
