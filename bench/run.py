@@ -17,10 +17,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Context, Result
+from bench.progress_measures import open_progress, progress_series
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 
-MEASURES: list[Callable[[Context], list[Result]]] = [add_connection, cold_start]
+MEASURES: list[Callable[[Context], list[Result]]] = [
+    add_connection,
+    cold_start,
+    progress_series,
+    open_progress,
+]
 
 
 def _fmt(value: float | None) -> str:

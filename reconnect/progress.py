@@ -6,7 +6,7 @@ Nothing here reads the clock: `today` and time zones are always passed in.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -139,33 +139,9 @@ def span_bounds(starts: Sequence[date], tz: tzinfo | None = None) -> tuple[datet
     return day_bounds(starts[0], 7 * len(starts), tz)
 
 
-def _week_index(day: date, first: date, weeks: int) -> int | None:
-    index = (day - first).days // 7
-    return index if 0 <= index < weeks else None
-
-
 # --- What moves a goal --------------------------------------------------------------
-
-
-def goal_activity(
-    goal: Goal, connections: Iterable[Connection], tz: tzinfo | None = None
-) -> list[date]:
-    """The local days something moved `goal`, one entry per thing done: a connection
-    linked to it, a connection with its person that is not linked to another goal, and
-    a finished step that was not also logged as a connection."""
-    days: list[date] = []
-    logged_steps: set[str] = set()
-    for c in connections:
-        linked = c.goal_id == goal.id
-        with_person = goal.person_id is not None and c.person_id == goal.person_id
-        if linked or (with_person and c.goal_id is None):
-            days.append(local_date(c.at, tz))
-            if linked and c.step_id:
-                logged_steps.add(c.step_id)
-    for step in goal.steps:
-        if step.done_at is not None and step.id not in logged_steps:
-            days.append(local_date(step.done_at, tz))
-    return days
+# A connection linked to the goal, a connection with the goal's person that is not
+# linked to another goal, and a finished step that was not also logged as a connection.
 
 
 def is_resting(goal: Goal, today: date) -> bool:
@@ -175,28 +151,48 @@ def is_resting(goal: Goal, today: date) -> bool:
     )
 
 
-def _goal_weeks(
-    goal: Goal,
-    activity: Sequence[date],
-    first: date,
-    weeks: int,
-    first_day: int,
-    tz: tzinfo | None,
-) -> tuple[range, list[int]]:
-    """The week indexes the goal was in play, and how much was done in each week."""
-    done = [0] * weeks
-    for day in activity:
-        index = _week_index(day, first, weeks)
-        if index is not None:
-            done[index] += 1
-    begin = (week_start(local_date(goal.created_at, tz), first_day) - first).days // 7
+@dataclass
+class _Moves:
+    """Connections indexed once for every goal: week indexes by goal and by person."""
+
+    by_goal: dict[str, list[int]]
+    by_person: dict[str, list[int]]
+    logged_steps: set[str]
+
+    @classmethod
+    def of(cls, weeks_of: Iterable[tuple[int, Connection]]) -> _Moves:
+        moves = cls(defaultdict(list), defaultdict(list), set())
+        for index, c in weeks_of:
+            if c.goal_id:
+                moves.by_goal[c.goal_id].append(index)
+                if c.step_id:
+                    moves.logged_steps.add(c.step_id)
+            elif c.person_id:
+                moves.by_person[c.person_id].append(index)
+        return moves
+
+    def weeks_moved(self, goal: Goal, step_weeks: Sequence[int | None]) -> list[int]:
+        """The week index of each thing that moved `goal` (steps may fall outside)."""
+        found = list(self.by_goal.get(goal.id, ()))
+        if goal.person_id:
+            found += self.by_person.get(goal.person_id, ())
+        found += [
+            index
+            for step, index in zip(goal.steps, step_weeks, strict=True)
+            if index is not None and step.id not in self.logged_steps
+        ]
+        return found
+
+
+def _in_play(goal: Goal, moved: Sequence[int], created: int, weeks: int) -> range:
+    """The week indexes the goal was being worked on within the span."""
     end = weeks
     if goal.status in (GoalStatus.DONE, GoalStatus.LET_GO):
         # No record of when it ended: it was in play until the last thing done for it.
-        if not activity:
-            return range(0), done
-        end = (week_start(max(activity), first_day) - first).days // 7 + 1
-    return range(max(0, begin), min(weeks, end)), done
+        if not moved:
+            return range(0)
+        end = max(moved) + 1
+    return range(max(0, created), min(weeks, end))
 
 
 # --- The weekly series ----------------------------------------------------------------
@@ -242,15 +238,19 @@ def weekly_points(
     if not weeks:
         return []
     first = starts[0]
+
+    def week_of(day: date) -> int:  # may fall outside the span
+        return (day - first).days // 7
+
     by_depth = [[0] * 5 for _ in range(weeks)]
     comfort_sum = [0] * weeks
     depth_sum = [0] * weeks
-    in_span: list[Connection] = []
+    in_span: list[tuple[int, Connection]] = []
     for c in connections:
-        index = _week_index(local_date(c.at, tz), first, weeks)
-        if index is None:
+        index = week_of(local_date(c.at, tz))
+        if not 0 <= index < weeks:
             continue
-        in_span.append(c)
+        in_span.append((index, c))
         by_depth[index][c.depth - 1] += 1
         comfort_sum[index] += c.comfort
         depth_sum[index] += c.depth
@@ -258,25 +258,30 @@ def weekly_points(
     scores: list[int | None] = [None] * weeks
     latest: list[datetime | None] = [None] * weeks
     for checkin in checkins:
-        index = _week_index(week_start(checkin.week, first_day), first, weeks)
-        if index is not None and (latest[index] is None or checkin.at > latest[index]):
+        index = week_of(week_start(checkin.week, first_day))
+        if not 0 <= index < weeks:
+            continue
+        seen = latest[index]
+        if seen is None or checkin.at > seen:
             scores[index], latest[index] = checkin.score, checkin.at
 
+    moves = _Moves.of(in_span)
     steps = [0] * weeks
     with_target = [0] * weeks
     met = [0] * weeks
     for goal in goals:
-        for step in goal.steps:
-            if step.done_at is not None:
-                index = _week_index(local_date(step.done_at, tz), first, weeks)
-                if index is not None:
-                    steps[index] += 1
+        step_weeks = [
+            None if s.done_at is None else week_of(local_date(s.done_at, tz)) for s in goal.steps
+        ]
+        for index in step_weeks:
+            if index is not None and 0 <= index < weeks:
+                steps[index] += 1
         if not goal.weekly_target or is_resting(goal, today):
             continue
-        in_play, done = _goal_weeks(
-            goal, goal_activity(goal, in_span, tz), first, weeks, first_day, tz
-        )
-        for index in in_play:
+        moved = moves.weeks_moved(goal, step_weeks)
+        done = Counter(moved)
+        created = week_of(week_start(local_date(goal.created_at, tz), first_day))
+        for index in _in_play(goal, moved, created, weeks):
             with_target[index] += 1
             met[index] += done[index] >= goal.weekly_target
 

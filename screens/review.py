@@ -70,8 +70,8 @@ class ReviewScreen(AreaScreen):
         # The buttons beside the week say these keys; the footer has no room for them.
         Binding("left_square_bracket", "week(-1)", "Earlier week", key_display="[", show=False),
         Binding("right_square_bracket", "week(1)", "Later week", key_display="]", show=False),
-        Binding("ctrl+s", "save", "Save the review", key_display="ctrl+s"),
-        Binding("c", "checkin", "Check-in for this week"),
+        Binding("ctrl+s", "save", "Save review", key_display="ctrl+s"),
+        Binding("c", "checkin", "Check-in"),
     ]
 
     DEFAULT_CSS = """
@@ -99,6 +99,8 @@ class ReviewScreen(AreaScreen):
         self.week: date | None = None
         self._loaded: dict[str, object] = {}
         self._leave_warned = False
+        self._away = False  # set while another screen is shown
+        self._skip_refresh = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-bar"):
@@ -126,8 +128,20 @@ class ReviewScreen(AreaScreen):
                     yield Static(id="save-state")
 
     def on_mount(self) -> None:
+        # AreaScreen.on_mount runs after this by itself (Textual calls each class's
+        # handler) and loads the data; the first resume right after it has nothing new.
         self.query_one("#summary").border_title = "The week"
-        super().on_mount()
+        self.query_one("#review-scroll").focus()
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
+    def on_screen_resume(self) -> None:
+        # Textual resumes a new screen right after mount, which has just loaded the
+        # data; AreaScreen's handler runs after this one: let it reload only when
+        # coming back from another screen.
+        self._skip_refresh = self.is_mounted and not self._away
+        self._away = False
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -150,6 +164,9 @@ class ReviewScreen(AreaScreen):
         return max(found, key=lambda r: r.at) if found else None
 
     def refresh_data(self) -> None:
+        if self._skip_refresh:
+            self._skip_refresh = False
+            return
         if self.week is None:
             self.week = last_full_week(self.reconnect.today, self._first_day)
         week = self.week
