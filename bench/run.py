@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import Context, Result
 from bench.goals_measures import delete_a_person, goals_consistency
 from bench.log_measures import log_command, log_form_save
+from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
@@ -31,6 +32,8 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     reflect_search,
     goals_consistency,
     delete_a_person,
+    progress_series,
+    open_progress,
 ]
 
 

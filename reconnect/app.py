@@ -82,6 +82,13 @@ class ReconnectApp(App[int]):
         self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_outside_changes)
         if self._notice:
             self.notify(self._notice, severity="warning", timeout=10)
+        if self.demo:
+            self.notify(
+                "This is sample data in a throwaway folder: nothing you do here is kept, "
+                "and your own data is untouched.",
+                title="Demo",
+                timeout=8,
+            )
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self.settings.theme:

@@ -54,6 +54,20 @@ AREAS: tuple[Area, ...] = (
         "screens.people:PeopleScreen",
         "The people who matter, and who you are losing touch with.",
     ),
+    Area(
+        "progress",
+        "Progress",
+        "o",
+        "screens.progress:ProgressScreen",
+        "Week by week: comfort and depth, connections, the check-in score and goals.",
+    ),
+    Area(
+        "review",
+        "Review",
+        "w",
+        "screens.review:ReviewScreen",
+        "Look back at a week: what helped, what got in the way, one small next step.",
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)

@@ -25,7 +25,7 @@ class AreaScreen(Screen[None]):
         """The frame every area shares; areas fill the middle in compose_body."""
         here = f"{type(self).__module__}:{type(self).__name__}"
         current = next((a.name for a in AREAS if a.screen == here), "")
-        note = "demo data: nothing here is kept" if self.reconnect.demo else ""
+        note = "demo" if self.reconnect.demo else ""
         yield AreaBar(AREAS, current, note)
         yield from self.compose_body()
         yield Footer()

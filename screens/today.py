@@ -6,13 +6,23 @@ from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.events import Click
 from textual.widgets import Static
 
 from reconnect.areas import AREAS
 from reconnect.content import COMFORT_LABELS
 from reconnect.models import Connection
-from reconnect.progress import active_goals, depth_mix, drifting_from, local_date, week_bounds
+from reconnect.progress import (
+    active_goals,
+    checkin_for_week,
+    depth_mix,
+    drifting_from,
+    local_date,
+    week_bounds,
+    week_start,
+)
 from screens.base import AreaScreen
 from widgets.depth_mix import depth_mix_text
 
@@ -25,9 +35,13 @@ MAX_DRIFTING = 3
 class TodayScreen(AreaScreen):
     AREA_TITLE = "Today"
 
+    BINDINGS = [Binding("c", "checkin", "Weekly check-in")]
+
     DEFAULT_CSS = """
     TodayScreen #date-line { padding: 0 1; color: $text-muted; }
     TodayScreen #welcome { padding: 0 1; margin: 0 0 1 0; }
+    TodayScreen #checkin-offer { padding: 0 1; margin: 0 0 1 0; }
+    TodayScreen #checkin-offer:hover { text-style: underline; }
     TodayScreen Grid { grid-size: 2; grid-gutter: 0 1; height: auto; padding: 0 1; }
     TodayScreen .panel {
         border: round $primary-darken-1; border-title-color: $text; height: auto;
@@ -39,6 +53,7 @@ class TodayScreen(AreaScreen):
         with VerticalScroll():
             yield Static(id="date-line")
             yield Static(id="welcome")
+            yield Static(id="checkin-offer")
             with Grid():
                 yield Static(id="week-summary", classes="panel")
                 yield Static(id="goals", classes="panel")
@@ -66,6 +81,7 @@ class TodayScreen(AreaScreen):
             f"{today:%A %-d %B %Y} · week of {start:%a %-d %b}"
         )
         self._show_welcome(everything_empty, bool(week))
+        self._show_checkin_offer()
         self._show_week(week)
         self._show_goals()
         self._show_drifting()
@@ -91,6 +107,31 @@ class TodayScreen(AreaScreen):
                 )
         welcome.update(message)
         welcome.display = bool(message)
+
+    def _show_checkin_offer(self) -> None:
+        """Offered while this week has no check-in; `c` opens it either way."""
+        offer = self.query_one("#checkin-offer", Static)
+        first_day = self.reconnect.settings.first_day_of_week
+        start = week_start(self.reconnect.today, first_day)
+        missing = checkin_for_week(self.store.checkins.all(), start, first_day) is None
+        if missing:
+            text = Text()
+            text.append(" c ", style="bold reverse")
+            text.append(" This week's check-in: three short questions about the past week.")
+            offer.update(text)
+        offer.display = missing
+
+    def on_click(self, event: Click) -> None:
+        if event.widget is not None and event.widget.id == "checkin-offer":
+            self.action_checkin()
+
+    def action_checkin(self) -> None:
+        from screens.checkin import CheckInScreen
+
+        first_day = self.reconnect.settings.first_day_of_week
+        start = week_start(self.reconnect.today, first_day)
+        existing = checkin_for_week(self.store.checkins.all(), start, first_day)
+        self.app.push_screen(CheckInScreen(start, existing), lambda _: self.refresh_data())
 
     def _latest_connection_day(self) -> date | None:
         latest = self.store.connections.latest_time()

@@ -33,8 +33,9 @@ class AreaBar(Static):
             if area.name == current:
                 parts.append(f"[@click={action}][reverse b] {area.key} {area.title} [/][/]")
             else:
-                parts.append(f"[@click={action}] [b $accent]{area.key}[/] {area.title} [/]")
+                parts.append(f"[@click={action}][b $accent]{area.key}[/] {area.title}[/]")
         parts.append("[@click=app.help()][b $accent]?[/] help[/]")
         if note:
             parts.append(f"[i $text-muted]{note}[/]")
-        return " ".join(parts)
+        # Seven areas fit in 80 columns with two spaces between them.
+        return "  ".join(parts)

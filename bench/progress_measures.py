@@ -1,0 +1,76 @@
+"""Progress on the heavy 5-year data: every series for 52 weeks, and opening the area."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+
+from bench.common import BENCH_TODAY, Context, Result, median_seconds
+from reconnect.progress import progress, progress_span
+from reconnect.settings import Settings
+from reconnect.store import Store
+
+WEEKS = 52
+
+
+def _series(store: Store) -> object:
+    start, end = progress_span(BENCH_TODAY, WEEKS)
+    return progress(
+        store.connections.between(start, end),
+        store.checkins.all(),
+        store.goals.all(),
+        BENCH_TODAY,
+        WEEKS,
+    )
+
+
+def progress_series(ctx: Context) -> list[Result]:
+    store = Store.open(ctx.heavy_copy("progress"))
+    store.connections.count()  # warm: the app has its data loaded when Progress opens
+    ours = median_seconds(lambda: _series(store), ctx.runs)
+    return [
+        Result(
+            f"all Progress series, {WEEKS} weeks (heavy data)",
+            ours * 1000,
+            None,
+            "ms",
+            "<= 30 ms",
+            ours * 1000 <= 30,
+        )
+    ]
+
+
+async def _open_once(store: Store) -> float:
+    from reconnect.app import make_app
+    from widgets.week_chart import WeekChart
+
+    app = make_app(store=store, today=BENCH_TODAY, settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # Today is up and idle
+        start = time.perf_counter()
+        app.action_open("progress")  # what the `o` key runs
+        # Painted: the first chart has been rendered for the screen. Poll without the
+        # pilot's own settling pauses, which would dominate the figure.
+        while True:
+            charts = app.screen.query(WeekChart)
+            if charts and charts.first()._cache is not None:
+                return time.perf_counter() - start
+            await asyncio.sleep(0.001)
+
+
+def open_progress(ctx: Context) -> list[Result]:
+    store = Store.open(ctx.heavy_copy("open-progress"))
+    store.connections.count()
+    times = [asyncio.run(_open_once(store)) for _ in range(max(5, ctx.runs // 2))]
+    ours = statistics.median(times)
+    return [
+        Result(
+            "open Progress until painted (heavy data)",
+            ours * 1000,
+            None,
+            "ms",
+            "<= 150 ms",
+            ours * 1000 <= 150,
+        )
+    ]

@@ -1,0 +1,50 @@
+"""The Progress area: periods, words under charts, the empty state; chart helpers."""
+
+from collections.abc import Callable
+
+from textual.widgets import Static, Tabs
+
+from reconnect.store import Store
+from screens.progress import ProgressScreen
+from widgets.week_chart import runs, tick_positions
+
+
+async def test_periods_change_with_keys_and_tabs(
+    demo_store: Store, make_test_app: Callable
+) -> None:
+    app = make_test_app(demo_store, start_area="progress")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen) and screen.weeks == 12
+        words = str(screen.query_one("#words-comfort", Static).render())
+        assert words.startswith("Comfort at ") and "depth at" in words
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert screen.weeks == 52
+        assert "52 full weeks" in str(screen.query_one("#period", Static).render())
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.weeks == 26 and screen.query_one(Tabs).active == "weeks-26"
+        await pilot.click("#weeks-8")
+        await pilot.pause()
+        assert screen.weeks == 8
+
+
+async def test_no_data_says_what_to_do(store: Store, make_test_app: Callable) -> None:
+    app = make_test_app(store, start_area="progress")
+    async with app.run_test(size=(80, 24)):
+        screen = app.screen
+        assert screen.query_one("#empty").display
+        assert not screen.query_one("#sections").display
+        assert "check-in" in str(screen.query_one("#empty", Static).render())
+
+
+def test_runs_split_at_gaps() -> None:
+    assert runs([None, 1.0, 2.0, None, 3.0]) == [([1, 2], [1.0, 2.0]), ([4], [3.0])]
+    assert runs([None, None]) == []
+
+
+def test_ticks_fit_and_include_the_latest_week() -> None:
+    ticks = tick_positions(52, 76)
+    assert ticks[-1] == 51 and len(ticks) <= (76 - 8) // 9
+    assert tick_positions(8, 120) == list(range(8))

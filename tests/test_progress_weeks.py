@@ -1,0 +1,317 @@
+"""Progress series and the weekly review summary, on small hand-built weeks."""
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from reconnect.models import (
+    CheckIn,
+    Connection,
+    Goal,
+    GoalStatus,
+    Homework,
+    HomeworkOutcome,
+    Person,
+    Reflection,
+    Step,
+)
+from reconnect.progress import (
+    change,
+    checkin_for_week,
+    checkin_words,
+    comfort_depth_words,
+    connections_words,
+    goal_with_next_step,
+    goals_words,
+    last_full_week,
+    period_starts,
+    progress,
+    progress_span,
+    summary_lines,
+    week_summary,
+    weekly_points,
+)
+
+TODAY = date(2026, 11, 21)  # a Saturday; the last full Monday week began 9 Nov
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def conn(at: datetime, depth: int = 2, comfort: int = 3, **extra: object) -> Connection:
+    return Connection(
+        at=at, what="Said hi", counterpart="neighbour", depth=depth, comfort=comfort, **extra
+    )
+
+
+def at(day: date, hour: int = 12, tz=UTC) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=tz)
+
+
+def checkin(week: date, items: tuple[int, int, int], when: datetime | None = None) -> CheckIn:
+    a, b, c = items
+    return CheckIn(
+        week=week,
+        at=when or at(week + timedelta(days=6)),
+        lack_companionship=a,
+        left_out=b,
+        isolated=c,
+    )
+
+
+# --- weeks -------------------------------------------------------------------------
+
+
+def test_period_is_whole_weeks_ending_with_the_last_full_one() -> None:
+    assert last_full_week(TODAY) == date(2026, 11, 9)
+    assert period_starts(TODAY, 3) == [date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9)]
+    # On the first day of a week the week before is the last full one.
+    assert last_full_week(date(2026, 11, 16)) == date(2026, 11, 9)
+
+
+def test_sunday_weeks() -> None:
+    assert last_full_week(TODAY, first_day=6) == date(2026, 11, 8)
+    starts = period_starts(TODAY, 2, first_day=6)
+    assert [d.weekday() for d in starts] == [6, 6]
+    assert starts == [date(2026, 11, 1), date(2026, 11, 8)]
+    # Sunday 8 Nov opens a Sunday week but closes a Monday one.
+    sunday = [conn(at(date(2026, 11, 8)))]
+    points = weekly_points(starts, sunday, [], [], TODAY, first_day=6)
+    assert [p.connections for p in points] == [0, 1]
+    monday = weekly_points(period_starts(TODAY, 2), sunday, [], [], TODAY)
+    assert [p.connections for p in monday] == [1, 0]
+    assert monday[0].start == date(2026, 11, 2)
+
+
+def test_boundaries_fall_at_local_midnight() -> None:
+    starts = period_starts(TODAY, 2)  # 2 and 9 Nov
+    edge = datetime(2026, 11, 9, 0, 0, tzinfo=BERLIN)  # the first moment of the week
+    just_before = edge - timedelta(microseconds=1)
+    points = weekly_points(
+        starts, [conn(edge, depth=4), conn(just_before, depth=1)], [], [], TODAY, tz=BERLIN
+    )
+    assert [p.by_depth for p in points] == [(1, 0, 0, 0, 0), (0, 0, 0, 1, 0)]
+    # What is read from the store (the week and the one before) runs midnight to midnight.
+    start, end = progress_span(TODAY, 1, tz=BERLIN)
+    assert start == datetime(2026, 11, 2, tzinfo=BERLIN)
+    assert end == datetime(2026, 11, 16, tzinfo=BERLIN)
+
+
+def test_time_zones_decide_the_day_where_the_user_is() -> None:
+    # 23:30 UTC on Sunday 8 Nov is already Monday 9 Nov in Berlin.
+    late = datetime(2026, 11, 8, 23, 30, tzinfo=UTC)
+    starts = period_starts(TODAY, 2)
+    in_utc = weekly_points(starts, [conn(late)], [], [], TODAY, tz=UTC)
+    in_berlin = weekly_points(starts, [conn(late)], [], [], TODAY, tz=BERLIN)
+    assert [p.connections for p in in_utc] == [1, 0]
+    assert [p.connections for p in in_berlin] == [0, 1]
+    # A record written with another offset is read where the user is now.
+    tokyo = datetime(2026, 11, 9, 7, 0, tzinfo=timezone(timedelta(hours=9)))  # Sun 22:00 UTC
+    assert [p.connections for p in weekly_points(starts, [conn(tokyo)], [], [], TODAY, tz=UTC)] == [
+        1,
+        0,
+    ]
+
+
+def test_empty_weeks_are_gaps_not_zeros() -> None:
+    starts = period_starts(TODAY, 3)
+    points = weekly_points(starts, [conn(at(starts[1]), depth=3, comfort=4)], [], [], TODAY)
+    assert [p.comfort for p in points] == [None, 4.0, None]
+    assert [p.depth for p in points] == [None, 3.0, None]
+    assert [p.checkin for p in points] == [None, None, None]
+    assert [p.target_share for p in points] == [None, None, None]
+    assert [p.connections for p in points] == [0, 1, 0]
+
+
+def test_a_single_week() -> None:
+    [point] = weekly_points(
+        period_starts(TODAY, 1),
+        [conn(at(date(2026, 11, 10)), depth=1, comfort=2), conn(at(date(2026, 11, 12)), 5, 4)],
+        [checkin(date(2026, 11, 9), (2, 2, 1))],
+        [],
+        TODAY,
+    )
+    assert point.start == date(2026, 11, 9)
+    assert point.by_depth == (1, 0, 0, 0, 1)
+    assert (point.comfort, point.depth, point.checkin) == (3.0, 3.0, 5)
+
+
+def test_nothing_at_all() -> None:
+    data = progress([], [], [], TODAY, 8)
+    assert data.weeks == 8 and all(p.connections == 0 for p in data.points)
+    assert data.now.comfort is None and data.now.connections_per_week == 0
+    assert "Nothing logged" in comfort_depth_words(data)
+    assert "No connections" in connections_words(data)
+    assert "No check-ins" in checkin_words(data)
+    assert "No goal steps" in goals_words(data)
+
+
+# --- check-ins ---------------------------------------------------------------------
+
+
+def test_checkins_land_in_their_week_the_latest_counting() -> None:
+    week = date(2026, 11, 9)
+    first = checkin(week, (3, 3, 3), at(date(2026, 11, 10)))
+    second = checkin(week, (1, 2, 1), at(date(2026, 11, 14)))
+    [point] = weekly_points([week], [], [second, first], [], TODAY)
+    assert point.checkin == 4
+    assert checkin_for_week([first, second], week) == second
+    # A check-in stored under a Monday week still lands in the Sunday week containing it.
+    assert checkin_for_week([first], date(2026, 11, 8), first_day=6) == first
+
+
+# --- goals -------------------------------------------------------------------------
+
+
+def goal(**extra: object) -> Goal:
+    fields: dict[str, object] = {
+        "created_at": at(date(2026, 10, 26)),
+        "title": "Text Maya",
+        "weekly_target": 2,
+    }
+    fields.update(extra)
+    return Goal(**fields)
+
+
+def test_weekly_targets_met_from_linked_connections_and_steps() -> None:
+    maya = Person(name="Maya", created_at=at(date(2026, 1, 1)))
+    step = Step(title="Reply", done_at=at(date(2026, 11, 10)))
+    g = goal(person_id=maya.id, steps=[step])
+    other = goal(title="Someone else")
+    starts = period_starts(TODAY, 3)  # 26 Oct, 2 Nov, 9 Nov
+    connections = [
+        conn(at(date(2026, 10, 27)), goal_id=g.id),
+        conn(at(date(2026, 10, 28)), person_id=maya.id),  # with the goal's person: counts
+        conn(at(date(2026, 11, 3)), person_id=maya.id, goal_id=other.id),  # another goal's
+        conn(at(date(2026, 11, 10)), goal_id=g.id, step_id=step.id),  # the step, logged once
+    ]
+    points = weekly_points(starts, connections, [], [g, other], TODAY)
+    assert [p.goals_with_target for p in points] == [2, 2, 2]
+    # Week 1: g met (2 of 2). Week 2: other has 1 of 2. Week 3: g has 1 (step logged once).
+    assert [p.targets_met for p in points] == [1, 0, 0]
+    assert [p.steps_done for p in points] == [0, 0, 1]
+    assert points[0].target_share == 0.5
+
+
+def test_paused_and_untargeted_goals_are_left_out() -> None:
+    starts = period_starts(TODAY, 2)
+    resting = goal(status=GoalStatus.PAUSED, paused_until=TODAY + timedelta(days=3))
+    pause_over = goal(status=GoalStatus.PAUSED, paused_until=TODAY - timedelta(days=1))
+    no_target = goal(weekly_target=0)
+    points = weekly_points(starts, [], [], [resting, pause_over, no_target], TODAY)
+    assert [p.goals_with_target for p in points] == [1, 1]  # only the pause that is over
+
+
+def test_goal_counts_from_its_first_week_and_until_it_ended() -> None:
+    starts = period_starts(TODAY, 3)  # 26 Oct, 2 Nov, 9 Nov
+    late = goal(created_at=at(date(2026, 11, 4)))
+    done = goal(
+        status=GoalStatus.DONE,
+        weekly_target=1,
+        steps=[Step(title="Call", done_at=at(date(2026, 11, 3)))],
+    )
+    let_go_untouched = goal(status=GoalStatus.LET_GO)
+    points = weekly_points(starts, [], [], [late, done, let_go_untouched], TODAY)
+    assert [p.goals_with_target for p in points] == [1, 2, 1]
+    assert [p.targets_met for p in points] == [0, 1, 0]
+
+
+# --- comparisons in words -------------------------------------------------------------
+
+
+def test_change_words() -> None:
+    assert change("comfort", 2.6, 3.1) == "comfort up from 2.6 to 3.1"
+    assert change("comfort", 3.14, 3.12) == "comfort steady at 3.1"
+    assert change("score", 6.0, 5.0) == "score down from 6.0 to 5.0"
+    assert change("comfort", None, 3.0) == "comfort at 3.0"
+    assert change("comfort", 3.0, None) == "no comfort yet"
+
+
+def test_period_compared_with_the_one_before() -> None:
+    starts = period_starts(TODAY, 4)  # two weeks now, two before
+    connections = [
+        conn(at(starts[0]), depth=1, comfort=2),
+        conn(at(starts[1]), depth=2, comfort=3),
+        conn(at(starts[2]), depth=3, comfort=3),
+        conn(at(starts[3]), depth=4, comfort=4),
+        conn(at(starts[3] + timedelta(days=1)), depth=5, comfort=5),
+    ]
+    checkins = [checkin(starts[0], (3, 3, 2)), checkin(starts[3], (2, 2, 1))]
+    data = progress(connections, checkins, [], TODAY, 2)
+    assert [p.start for p in data.points] == starts[2:]
+    assert comfort_depth_words(data) == (
+        "Comfort up from 2.5 to 4.0 and depth up from 1.5 to 4.0, compared with the 2 weeks before."
+    )
+    assert connections_words(data).startswith(
+        "Connections per week up from 1.0 to 1.5; real conversation or deeper up from 0% to 100%"
+    )
+    assert checkin_words(data).startswith(
+        "Average check-in score down from 8.0 to 5.0 (lower means less lonely)"
+    )
+
+
+# --- the weekly review summary ----------------------------------------------------------
+
+
+def test_week_summary_gathers_the_week() -> None:
+    week = date(2026, 11, 9)
+    maya = Person(name="Maya", created_at=at(date(2026, 1, 1)))
+    sam = Person(name="Sam", created_at=at(date(2026, 1, 1)))
+    g = goal(
+        title="Book club",
+        steps=[
+            Step(title="Go", done_at=at(date(2026, 11, 12))),
+            Step(title="Old", done_at=at(date(2026, 11, 2))),
+        ],
+        homework=Homework(
+            assigned_on=date(2026, 11, 1),
+            due_on=date(2026, 11, 13),
+            outcome=HomeworkOutcome.PARTLY,
+        ),
+    )
+    connections = [
+        conn(at(week), depth=1, comfort=2, person_id=sam.id),
+        conn(at(week + timedelta(days=1)), depth=3, comfort=4, person_id=maya.id),
+        conn(at(week + timedelta(days=2)), depth=3, comfort=3, person_id=maya.id),
+        conn(at(week + timedelta(days=7)), depth=5),  # next week: left out
+    ]
+    reflections = [
+        Reflection(at=at(week), patterns=["busy", "hurt"]),
+        Reflection(at=at(week + timedelta(days=3)), patterns=["busy"]),
+    ]
+    checkins = [
+        checkin(date(2026, 10, 26), (3, 3, 3)),
+        checkin(week, (2, 2, 2)),
+    ]
+    summary = week_summary(week, connections, reflections, [g], [maya, sam], checkins)
+    assert summary.connections == 3
+    assert summary.by_depth == {1: 1, 2: 0, 3: 2, 4: 0, 5: 0}
+    assert summary.people == ["Maya", "Sam"]
+    assert summary.steps_done == [("Book club", "Go")]
+    assert summary.homework == [("Book club", HomeworkOutcome.PARTLY)]
+    assert summary.patterns[0] == ("Busy schedule", 2)
+    assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
+    lines = dict(summary_lines(summary))
+    assert lines["Connections"] == "3: 1 greeting, 2 real conversation"
+    assert lines["Comfort"] == "3.0 of 5 (okay)"
+    assert lines["Homework"] == "Book club: partly done"
+    assert lines["Check-in"] == "6 of 9, down from 9 the week of 26 Oct (lower means less lonely)"
+
+
+def test_week_summary_of_an_empty_week_says_so_plainly() -> None:
+    summary = week_summary(date(2026, 11, 9), [], [], [], [], [])
+    lines = dict(summary_lines(summary))
+    assert lines["Connections"] == "none logged this week"
+    assert lines["People seen"] == "nobody logged by name"
+    assert lines["Check-in"] == "no check-in for this week"
+    assert "Homework" not in lines
+
+
+# --- the next step as a goal step ---------------------------------------------------------
+
+
+def test_next_step_becomes_a_goal_step_once() -> None:
+    g = goal(steps=[Step(title="Reply", difficulty=3)])
+    added = goal_with_next_step(g, "  Ask about Saturday ")
+    assert [s.title for s in added.steps] == ["Reply", "Ask about Saturday"]
+    assert added.next_step().title == "Reply"  # ties keep the older step first
+    assert goal_with_next_step(added, "Ask about Saturday") == added
+    renamed = goal_with_next_step(added, "Ask about Sunday", previous="Ask about Saturday")
+    assert [s.title for s in renamed.steps] == ["Reply", "Ask about Sunday"]

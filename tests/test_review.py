@@ -1,0 +1,114 @@
+"""The Review area: a week summed up, three prompts saved, the next step made a goal step."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from textual.widgets import Input, Select, Static
+
+from reconnect.models import Goal, WeeklyReview
+from reconnect.progress import last_full_week
+from reconnect.store import Store
+from screens.review import ReviewScreen, week_span
+from tests.conftest import PINNED_TODAY
+
+LAST_WEEK = last_full_week(PINNED_TODAY)
+
+
+def _goal(store: Store) -> Goal:
+    return store.goals.add(
+        Goal(
+            created_at=datetime(2026, 10, 1, 9, tzinfo=UTC), title="See Maya more", weekly_target=1
+        )
+    )
+
+
+async def _click(pilot, selector: str) -> None:
+    # A button ignores clicks while it shows the last one (0.2 s): wait that out.
+    await pilot.click(selector)
+    await pilot.pause(0.25)
+
+
+async def _type(pilot, field: str, text: str) -> None:
+    pilot.app.screen.query_one(f"#{field}", Input).value = text
+    await pilot.pause()
+
+
+async def test_review_saves_the_prompts_and_adds_the_goal_step(
+    store: Store, make_test_app: Callable
+) -> None:
+    goal = _goal(store)
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.week == LAST_WEEK
+        assert "last full week" in str(screen.query_one("#week-line", Static).render())
+        await _type(pilot, "helped", "The walk on Sunday")
+        await _type(pilot, "got_in_the_way", "Tired after work")
+        await _type(pilot, "next_step", "Ask Maya about Saturday")
+        screen.query_one("#goal", Select).value = goal.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [review] = store.reviews.all()
+        assert review.week == LAST_WEEK
+        assert (review.helped, review.got_in_the_way) == ("The walk on Sunday", "Tired after work")
+        assert review.next_step_goal_id == goal.id
+        steps = store.goals.get(goal.id).steps
+        assert [s.title for s in steps] == ["Ask Maya about Saturday"]
+
+        # Editing later changes the same review and renames the step, never duplicates it.
+        await _type(pilot, "next_step", "Ask Maya about Sunday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.reviews.count() == 1
+        assert store.reviews.all()[0].next_step == "Ask Maya about Sunday"
+        assert [s.title for s in store.goals.get(goal.id).steps] == ["Ask Maya about Sunday"]
+
+
+async def test_a_goal_without_a_step_is_explained_and_nothing_saved(
+    store: Store, make_test_app: Callable
+) -> None:
+    goal = _goal(store)
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type(pilot, "helped", "Something")
+        app.screen.query_one("#goal", Select).value = goal.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#goal-error", Static)
+        assert error.display and "next step" in str(error.render())
+        assert store.reviews.count() == 0
+        assert store.goals.get(goal.id).steps == []
+
+
+async def test_any_week_can_be_reviewed_and_edits_are_not_lost_silently(
+    store: Store, make_test_app: Callable
+) -> None:
+    earlier = LAST_WEEK - timedelta(weeks=1)
+    store.reviews.add(
+        WeeklyReview(week=earlier, at=datetime(2026, 11, 8, 20, tzinfo=UTC), helped="Old answer")
+    )
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await _type(pilot, "helped", "Unsaved words")
+        await _click(pilot, "#earlier")  # warned first, week unchanged
+        assert screen.week == LAST_WEEK
+        await _click(pilot, "#earlier")  # moving again leaves them
+        await pilot.pause()
+        assert screen.week == earlier
+        assert screen.query_one("#helped", Input).value == "Old answer"
+        await _click(pilot, "#later")
+        await _click(pilot, "#later")  # the current week is the latest there is
+        await pilot.pause()
+        assert screen.week == LAST_WEEK + timedelta(weeks=1)
+        assert screen.query_one("#later").disabled
+    assert [r.helped for r in store.reviews.all()] == ["Old answer"]
+
+
+def test_week_span_reads_naturally() -> None:
+    from datetime import date
+
+    assert week_span(date(2026, 11, 9)) == "9\u201315 Nov 2026"
+    assert week_span(date(2026, 10, 26)) == "26 Oct \u2013 1 Nov 2026"
+    assert week_span(date(2026, 12, 28)) == "28 Dec 2026 \u2013 3 Jan 2027"

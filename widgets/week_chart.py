@@ -1,0 +1,159 @@
+"""A chart of weekly values: lines with gaps, stacked bars, or both, drawn with plotext.
+
+Every series has its own marker character, and the legend spells the markers out, so
+the chart reads without colour. Colours follow the app theme (darker ones on light
+backgrounds). A week without data (None) is a gap in a line, never a zero.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual_plotext import PlotextPlot
+
+# Okabe–Ito colours: told apart by most kinds of colour blindness.
+DARK_PALETTE = ((86, 180, 233), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66))
+LIGHT_PALETTE = ((0, 114, 178), (213, 94, 0), (0, 128, 96), (170, 68, 136), (110, 110, 110))
+
+# A tick label per this many columns at most ("24 Aug" plus room).
+TICK_COLUMNS = 9
+
+
+@dataclass(frozen=True)
+class Series:
+    """One thing measured each week. `marker` is a single character."""
+
+    label: str
+    values: Sequence[float | None]
+    marker: str
+    colour: int = 0  # index into the palette
+    right: bool = False  # plotted against the right-hand axis
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What to draw for the weeks beginning on `weeks` (oldest first)."""
+
+    weeks: Sequence[date]
+    lines: Sequence[Series] = ()
+    stacks: Sequence[Series] = ()  # stacked bars, the first at the bottom
+    y_range: tuple[float, float] | None = None
+    y_ticks: Sequence[tuple[float, str]] = ()
+    right_range: tuple[float, float] | None = None
+    right_ticks: Sequence[tuple[float, str]] = ()
+    legend_extra: str = ""
+    counts: bool = False  # whole-number ticks on the left axis, from zero
+    key: tuple[object, ...] = field(default=(), compare=False)
+
+
+def legend_text(spec: ChartSpec, gap: str = "  ") -> Text:
+    """'● comfort  ◆ depth': each marker and its meaning, in the series' colour."""
+    text = Text()
+    for series in (*spec.lines, *reversed(spec.stacks)):
+        if text:
+            text.append(gap)
+        text.append(series.marker, style="bold")
+        text.append(f" {series.label}")
+    if spec.legend_extra:
+        text.append(f"  {spec.legend_extra}", style="italic")
+    return text
+
+
+def runs(values: Sequence[float | None]) -> list[tuple[list[int], list[float]]]:
+    """The stretches of consecutive weeks with a value: each a line of its own."""
+    found: list[tuple[list[int], list[float]]] = []
+    xs: list[int] = []
+    ys: list[float] = []
+    for x, y in enumerate(values):
+        if y is None:
+            if xs:
+                found.append((xs, ys))
+            xs, ys = [], []
+        else:
+            xs.append(x)
+            ys.append(y)
+    if xs:
+        found.append((xs, ys))
+    return found
+
+
+def tick_positions(weeks: int, width: int) -> list[int]:
+    """Which weeks get a date under them: evenly spaced, always the latest one."""
+    fits = max(2, (width - 8) // TICK_COLUMNS)
+    step = max(1, math.ceil(weeks / fits))
+    return sorted(range(weeks - 1, -1, -step))
+
+
+class WeekChart(PlotextPlot):
+    """Shows a ChartSpec. Hand it one with show()."""
+
+    DEFAULT_CSS = "WeekChart { height: 12; }"
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._spec: ChartSpec | None = None
+        self._cache: tuple[tuple[object, ...], Text] | None = None
+
+    def show(self, spec: ChartSpec) -> None:
+        self._spec = spec
+        self._cache = None
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        if self._spec is None:
+            return Text()
+        # Building a plot is slow next to painting: reuse it until something changed.
+        key = (self.size, self.app.theme, self._spec.key or id(self._spec))
+        if self._cache is None or self._cache[0] != key:
+            self._draw(self._spec)
+            self._cache = (key, super().render())  # type: ignore[arg-type]
+        return self._cache[1]
+
+    def _draw(self, spec: ChartSpec) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        palette = DARK_PALETTE if self.app.current_theme.dark else LIGHT_PALETTE
+        weeks = len(spec.weeks)
+        xs = list(range(weeks))
+        if spec.stacks:
+            values = [[v or 0 for v in series.values] for series in spec.stacks]
+            markers = [series.marker for series in spec.stacks]
+            colours = [palette[series.colour % len(palette)] for series in spec.stacks]
+            width = 0.6 if weeks <= 26 else 0.9
+            if len(values) == 1:
+                plt.bar(xs, values[0], marker=markers[0], color=colours[0], width=width)
+            else:
+                plt.stacked_bar(xs, values, marker=markers, color=colours, width=width)
+            if spec.counts:
+                top = max(1, *(sum(week) for week in zip(*values, strict=True)))
+                plt.ylim(0, top)
+                plt.yticks(list(range(0, int(top) + 1, max(1, math.ceil(top / 4)))))
+        for series in spec.lines:
+            colour = palette[series.colour % len(palette)]
+            side = "right" if series.right else "left"
+            for run_xs, run_ys in runs(series.values):
+                # Over bars a connecting line would blur them: points only there.
+                if len(run_xs) > 1 and not spec.stacks:
+                    plt.plot(run_xs, run_ys, marker="hd", color=colour, yside=side)
+                plt.scatter(run_xs, run_ys, marker=series.marker, color=colour, yside=side)
+        plt.xlim(-0.6, weeks - 0.4)
+        if spec.y_range:
+            plt.ylim(*spec.y_range)
+        if spec.y_ticks:
+            plt.yticks([v for v, _ in spec.y_ticks], [label for _, label in spec.y_ticks])
+        if spec.right_range:
+            plt.ylim(*spec.right_range, yside="right")
+        if spec.right_ticks:
+            plt.yticks(
+                [v for v, _ in spec.right_ticks],
+                [label for _, label in spec.right_ticks],
+                yside="right",
+            )
+        ticks = tick_positions(weeks, self.size.width)
+        plt.xticks(ticks, [f"{spec.weeks[i]:%-d %b}" for i in ticks])
