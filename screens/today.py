@@ -85,7 +85,7 @@ class TodayScreen(AreaScreen):
         self._show_week(week)
         self._show_goals()
         self._show_drifting()
-        self._show_where()
+        self._show_where(everything_empty)
 
     def _store_is_empty(self) -> bool:
         return not any(self.store.counts().values())
@@ -150,7 +150,7 @@ class TodayScreen(AreaScreen):
         noun = "connection" if len(week) == 1 else "connections"
         text.append(f"{len(week)} {noun} so far\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(f"\ncomfort {comfort:.1f}/5 ({COMFORT_LABELS[round(comfort)]})")
+        text.append(f"\nfelt {COMFORT_LABELS[round(comfort)]} ({comfort:.1f} of 5)")
         panel.update(text)
 
     def _show_goals(self) -> None:
@@ -164,7 +164,10 @@ class TodayScreen(AreaScreen):
             )
         )
         if not goals:
-            panel.update("No active goals. A goal is a ladder of small steps, easiest first.")
+            panel.update(
+                "No active goals yet. A goal is a ladder of small steps, easiest first: "
+                "press g to make one."
+            )
             return
         text = Text()
         for goal in goals[:MAX_GOALS]:
@@ -199,14 +202,19 @@ class TodayScreen(AreaScreen):
         text.rstrip()
         panel.update(text)
 
-    def _show_where(self) -> None:
+    def _show_where(self, first_run: bool) -> None:
+        """On a first run, what each area is for; after that, just the keys."""
         text = Text()
-        for area in AREAS:
-            if area.name == "today":
-                continue
-            text.append(f"{area.key}", style="bold reverse")
-            text.append(f" {area.title}: {area.hint}\n")
-        text.append("?", style="bold reverse")
+        others = [a for a in AREAS if a.name != "today"]
+        for n, area in enumerate(others):
+            text.append(f" {area.key} ", style="bold reverse")
+            if first_run:
+                text.append(f" {area.title}: {area.hint}\n")
+            else:
+                text.append(f" {area.title:<10}" + ("\n" if n % 2 else " "))
+        if not text.plain.endswith("\n"):
+            text.append("\n")
+        text.append(" ? ", style="bold reverse")
         text.append(" Help and crisis lines, on every screen")
         panel = self.query_one("#where", Static)
         panel.update(text)
