@@ -64,6 +64,9 @@ class DurableStorage(Storage):
         # Bumped when the data was (re)loaded from disk or dropped, not by our own writes:
         # caches built on an older generation must be rebuilt.
         self.generation = 0
+        # Bumped on every change, ours or another process's: screens compare it to skip
+        # reloading what they already show.
+        self.version = 0
 
     # --- reading -------------------------------------------------------------------
 
@@ -108,6 +111,7 @@ class DurableStorage(Storage):
         self._verified = False
         self._parsed_tables = set()
         self.generation += 1
+        self.version += 1
         return data
 
     def mark_parsed(self, table: str) -> None:
@@ -138,6 +142,7 @@ class DurableStorage(Storage):
         self._data = None
         self._stamp = None
         self.generation += 1
+        self.version += 1
 
     # --- writing -------------------------------------------------------------------
 
@@ -148,6 +153,7 @@ class DurableStorage(Storage):
             else LazyTable({doc_id: orjson.dumps(doc) for doc_id, doc in table.items()})
             for name, table in data.items()
         }
+        self.version += 1
         if self._batch_depth:
             self._data = data
             self._dirty = True

@@ -20,6 +20,8 @@ class AreaScreen(Screen[None]):
     """A main area. Subclasses fill `refresh_data` to (re)load what they show."""
 
     AREA_TITLE = ""
+    # The store version this screen last loaded; see _load_if_changed.
+    _shown_version: int | None = None
 
     def compose(self) -> ComposeResult:
         """The frame every area shares; areas fill the middle in compose_body."""
@@ -44,10 +46,18 @@ class AreaScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.AREA_TITLE
-        self.refresh_data()
+        self._load_if_changed()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
+            self._load_if_changed()
+
+    def _load_if_changed(self) -> None:
+        """Textual calls on_mount once per class that defines it and resumes a new
+        screen twice; load only when the records changed since this screen last did."""
+        version = self.store.storage.version
+        if version != self._shown_version:
+            self._shown_version = version
             self.refresh_data()
 
     def refresh_data(self) -> None:

@@ -127,8 +127,6 @@ class ProgressScreen(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self.weeks = DEFAULT_WEEKS
-        self._away = False  # set while another screen is shown
-        self._skip_refresh = False
 
     def compose_body(self) -> ComposeResult:
         yield Tabs(
@@ -156,16 +154,6 @@ class ProgressScreen(AreaScreen):
         # Arrow and page keys scroll the charts; [ and ] (or a click) change the period.
         self.query_one("#charts").focus()
 
-    def on_screen_suspend(self) -> None:
-        self._away = True
-
-    def on_screen_resume(self) -> None:
-        # Textual resumes a new screen right after mount, which has just loaded the
-        # data; AreaScreen's handler runs after this one: let it reload only when
-        # coming back from another screen.
-        self._skip_refresh = self.is_mounted and not self._away
-        self._away = False
-
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
 
@@ -183,9 +171,6 @@ class ProgressScreen(AreaScreen):
             self.refresh_data()
 
     def refresh_data(self) -> None:
-        if self._skip_refresh:
-            self._skip_refresh = False
-            return
         app = self.reconnect
         first_day = app.settings.first_day_of_week
         start, end = progress_span(app.today, self.weeks, first_day)

@@ -99,8 +99,6 @@ class ReviewScreen(AreaScreen):
         self.week: date | None = None
         self._loaded: dict[str, object] = {}
         self._leave_warned = False
-        self._away = False  # set while another screen is shown
-        self._skip_refresh = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-bar"):
@@ -133,16 +131,6 @@ class ReviewScreen(AreaScreen):
         self.query_one("#summary").border_title = "The week"
         self.query_one("#review-scroll").focus()
 
-    def on_screen_suspend(self) -> None:
-        self._away = True
-
-    def on_screen_resume(self) -> None:
-        # Textual resumes a new screen right after mount, which has just loaded the
-        # data; AreaScreen's handler runs after this one: let it reload only when
-        # coming back from another screen.
-        self._skip_refresh = self.is_mounted and not self._away
-        self._away = False
-
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
 
@@ -164,9 +152,6 @@ class ReviewScreen(AreaScreen):
         return max(found, key=lambda r: r.at) if found else None
 
     def refresh_data(self) -> None:
-        if self._skip_refresh:
-            self._skip_refresh = False
-            return
         if self.week is None:
             self.week = last_full_week(self.reconnect.today, self._first_day)
         week = self.week
