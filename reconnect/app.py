@@ -120,6 +120,16 @@ class ReconnectApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def action_export(self) -> None:
+        from screens.transfers import start_export
+
+        start_export(self)
+
+    def action_import(self) -> None:
+        from screens.transfers import start_import
+
+        start_import(self)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for area in AREAS:
             yield SystemCommand(
@@ -128,6 +138,16 @@ class ReconnectApp(App[int]):
                 lambda name=area.name: self.action_open(name),
             )
         yield SystemCommand("Help", "Keys for this screen and crisis lines", self.action_help)
+        yield SystemCommand(
+            "Export a session report or your data",
+            "A report for therapy (HTML, Markdown), a backup (JSON), CSV, or a calendar",
+            self.action_export,
+        )
+        yield SystemCommand(
+            "Import a file",
+            "A reconnect backup, a jrnl export or a therapist's homework plan",
+            self.action_import,
+        )
         yield from super().get_system_commands(screen)
 
     def _handle_exception(self, error: Exception) -> None:

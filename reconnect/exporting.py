@@ -22,7 +22,7 @@ class ExportResult:
     private_left_out: int = 0
     files: list[Path] = field(default_factory=list)
 
-    def summary(self) -> str:
+    def summary(self, private_hint: str = "--include-private to add them") -> str:
         what = {
             "md": "Session report",
             "html": "Session report",
@@ -32,10 +32,7 @@ class ExportResult:
         }[self.fmt]
         line = f"{what} written to {self.path}"
         if self.private_left_out:
-            line += (
-                f"; {self.private_left_out} private reflection(s) left out "
-                "(--include-private to add them)"
-            )
+            line += f"; {self.private_left_out} private reflection(s) left out ({private_hint})"
         return line + "."
 
 

@@ -18,6 +18,7 @@ from reconnect.documents import DocumentError, ImportRefused, load_document
 from reconnect.paths import data_dir
 
 EXIT_USAGE = 2
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Importer:
     kind: str
     recognises: Callable[[Path, Any], bool]
     # (data folder, path, parsed document, dry run) -> lines to print
-    run: Callable[[Path, Path, Any, bool], list[str]]
+    run: Callable[[Path, Path, Any, bool, Progress | None], list[str]]
 
 
 def _recognise_plan(path: Path, document: Any) -> bool:
@@ -35,7 +36,9 @@ def _recognise_plan(path: Path, document: Any) -> bool:
     return path.suffix.lower() == ".toml" or looks_like_plan(document)
 
 
-def _run_plan(folder: Path, path: Path, document: Any, dry_run: bool) -> list[str]:
+def _run_plan(
+    folder: Path, path: Path, document: Any, dry_run: bool, progress: Progress | None = None
+) -> list[str]:
     from reconnect.homework_plan import PlanError, import_plan, parse_plan
     from reconnect.models import now_local
     from reconnect.store import Store
@@ -80,11 +83,13 @@ def _recognise_backup(path: Path, document: Any) -> bool:
     return is_backup(document)
 
 
-def _run_backup(folder: Path, path: Path, document: Any, dry_run: bool) -> list[str]:
+def _run_backup(
+    folder: Path, path: Path, document: Any, dry_run: bool, progress: Progress | None = None
+) -> list[str]:
     from reconnect.backup import merge, parse_backup
     from reconnect.store import Store
 
-    records = parse_backup(document, progress=_progress_line("Checking records"))
+    records = parse_backup(document, progress=progress or _progress_line("Checking records"))
     total = sum(len(items) for items in records.values())
     if dry_run:
         return [f"{path.name} is a valid backup of {total} record(s). Checked only: nothing saved."]
@@ -97,7 +102,9 @@ def _recognise_jrnl(path: Path, document: Any) -> bool:
     return is_jrnl(document)
 
 
-def _run_jrnl(folder: Path, path: Path, document: Any, dry_run: bool) -> list[str]:
+def _run_jrnl(
+    folder: Path, path: Path, document: Any, dry_run: bool, progress: Progress | None = None
+) -> list[str]:
     from reconnect.backup import merge
     from reconnect.jrnl_import import parse_jrnl
     from reconnect.store import Store
@@ -111,7 +118,7 @@ def _run_jrnl(folder: Path, path: Path, document: Any, dry_run: bool) -> list[st
     return [line + (f"; skipped {skipped} imported before." if skipped else ".")]
 
 
-def _progress_line(label: str) -> Callable[[int, int], None] | None:
+def _progress_line(label: str) -> Progress | None:
     """A progress line on the terminal for long imports; nothing when not a terminal."""
     if not sys.stderr.isatty():
         return None
@@ -166,7 +173,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def import_file(
-    folder: Path, path: Path, *, dry_run: bool = False, kind: str | None = None
+    folder: Path,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    kind: str | None = None,
+    progress: Progress | None = None,
 ) -> list[str]:
     """Recognise and import one file. Raises ImportRefused, DataFileError."""
     if not path.is_file():
@@ -179,10 +191,10 @@ def import_file(
         raise ImportRefused(f"{path}: {exc.strerror or exc}") from None
     if kind is not None:
         chosen = next(i for i in IMPORTERS if i.kind == KINDS[kind])
-        return chosen.run(folder, path, document, dry_run)
+        return chosen.run(folder, path, document, dry_run, progress)
     for importer in IMPORTERS:
         if importer.recognises(path, document):
-            return importer.run(folder, path, document, dry_run)
+            return importer.run(folder, path, document, dry_run, progress)
     kinds = ", ".join(i.kind for i in IMPORTERS)
     raise ImportRefused(
         f"{path.name}: not a kind of file reconnect can import (it knows: {kinds}; "

@@ -72,6 +72,7 @@ class ReviewScreen(AreaScreen):
         Binding("right_square_bracket", "week(1)", "Later week", key_display="]", show=False),
         Binding("ctrl+s", "save", "Save review", key_display="ctrl+s"),
         Binding("c", "checkin", "Check-in"),
+        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e"),
     ]
 
     DEFAULT_CSS = """
@@ -330,6 +331,13 @@ class ReviewScreen(AreaScreen):
         self.notify(f"Review saved for the week of {self.week:%-d %b}.{added}")
         self._loaded = {}
         self.refresh_data()
+
+    def action_export(self) -> None:
+        """The session report, ending with the week on screen."""
+        from screens.transfers import start_export
+
+        assert self.week is not None
+        start_export(self.reconnect, end=min(self.week + timedelta(days=6), self.reconnect.today))
 
     def action_checkin(self) -> None:
         from screens.checkin import CheckInScreen
