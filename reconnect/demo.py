@@ -325,7 +325,7 @@ def _goals(
             created_at=_at(start + timedelta(days=28), rng, tz),
             title="Say hello to a neighbour",
             kind=GoalKind.MICRO,
-            weekly_target=3,
+            weekly_target=2,
             steps=[done(20, 4, 2, "Smile and say hi to Sam", 1)],
         ),
         Goal(
@@ -370,6 +370,19 @@ def _goals(
     return goals
 
 
+def _link_hellos(connections: list[Connection], goals: list[Goal]) -> list[Connection]:
+    """Greetings to neighbours count toward the demo's hello goal, as a user would log them."""
+    goal = next((g for g in goals if g.title == "Say hello to a neighbour"), None)
+    if goal is None:
+        return connections
+    return [
+        c.model_copy(update={"goal_id": goal.id})
+        if c.counterpart is Counterpart.NEIGHBOUR and c.depth == 1 and c.at >= goal.created_at
+        else c
+        for c in connections
+    ]
+
+
 def generate(
     today: date, profile: Profile = DEMO, seed: int = 7, tz: tzinfo | None = None
 ) -> History:
@@ -385,6 +398,7 @@ def generate(
     history.reflections = _reflections(rng, profile, days, zone)
     history.checkins, history.reviews = _week_records(rng, profile, today, zone)
     history.goals = _goals(rng, profile, today, people, zone)
+    history.connections = _link_hellos(history.connections, history.goals)
     return history
 
 
