@@ -243,6 +243,7 @@ body { font: 15px/1.5 system-ui, sans-serif; color: #1d2330; max-width: 52rem;
 h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccd; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .2rem .5rem; border-bottom: 1px solid #e4e6ee; }
+table.narrow { width: auto; min-width: 16rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bar { display: flex; height: .9rem; min-width: 1px; }
 .bar span { display: block; height: 100%; }
@@ -277,7 +278,7 @@ def render_html(report: Report) -> str:
         f"<p>{_e(checkin_trend(report))}</p>",
     ]
     if report.checkins:
-        parts.append("<table><tr><th>week of</th><th>score (3–9)</th></tr>")
+        parts.append('<table class="narrow"><tr><th>week of</th><th>score (3–9)</th></tr>')
         parts += [
             f"<tr><td>{c.week:%-d %b}</td><td class=num>{c.score}</td></tr>"
             for c in report.checkins
