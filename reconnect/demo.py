@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from reconnect.content import MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS, STEP_IDEAS
 from reconnect.models import (
+    COUNTERPART_FOR_CIRCLE,
     Channel,
     CheckIn,
     Circle,
@@ -67,16 +68,6 @@ class History:
     def counts(self) -> dict[str, int]:
         return {name: len(records) for name, records in vars(self).items()}
 
-
-_CIRCLE_TO_COUNTERPART = {
-    Circle.FAMILY: Counterpart.FAMILY,
-    Circle.CHOSEN_FAMILY: Counterpart.CHOSEN_FAMILY,
-    Circle.FRIEND: Counterpart.FRIEND,
-    Circle.NEIGHBOUR: Counterpart.NEIGHBOUR,
-    Circle.COWORKER: Counterpart.COWORKER,
-    Circle.GROUP: Counterpart.GROUP,
-    Circle.OTHER: Counterpart.ACQUAINTANCE,
-}
 
 # name, circle, cadence in days, notes
 _PEOPLE = (
@@ -174,7 +165,7 @@ def _connections(
                 counterpart = rng.choice((Counterpart.STRANGER, Counterpart.NEIGHBOUR))
             else:
                 what = rng.choice(MICRO_CONNECTIONS[4:] if depth == 2 else _DEEPER[depth])
-                counterpart = _CIRCLE_TO_COUNTERPART[person.circle]
+                counterpart = COUNTERPART_FOR_CIRCLE[person.circle]
             comfort = round(1.8 + 2.4 * f + rng.uniform(-1.2, 1.0) - 0.15 * (depth - 3))
             channel = rng.choice(
                 (Channel.IN_PERSON, Channel.IN_PERSON, Channel.TEXT, Channel.PHONE, Channel.VIDEO)

@@ -110,6 +110,30 @@ class DirectAnswer(StrEnum):
     NEVER = "never"
 
 
+# A known person's circle suggests who a connection with them was with.
+COUNTERPART_FOR_CIRCLE: dict[Circle, Counterpart] = {
+    Circle.FAMILY: Counterpart.FAMILY,
+    Circle.CHOSEN_FAMILY: Counterpart.CHOSEN_FAMILY,
+    Circle.FRIEND: Counterpart.FRIEND,
+    Circle.NEIGHBOUR: Counterpart.NEIGHBOUR,
+    Circle.COWORKER: Counterpart.COWORKER,
+    Circle.GROUP: Counterpart.GROUP,
+    Circle.OTHER: Counterpart.ACQUAINTANCE,
+}
+
+# The other way round: a new person's circle, guessed from who the connection was with.
+CIRCLE_FOR_COUNTERPART: dict[Counterpart, Circle] = {
+    Counterpart.FAMILY: Circle.FAMILY,
+    Counterpart.CHOSEN_FAMILY: Circle.CHOSEN_FAMILY,
+    Counterpart.FRIEND: Circle.FRIEND,
+    Counterpart.NEIGHBOUR: Circle.NEIGHBOUR,
+    Counterpart.COWORKER: Circle.COWORKER,
+    Counterpart.GROUP: Circle.GROUP,
+    Counterpart.ACQUAINTANCE: Circle.OTHER,
+    Counterpart.STRANGER: Circle.OTHER,
+}
+
+
 def label(value: StrEnum) -> str:
     """A human label for an enum value: 'chosen_family' -> 'chosen family'."""
     return str(value.value).replace("_", " ")

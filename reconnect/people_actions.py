@@ -7,20 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from reconnect.models import Circle, Connection, Counterpart, GoalKind, Person
+from reconnect.models import COUNTERPART_FOR_CIRCLE, Connection, Counterpart, GoalKind, Person
 from reconnect.progress import Drift, drifting, last_contact, local_date
 from reconnect.store import Store
-
-# Who a connection was with, when it was with someone from this circle.
-COUNTERPART_FOR_CIRCLE: dict[Circle, Counterpart] = {
-    Circle.FAMILY: Counterpart.FAMILY,
-    Circle.CHOSEN_FAMILY: Counterpart.CHOSEN_FAMILY,
-    Circle.FRIEND: Counterpart.FRIEND,
-    Circle.NEIGHBOUR: Counterpart.NEIGHBOUR,
-    Circle.COWORKER: Counterpart.COWORKER,
-    Circle.GROUP: Counterpart.GROUP,
-    Circle.OTHER: Counterpart.ACQUAINTANCE,
-}
 
 # A sensible first guess for a goal without a person; the user can change it.
 COUNTERPART_FOR_KIND: dict[GoalKind, Counterpart] = {

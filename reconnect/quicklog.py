@@ -15,35 +15,19 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from reconnect.content import COMFORT_LABELS, DEPTH_LABELS
-from reconnect.models import Circle, Connection, Counterpart, Person, label, now_local
+from reconnect.models import (
+    CIRCLE_FOR_COUNTERPART,
+    Connection,
+    Counterpart,
+    Person,
+    label,
+    now_local,
+)
 
 if TYPE_CHECKING:
     from reconnect.store import Store
 
 E = TypeVar("E", bound=StrEnum)
-
-# A new person's circle, guessed from who the connection was with; editable in People.
-CIRCLE_FOR_COUNTERPART: dict[Counterpart, Circle] = {
-    Counterpart.FAMILY: Circle.FAMILY,
-    Counterpart.CHOSEN_FAMILY: Circle.CHOSEN_FAMILY,
-    Counterpart.FRIEND: Circle.FRIEND,
-    Counterpart.NEIGHBOUR: Circle.NEIGHBOUR,
-    Counterpart.COWORKER: Circle.COWORKER,
-    Counterpart.GROUP: Circle.GROUP,
-    Counterpart.ACQUAINTANCE: Circle.OTHER,
-    Counterpart.STRANGER: Circle.OTHER,
-}
-
-# The other way round: a known person's circle suggests who the connection was with.
-COUNTERPART_FOR_CIRCLE: dict[Circle, Counterpart] = {
-    Circle.FAMILY: Counterpart.FAMILY,
-    Circle.CHOSEN_FAMILY: Counterpart.CHOSEN_FAMILY,
-    Circle.FRIEND: Counterpart.FRIEND,
-    Circle.NEIGHBOUR: Counterpart.NEIGHBOUR,
-    Circle.COWORKER: Counterpart.COWORKER,
-    Circle.GROUP: Counterpart.GROUP,
-    Circle.OTHER: Counterpart.ACQUAINTANCE,
-}
 
 # A few minutes of slack so a clock a little ahead of the user's watch is no error.
 FUTURE_SLACK = timedelta(minutes=5)

@@ -21,9 +21,17 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from reconnect.content import COMFORT_LABELS, DEPTH_LABELS, MICRO_CONNECTIONS
-from reconnect.models import Channel, Connection, Counterpart, Person, first_error, label, now_local
-from reconnect.quicklog import (
+from reconnect.models import (
     COUNTERPART_FOR_CIRCLE,
+    Channel,
+    Connection,
+    Counterpart,
+    Person,
+    first_error,
+    label,
+    now_local,
+)
+from reconnect.quicklog import (
     Saved,
     at_local,
     check_not_future,
