@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from reconnect.content import COMFORT_LABELS, DEPTH_LABELS
 from reconnect.models import (
     CIRCLE_FOR_COUNTERPART,
+    COUNTERPART_FOR_CIRCLE,
     Connection,
     Counterpart,
     Person,
@@ -90,13 +91,16 @@ def clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def find_person(people: Iterable[Person], name: str) -> Person | None:
-    """The person with this name (case and spacing ignored), preferring one not archived."""
+def find_person(
+    people: Iterable[Person], name: str, counterpart: Counterpart | None = None
+) -> Person | None:
+    """The person with this name (case and spacing ignored). Two people can share a
+    name: prefer one not archived, then one whose circle fits who it was with."""
     wanted = clean_name(name).casefold()
     if not wanted:
         return None
     matches = [p for p in people if clean_name(p.name).casefold() == wanted]
-    matches.sort(key=lambda p: p.archived)
+    matches.sort(key=lambda p: (p.archived, COUNTERPART_FOR_CIRCLE[p.circle] is not counterpart))
     return matches[0] if matches else None
 
 
@@ -127,7 +131,11 @@ def save_connection(
     made: Person | None = None
     with store.batch():
         if who is not None:
-            person = find_person(store.people.all(), who) if who.strip() else None
+            person = (
+                find_person(store.people.all(), who, connection.counterpart)
+                if who.strip()
+                else None
+            )
             if person is None and who.strip():
                 made = new_person(who, connection.counterpart, now)
                 person = store.people.add(made)

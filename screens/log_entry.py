@@ -251,7 +251,7 @@ class LogEntryDialog(ModalScreen[Saved | None]):
             self._say("person-message", f"name: {problem}")
             return
         self._show_person_hint()
-        person = find_person(self._people, event.value)
+        person = self._person_named(event.value)
         counterpart = self.query_one("#counterpart", Select)
         if person is not None and counterpart.is_blank():
             counterpart.value = COUNTERPART_FOR_CIRCLE[person.circle].value
@@ -261,18 +261,21 @@ class LogEntryDialog(ModalScreen[Saved | None]):
         if self.query_one("#person-message", Static).has_class("error"):
             self._show_person_hint()
 
+    def _person_named(self, name: str) -> Person | None:
+        """The person picked (or given) if the name still matches, else a name match."""
+        chosen = self._initial_person
+        if chosen is not None and clean_name(chosen.name).casefold() == clean_name(name).casefold():
+            return chosen
+        counterpart = self.query_one("#counterpart", Select)
+        fits = None if counterpart.is_blank() else Counterpart(str(counterpart.value))
+        return find_person(self._people, name, fits)
+
     def _show_person_hint(self) -> None:
         name = clean_name(self.query_one("#person", Input).value)
         if not name:
             self._say("person-message", "")
             return
-        person = find_person(self._people, name)
-        if (
-            person is None
-            and self._initial_person
-            and clean_name(self._initial_person.name).casefold() == name.casefold()
-        ):
-            person = self._initial_person
+        person = self._person_named(name)
         if person is not None:
             self._say("person-message", f"{person.name}, {label(person.circle)}", error=False)
         else:
@@ -426,6 +429,9 @@ class LogEntryDialog(ModalScreen[Saved | None]):
             person_input = self.query_one("#person", Input)
             person = next((p for p in self._people if p.id == value), None)
             if person is not None:
+                # Remember exactly who was picked: two people may share a name.
+                self._initial_person = person
+                self._person_id = person.id
                 person_input.value = person.name
                 person_input.cursor_position = len(person.name)
             person_input.focus()

@@ -61,7 +61,10 @@ class PickDialog(ModalScreen[str | None]):
             self.dismiss(options.get_option_at_index(options.highlighted or 0).id)
 
     def action_focus_list(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        if options.highlighted is None and options.option_count:
+            options.highlighted = 0  # so enter picks at once, without a second key
+        options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

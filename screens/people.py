@@ -235,7 +235,9 @@ class PeopleScreen(AreaScreen):
                 self.refresh_data()
                 self.notify(f"{person.name} added.")
 
-        self.app.push_screen(PersonForm(self.reconnect.today), saved)
+        self.app.push_screen(
+            PersonForm(self.reconnect.today, others=self.store.people.all()), saved
+        )
 
     def action_edit_person(self) -> None:
         from screens.person_form import PersonForm
@@ -249,7 +251,9 @@ class PeopleScreen(AreaScreen):
                 self.store.people.update(edited)
                 self.reconnect.refresh_areas()
 
-        self.app.push_screen(PersonForm(self.reconnect.today, person), saved)
+        self.app.push_screen(
+            PersonForm(self.reconnect.today, person, self.store.people.all()), saved
+        )
 
     def action_log_connection(self) -> None:
         from screens.connection_form import ConnectionForm

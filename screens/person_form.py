@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from reconnect.models import Circle, Person, label, now_local
 from screens.form_base import FormScreen
@@ -13,10 +14,14 @@ from widgets.field_check import ModelField, as_int
 
 
 class PersonForm(FormScreen[Person]):
-    def __init__(self, today: date, person: Person | None = None) -> None:
+    def __init__(
+        self, today: date, person: Person | None = None, others: Sequence[Person] = ()
+    ) -> None:
         super().__init__()
         self._today = today
         self._person = person
+        # Everyone else, to say when a name is already taken (allowed, but easy to confuse).
+        self._others = [p for p in others if person is None or p.id != person.id]
         self.FORM_TITLE = f"Change {person.name}" if person else "Someone who matters"
 
     def compose_fields(self) -> ComposeResult:
@@ -31,6 +36,7 @@ class PersonForm(FormScreen[Person]):
                 compact=True,
             ),
         )
+        yield Static("", id="name-same", classes="hint")
         yield from self.row(
             "Circle",
             Select(
@@ -62,6 +68,20 @@ class PersonForm(FormScreen[Person]):
                 validators=[ModelField(Person, "notes")],
                 compact=True,
             ),
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        if event.input.id != "name":
+            return
+        wanted = " ".join(event.value.split()).casefold()
+        same = [p for p in self._others if " ".join(p.name.split()).casefold() == wanted]
+        note = self.query_one("#name-same", Static)
+        note.update(
+            f"There is already a {same[0].name} ({label(same[0].circle)}); a different "
+            "circle or a nickname helps tell them apart."
+            if same
+            else ""
         )
 
     def build(self) -> Person:

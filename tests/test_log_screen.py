@@ -314,3 +314,22 @@ async def test_the_app_and_the_shell_write_together_and_nothing_is_lost(
 
 
 _AT = datetime(2026, 11, 1, 9, tzinfo=UTC)
+
+
+async def test_picking_one_of_two_people_with_the_same_name_links_that_one(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    store.people.add(Person(name="Maria", circle=Circle.NEIGHBOUR, created_at=_AT))
+    friend = store.people.add(Person(name="Maria", circle=Circle.FRIEND, created_at=_AT))
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Coffee")
+        app.screen.query_one("#person").focus()
+        await pilot.press("f2", *"friend", "down", "enter")
+        assert "friend" in str(app.screen.query_one("#person-message").render())
+        app.screen.query_one("#depth", ScalePicker).value = 3
+        app.screen.query_one("#comfort", ScalePicker).value = 4
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = store.connections.all()
+    assert saved.person_id == friend.id

@@ -105,3 +105,16 @@ def test_a_bad_name_saves_nothing_at_all(store: Store) -> None:
 def test_times_are_kept_on_their_day(store: Store) -> None:
     saved = save_connection(store, _connection(at=datetime(2026, 11, 20, 23, 59, tzinfo=UTC)))
     assert saved.connection.at.date() == date(2026, 11, 20)
+
+
+def test_two_people_with_one_name_the_circle_that_fits_wins() -> None:
+    from reconnect.models import Circle, Counterpart, Person
+    from reconnect.quicklog import find_person
+
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    neighbour = Person(name="Maria", circle=Circle.NEIGHBOUR, created_at=at)
+    friend = Person(name="Maria", circle=Circle.FRIEND, created_at=at)
+    people = [neighbour, friend]
+    assert find_person(people, "maria", Counterpart.FRIEND) == friend
+    assert find_person(people, "Maria", Counterpart.NEIGHBOUR) == neighbour
+    assert find_person(people, "Maria") == neighbour  # no hint: the first one
