@@ -182,6 +182,7 @@ def make_app(
         today=today,
         start_area=start_area,
         demo=demo,
-        save_settings_changes=notice is None,
+        # A demo keeps its theme changes to itself: nothing in a demo is kept.
+        save_settings_changes=notice is None and not demo,
         notice=notice,
     )

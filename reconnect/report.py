@@ -176,6 +176,9 @@ def render_markdown(report: Report) -> str:
     out.append("| week of | " + " | ".join(DEPTH_LABELS.values()) + " | total | comfort |")
     out.append("| --- " * 8 + "|")
     for w in report.weeks:
+        if not w.total:  # a week with nothing logged is a gap, not a row of zeros
+            out.append(f"| {w.start:%-d %b} | {' | '.join(['–'] * 5)} | – | – |")
+            continue
         comfort = f"{w.comfort:.1f}" if w.comfort is not None else "–"
         cells = " | ".join(str(w.mix[d]) for d in range(1, 6))
         out.append(f"| {w.start:%-d %b} | {cells} | {w.total} | {comfort} |")
@@ -294,6 +297,12 @@ def render_html(report: Report) -> str:
     head = "".join(f"<th>{d}</th>" for d in DEPTH_LABELS)
     parts.append(f"<table><tr><th>week of</th>{head}<th>total</th><th>comfort</th><th></th></tr>")
     for w in report.weeks:
+        if not w.total:  # a gap, not zeros
+            parts.append(
+                f"<tr><td>{w.start:%-d %b}</td>"
+                '<td colspan="8" class="muted">nothing logged this week</td></tr>'
+            )
+            continue
         cells = "".join(f"<td class=num>{w.mix[d]}</td>" for d in range(1, 6))
         comfort = f"{w.comfort:.1f}" if w.comfort is not None else "–"
         bar = "".join(

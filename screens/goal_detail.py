@@ -126,7 +126,10 @@ class GoalScreen(AreaScreen):
         self.query_one("#rest", Button).label = "Resume (s)" if resting else "Rest (s)"
 
     def _info(self, goal: Goal, today: date) -> Text:
-        text = Text(GOAL_KIND_LABELS[goal.kind.value], style="bold")
+        text = Text()
+        text.append(goal.title, style="bold underline")
+        text.append("\n")
+        text.append(GOAL_KIND_LABELS[goal.kind.value], style="bold")
         if ladder.is_paused(goal, today):
             until = f" until {goal.paused_until:%a %-d %b}" if goal.paused_until else ""
             text.append(f" · resting{until} (these weeks don't count)")
@@ -147,7 +150,8 @@ class GoalScreen(AreaScreen):
         return text
 
     def _homework(self, hw: Homework) -> Text:
-        text = Text("\nHomework", style="bold")
+        text = Text()
+        text.append("\nHomework", style="bold")
         if hw.assigned_by:
             text.append(f" from {hw.assigned_by}")
         text.append(f", set {hw.assigned_on:%-d %b}")

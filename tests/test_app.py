@@ -94,3 +94,14 @@ async def test_a_write_by_another_process_shows_up(
         await pilot.pause()
         week = str(app.screen.query_one("#week-summary", Static).render())  # type: ignore[attr-defined]
         assert "1 connection so far" in week
+
+
+async def test_a_demo_keeps_theme_changes_to_itself(store: Store) -> None:
+    from reconnect.app import make_app
+    from reconnect.settings import settings_path
+
+    app = make_app(store=store, demo=True)
+    async with app.run_test() as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+    assert not settings_path().exists()
