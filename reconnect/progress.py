@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from reconnect.content import COMFORT_LABELS, DEPTH_SHORT, PATTERNS
+from reconnect.ladder import add_step
 from reconnect.models import (
     CheckIn,
     Connection,
@@ -639,10 +640,13 @@ def checkin_for_week(
     return max(found, key=lambda c: c.at) if found else None
 
 
-def goal_with_next_step(goal: Goal, title: str, previous: str | None = None) -> Goal:
-    """`goal` with `title` as a step (easiest, so it comes next). A step of that title
-    already there is kept as it is; a not-done step named `previous` (the review's
-    earlier wording) is renamed rather than duplicated."""
+def goal_with_next_step(
+    goal: Goal, title: str, previous: str | None = None, predicted: int = 0
+) -> Goal:
+    """`goal` with `title` as a step (as easy as the easiest not done, so it comes
+    next), expecting `predicted` discomfort. A step of that title already there is kept
+    as it is; a not-done step named `previous` (the review's earlier wording) is renamed
+    rather than duplicated."""
     title = title.strip()
     if any(step.title == title for step in goal.steps):
         return goal
@@ -653,5 +657,6 @@ def goal_with_next_step(goal: Goal, title: str, previous: str | None = None) -> 
             break
     else:
         easiest = min((s.difficulty for s in steps if not s.done), default=0)
-        steps.append(Step(title=title, difficulty=easiest))
+        step = Step(title=title, difficulty=easiest, predicted_discomfort=predicted)
+        steps = list(add_step(goal, step).steps)  # in its place on the ladder
     return Goal.model_validate({**goal.model_dump(), "steps": [s.model_dump() for s in steps]})

@@ -15,7 +15,7 @@ from textual.events import Resize
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Select, Static
 
-from reconnect.models import Goal, Note, Title, WeeklyReview, first_error, now_local
+from reconnect.models import Goal, Note, Step, Title, WeeklyReview, first_error, now_local
 from reconnect.progress import (
     active_goals,
     checkin_for_week,
@@ -27,6 +27,8 @@ from reconnect.progress import (
     week_summary,
 )
 from screens.base import AreaScreen
+from widgets.field_check import ModelField as FieldCheck
+from widgets.field_check import as_int
 
 WIDE = 110
 PROMPTS = (
@@ -122,6 +124,20 @@ class ReviewScreen(AreaScreen):
                 yield Static("Make the step part of a goal (optional)", classes="prompt")
                 yield Select[str]([], prompt="Not a goal step", id="goal", compact=True)
                 yield Static(id="goal-error", classes="field-error")
+                yield Static(
+                    "How uneasy do you expect it to feel? 0 (not at all) to 10",
+                    classes="prompt",
+                    id="expected-question",
+                )
+                yield Input(
+                    id="expected",
+                    compact=True,
+                    placeholder="0–10, for goal steps",
+                    validators=[
+                        FieldCheck(Step, "predicted_discomfort", parse=as_int, optional=True)
+                    ],
+                )
+                yield Static(id="expected-error", classes="field-error")
                 with Horizontal(id="save-bar"):
                     yield Button("Save review (ctrl+s)", id="save", variant="primary", compact=True)
                     yield Static(id="save-state")
@@ -295,6 +311,11 @@ class ReviewScreen(AreaScreen):
         if goal_id and not next_step:
             self._field_error("goal", "Write the next step above first, then pick its goal.")
             return
+        expected = self.query_one("#expected", Input).value.strip()
+        if goal_id and not expected.isdigit():
+            # The expected discomfort is what the step is later compared with: ask for it.
+            self._field_error("expected", "A goal step needs a number from 0 to 10 here.")
+            return
         existing = self._review()
         try:
             record = WeeklyReview.model_validate(
@@ -315,7 +336,7 @@ class ReviewScreen(AreaScreen):
                     if existing and existing.next_step_goal_id == goal_id
                     else None
                 )
-                goal = goal_with_next_step(found, next_step, previous)
+                goal = goal_with_next_step(found, next_step, previous, int(expected))
                 goal = None if goal == found else goal
         except ValidationError as exc:
             self.notify(f"Not saved: {first_error(exc)}", severity="error")

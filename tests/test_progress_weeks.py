@@ -315,3 +315,26 @@ def test_next_step_becomes_a_goal_step_once() -> None:
     assert goal_with_next_step(added, "Ask about Saturday") == added
     renamed = goal_with_next_step(added, "Ask about Sunday", previous="Ask about Saturday")
     assert [s.title for s in renamed.steps] == ["Reply", "Ask about Sunday"]
+
+
+def test_a_reviewed_next_step_takes_its_place_on_the_ladder() -> None:
+    from reconnect.models import Goal, Step
+    from reconnect.progress import goal_with_next_step
+
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    goal = Goal(
+        created_at=at,
+        title="Reach out",
+        steps=[
+            Step(title="done, hard", difficulty=6, done_at=at, actual_discomfort=3),
+            Step(title="easy", difficulty=2),
+            Step(title="harder", difficulty=5),
+        ],
+    )
+    updated = goal_with_next_step(goal, "Text Sam", predicted=7)
+    titles = [s.title for s in updated.steps]
+    assert titles.index("Text Sam") < titles.index("harder")
+    new = next(s for s in updated.steps if s.title == "Text Sam")
+    assert (new.difficulty, new.predicted_discomfort) == (2, 7)
+    diffs = [s.difficulty for s in updated.steps]
+    assert diffs.index(2) < diffs.index(5)

@@ -47,6 +47,11 @@ async def test_review_saves_the_prompts_and_adds_the_goal_step(
         await _type(pilot, "got_in_the_way", "Tired after work")
         await _type(pilot, "next_step", "Ask Maya about Saturday")
         screen.query_one("#goal", Select).value = goal.id
+        await pilot.press("ctrl+s")  # a goal step needs the discomfort it is expected to bring
+        await pilot.pause()
+        assert store.reviews.count() == 0
+        assert "0 to 10" in str(screen.query_one("#expected-error", Static).render())
+        await _type(pilot, "expected", "6")
         await pilot.press("ctrl+s")
         await pilot.pause()
         [review] = store.reviews.all()
@@ -55,6 +60,7 @@ async def test_review_saves_the_prompts_and_adds_the_goal_step(
         assert review.next_step_goal_id == goal.id
         steps = store.goals.get(goal.id).steps
         assert [s.title for s in steps] == ["Ask Maya about Saturday"]
+        assert steps[0].predicted_discomfort == 6
 
         # Editing later changes the same review and renames the step, never duplicates it.
         await _type(pilot, "next_step", "Ask Maya about Sunday")
