@@ -104,18 +104,28 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
+    from reconnect.storage import prepare_folder
     from reconnect.store import DATA_FILE_NAME, Store
 
     folder = data_dir(args.data_dir)
     path = folder / DATA_FILE_NAME
+    if folder.exists() and not folder.is_dir():
+        prepare_folder(folder)  # says what is wrong
     if not path.exists():
         print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
         return 0
     store = Store.open(folder)
     counts = store.verify()
-    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    summary = ", ".join(_count(count, name) for name, count in counts.items())
     print(f"OK {path}: {summary}")
     return 0
+
+
+def _count(count: int, kind: str) -> str:
+    """'1 reflection', '2 reflections', '1 person', '0 check-ins'."""
+    singular = {"people": "person", "checkins": "check-in"}.get(kind, kind.removesuffix("s"))
+    plural = {"checkins": "check-ins"}.get(kind, kind)
+    return f"{count} {singular if count == 1 else plural}"
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -72,13 +72,21 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     from reconnect.exporting import export
 
-    result = export(
-        data_dir(args.data_dir),
-        args.format,
-        output,
-        start=start,
-        end=end,
-        include_private=args.include_private,
-    )
+    try:
+        result = export(
+            data_dir(args.data_dir),
+            args.format,
+            output,
+            start=start,
+            end=end,
+            include_private=args.include_private,
+        )
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(
+            f"reconnect export: cannot write {output} ({reason}); choose another -o path.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     print(result.summary())
     return 0

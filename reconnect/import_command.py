@@ -181,6 +181,8 @@ def import_file(
     progress: Progress | None = None,
 ) -> list[str]:
     """Recognise and import one file. Raises ImportRefused, DataFileError."""
+    if path.is_dir():
+        raise ImportRefused(f"{path} is a folder; give the file to import")
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file")
     try:

@@ -245,6 +245,10 @@ def _fsync_folder(folder: Path) -> None:
 
 def prepare_folder(folder: Path) -> None:
     """Create the data folder private to the user (0700)."""
+    if folder.exists() and not folder.is_dir():
+        raise DataFileError(
+            folder, "The data folder is a file", "Give --data-dir (or RECONNECT_DATA_DIR) a folder."
+        )
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
         os.chmod(folder, 0o700)
