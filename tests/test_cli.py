@@ -31,7 +31,7 @@ def test_check_counts_each_kind(demo_store: Store, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert out.startswith("OK ")
     assert f"{demo_store.connections.count()} connections" in out
-    assert "people" in out and "checkins" in out
+    assert "8 people" in out and "check-ins" in out
 
 
 def test_check_on_a_damaged_file_exits_3_without_touching_it(data_dir: Path) -> None:
@@ -65,3 +65,16 @@ def test_bad_usage_is_one_line_and_exit_2() -> None:
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "invalid choice" in result.stderr
+
+
+def test_a_data_folder_that_is_a_file_is_named(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    for args in (
+        ["check"],
+        ["log", "hi", "--counterpart", "friend", "--depth", "1", "--comfort", "1"],
+    ):
+        result = run("--data-dir", str(not_a_folder), *args)
+        assert result.returncode == 3
+        assert "is a file" in result.stderr and "Traceback" not in result.stderr
+    assert not_a_folder.read_text() == "x"
