@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, RadioSet, Select, Static
 
 from reconnect.content import (
     CHECKIN_ANSWERS,
@@ -27,6 +27,7 @@ from reconnect.content import (
     DIRECT_QUESTION,
 )
 from reconnect.models import CheckIn, DirectAnswer, first_error, now_local
+from widgets.marked_radio_button import MarkedRadioButton
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -56,7 +57,8 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     CheckInScreen RadioSet > RadioButton { width: auto; margin-right: 2; }
     CheckInScreen #form { height: auto; }
     CheckInScreen Select { width: 40; }
-    CheckInScreen #note { margin-top: 1; }
+    CheckInScreen #note { background: $boost; }
+    CheckInScreen #note-label { margin-top: 1; text-style: bold; }
     CheckInScreen #checkin-error { color: $error; text-style: bold; display: none; }
     CheckInScreen .buttons { height: auto; margin-top: 1; }
     CheckInScreen .buttons Button { margin-right: 2; }
@@ -84,7 +86,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                     yield Static(item.question, classes="question")
                     yield RadioSet(
                         *(
-                            RadioButton(text, value=answer == value)
+                            MarkedRadioButton(text, value=answer == value)
                             for value, text in CHECKIN_ANSWERS.items()
                         ),
                         id=item.id,
@@ -98,9 +100,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                     id="direct",
                     compact=True,
                 )
+                yield Static("A note for yourself (optional)", id="note-label")
                 yield Input(
                     existing.note if existing else "",
-                    placeholder="A note for yourself (optional)",
+                    placeholder="anything you want to remember about this week",
                     max_length=2_000,
                     id="note",
                     compact=True,
