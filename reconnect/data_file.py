@@ -18,7 +18,9 @@ written by stock TinyDB) is parsed whole instead.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import orjson
 
@@ -26,7 +28,7 @@ from reconnect.lazy_table import LazyTable, Raw
 
 
 class NotADatabase(ValueError):
-    """The bytes are not {table: {doc_id: document}}."""
+    """The bytes are not {table: {doc_id: document}} in JSON."""
 
 
 def encode(tables: dict[str, LazyTable]) -> list[bytes | memoryview]:
@@ -48,31 +50,52 @@ def encode(tables: dict[str, LazyTable]) -> list[bytes | memoryview]:
 
 
 def decode(raw: bytes) -> dict[str, LazyTable]:
-    """Tables from the file's bytes. Raises NotADatabase or orjson.JSONDecodeError."""
+    """Tables from the file's bytes. Raises NotADatabase."""
     if not raw.strip():
         return {}
     fast = _decode_lines(raw)
     if fast is not None:
         return fast
-    parsed = orjson.loads(raw)
+    try:
+        # The slow path keeps every key it sees: a record key written twice is damage,
+        # and a silent "last one wins" would lose the first when we write back.
+        parsed = json.loads(raw, object_pairs_hook=_refuse_repeated_keys)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise NotADatabase(f"not valid JSON ({exc})") from None
     if not isinstance(parsed, dict):
         raise NotADatabase("not a reconnect database")
     tables: dict[str, LazyTable] = {}
     for name, table in parsed.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise NotADatabase(f"the table '{name}' is damaged")
+        odd = next((k for k in table if not _DOC_ID.fullmatch(k)), None)
+        if odd is not None:
+            raise NotADatabase(f"the table '{name}' has a record key {odd!r}, not a number")
         tables[name] = LazyTable(dict(table))
     return tables
 
 
-_RECORD = re.compile(rb"^\"(\d+)\": (\{.*\}),?$", re.MULTILINE)
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise NotADatabase(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+# TinyDB's document ids as it writes them: a number without leading zeros.
+_DOC_ID = re.compile(r"0|[1-9][0-9]*")
+_RECORD = re.compile(rb"^\"(0|[1-9][0-9]*)\": (\{.*\})(,?)$", re.MULTILINE)
 
 
 def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
-    """The fast path for files in our own layout; None for anything else.
+    """The fast path for files in exactly our own layout; None for anything else, which
+    then gets the full (strict) parse.
 
     A line that starts with "}" closes a table: a record line starts with a quote, and
-    JSON strings cannot hold a raw newline.
+    JSON strings cannot hold a raw newline. Commas must be exactly where JSON wants them,
+    or a file that is not JSON would be accepted here and written back.
     """
     if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
@@ -84,29 +107,34 @@ def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
         header = raw[pos:eol]
         if header.endswith((b": {}", b": {},")):
             name = _key(header[: header.rfind(b": {")])
-            if name is None:
+            if name is None or name in tables:
                 return None
             tables[name] = LazyTable()
             pos = eol + 1
-            continue
-        name = _key(header[:-3]) if header.endswith(b": {") else None
-        close = raw.find(b"\n}", eol)
-        if name is None or close < 0:
-            return None
-        # Views into the file's bytes, not copies: half the memory for the same records.
-        docs: dict[str, Raw] = {
-            m[1].decode(): view[m.start(2) : m.end(2)]
-            for m in _RECORD.finditer(raw, eol + 1, close)
-        }
-        if len(docs) != raw.count(b"\n", eol + 1, close) + 1:
-            return None
-        tables[name] = LazyTable(docs, body=view[eol + 1 : close])
-        pos = close + 2
-        if raw.startswith(b",\n", pos):
-            pos += 2
-        elif raw.startswith(b"\n", pos):
-            pos += 1
+            more = header.endswith(b",")
         else:
+            name = _key(header[:-3]) if header.endswith(b": {") else None
+            close = raw.find(b"\n}", eol)
+            if name is None or name in tables or close < 0:
+                return None
+            matches = list(_RECORD.finditer(raw, eol + 1, close))
+            if len(matches) != raw.count(b"\n", eol + 1, close) + 1:
+                return None
+            # Views into the file's bytes, not copies: half the memory for the same records.
+            docs: dict[str, Raw] = {}
+            for n, match in enumerate(matches):
+                if (match[3] == b",") == (n == len(matches) - 1):
+                    return None  # a comma missing, or one too many
+                docs[match[1].decode()] = view[match.start(2) : match.end(2)]
+            if len(docs) != len(matches):
+                return None  # a key twice: the strict parse says so
+            tables[name] = LazyTable(docs, body=view[eol + 1 : close])
+            pos = close + 2
+            more = raw.startswith(b",\n", pos)
+            if not more and not raw.startswith(b"\n", pos):
+                return None
+            pos += 2 if more else 1
+        if more != (pos < end):
             return None
     return tables
 

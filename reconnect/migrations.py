@@ -20,7 +20,10 @@ def _v0_to_v1(data: Data) -> Data:
     """Give every record a stable id of its own (doc ids are internal to TinyDB)."""
     out: Data = {}
     for name, table in data.items():
-        if name in (META_TABLE, "_default"):
+        if name == META_TABLE:
+            continue
+        if name == "_default":  # TinyDB's unnamed table: not ours, kept as it is
+            out[name] = dict(table)
             continue
         out[name] = {
             doc_id: doc if "id" in doc else {"id": uuid.uuid4().hex, **doc}

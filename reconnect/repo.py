@@ -95,6 +95,7 @@ class Repo(Generic[T]):
         self._timeline: list[tuple[datetime, str]] = []  # sorted by time
         self._people: dict[str, str] = {}  # record id -> person id
         self._models: dict[str, T] = {}
+        self._raw = LazyTable()
 
     # --- the index ----------------------------------------------------------------
 
@@ -103,7 +104,10 @@ class Repo(Generic[T]):
         data = self._storage.read() or {}  # reloads if another process wrote
         if self._generation == self._storage.generation:
             return
-        table = data.get(self.model.table) or LazyTable()
+        table = data.get(self.model.table)
+        if table is None:
+            table = LazyTable()
+        self._raw = table  # the table the index describes (our writes change it in place)
         self._doc_ids, self._times, self._people, self._models = {}, {}, {}, {}
         for doc_id, raw in table.raw_items():
             try:
@@ -137,7 +141,8 @@ class Repo(Generic[T]):
         """Models for these ids, validating (in one call) those not seen yet."""
         missing = [rid for rid in record_ids if rid not in self._models]
         if missing:
-            table = (self._storage.read() or {})[self.model.table]
+            # The table the index was built from: a reload since would not match its ids.
+            table = self._raw
             blob = b"[" + b",".join(table.raw_bytes(str(self._doc_ids[r])) for r in missing) + b"]"
             if self._adapter is None:
                 self._adapter = TypeAdapter(list[self.model])  # type: ignore[name-defined]
@@ -206,14 +211,20 @@ class Repo(Generic[T]):
         checked = [self._checked(r) for r in records]
         if not checked:
             return 0
+        if len({r.id for r in checked}) != len(checked):
+            raise ValueError(f"the same {self.model.__name__} id is given twice")
         with self._storage.locked():
             self._fresh()
             clash = next((r.id for r in checked if r.id in self._doc_ids), None)
             if clash is not None:
                 raise ValueError(f"a {self.model.__name__} with id {clash} already exists")
-            self._table.set_next_id(max(self._doc_ids.values(), default=0) + 1)
+            # From the stored table itself, not the index: reusing a doc id would
+            # overwrite (TinyDB does not check ids it hands out).
+            stored = (self._storage.read() or {}).get(self.model.table) or {}
+            self._table.set_next_id(max(map(int, stored), default=0) + 1)
             docs = [r.model_dump(mode="json") for r in checked]
             doc_ids = self._table.insert_multiple(docs)
+            self._raw = (self._storage.read() or {})[self.model.table]  # it may be new
             for record, doc, doc_id in zip(checked, docs, doc_ids, strict=True):
                 self._remember(record, doc, doc_id)
         return len(checked)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from reconnect import __version__
+from reconnect.lazy_table import DamagedRecord
 from reconnect.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from reconnect.models import (
     CheckIn,
@@ -26,7 +27,7 @@ from reconnect.models import (
     now_local,
 )
 from reconnect.repo import FastTable, Repo
-from reconnect.storage import Data, DataFileError, DurableStorage, prepare_folder
+from reconnect.storage import RESTORE_HINT, Data, DataFileError, DurableStorage, prepare_folder
 
 DATA_FILE_NAME = "reconnect.json"
 T = TypeVar("T", bound=Record)
@@ -74,10 +75,17 @@ class Store:
         prepare_folder(data_dir)
         store = cls(data_dir / DATA_FILE_NAME)
         with store.storage.locked():
+            store.storage.remove_stale_temp_files()
             data = store.storage.read()
             if data is None or schema_version(data) < SCHEMA_VERSION or not data.get(META_TABLE):
                 meta = {"created_at": now_local().isoformat(), "app_version": __version__}
-                store.storage.write(migrate(data or {}, meta))
+                try:
+                    migrated = migrate(data or {}, meta)
+                except DamagedRecord as exc:
+                    raise DataFileError(
+                        store.path, f"The data file is damaged: {exc}", RESTORE_HINT
+                    ) from None
+                store.storage.write(migrated)
         return store
 
     @property

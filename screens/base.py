@@ -55,6 +55,7 @@ class AreaScreen(Screen[None]):
     def _load_if_changed(self) -> None:
         """Textual calls on_mount once per class that defines it and resumes a new
         screen twice; load only when the records changed since this screen last did."""
+        self.store.refresh()  # a write by another process (or a worker's own store)
         version = self.store.storage.version
         if version != self._shown_version:
             self._shown_version = version

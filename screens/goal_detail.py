@@ -20,6 +20,7 @@ from reconnect.goal_actions import complete_step_and_log, delete_goal, linked_co
 from reconnect.models import Goal, GoalStatus, Homework, Step, label
 from reconnect.people_actions import counterpart_for
 from reconnect.progress import midnight, week_start
+from reconnect.store import Store
 from screens.base import AreaScreen
 from screens.choice_menu import ChoiceMenu
 from screens.date_prompt import DatePrompt, Picked
@@ -539,7 +540,8 @@ class GoalScreen(AreaScreen):
     @work(thread=True, exclusive=True, group="delete-goal")
     def delete_in_background(self) -> None:
         """Unlinking its log entries may touch many records: keep the UI responsive."""
-        delete_goal(self.store, self.goal_id)
+        # A Store of its own: the app's store and its indexes belong to the UI thread.
+        delete_goal(Store.open(self.store.path.parent), self.goal_id)
         self.app.call_from_thread(self._deleted)
 
     def _deleted(self) -> None:

@@ -17,6 +17,7 @@ from reconnect.people_actions import (
     linked_count,
     people_rows,
 )
+from reconnect.store import Store
 from screens.base import AreaScreen
 from screens.choice_menu import ChoiceMenu
 
@@ -350,7 +351,8 @@ class PeopleScreen(AreaScreen):
     @work(thread=True, exclusive=True, group="delete-person")
     def delete_in_background(self, person: Person) -> None:
         """Unlinking a long history touches many records: keep the UI responsive."""
-        _, unlinked = delete_person(self.store, person.id)
+        # A Store of its own: the app's store and its indexes belong to the UI thread.
+        _, unlinked = delete_person(Store.open(self.store.path.parent), person.id)
         self.app.call_from_thread(self._deleted, person, unlinked)
 
     def _deleted(self, person: Person, unlinked: int) -> None:

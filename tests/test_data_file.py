@@ -7,7 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from reconnect.data_file import _decode_lines, decode, encode
+from reconnect.data_file import NotADatabase, _decode_lines, decode, encode
 from reconnect.lazy_table import LazyTable
 from reconnect.models import Connection, Person
 from reconnect.storage import DataFileError
@@ -58,12 +58,33 @@ def test_appending_after_a_fast_load_writes_the_same_as_a_full_encode() -> None:
     [
         json.dumps({"people": {"1": {"id": "a"}}}, indent=2).encode(),  # edited by hand
         json.dumps({"people": {"1": {"id": "a"}}}).encode(),  # stock TinyDB's layout
-        b'{\n"people": {\n"x1": {"id": "a"}\n}\n}\n',  # a key TinyDB never writes
     ],
 )
 def test_other_layouts_are_parsed_whole(raw: bytes) -> None:
     assert _decode_lines(raw) is None
-    assert plain(decode(raw)) == {"people": {"1" if b'"1"' in raw else "x1": {"id": "a"}}}
+    assert plain(decode(raw)) == {"people": {"1": {"id": "a"}}}
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        # A hand edit that deleted the last record but left its comma: not JSON.
+        (b'{\n"people": {\n"1": {"id": "a"},\n}\n}\n', "not valid JSON"),
+        # A comma missing between records.
+        (b'{\n"people": {\n"1": {"id": "a"}\n"2": {"id": "b"}\n}\n}\n', "not valid JSON"),
+        # A comma missing between tables.
+        (b'{\n"a": {}\n"b": {}\n}\n', "not valid JSON"),
+        # The same record key twice: writing back would keep only one.
+        (b'{\n"people": {\n"1": {"id": "a"},\n"1": {"id": "b"}\n}\n}\n', "twice"),
+        # Keys TinyDB never writes; "01" would be updated as a second record "1".
+        (b'{\n"people": {\n"x1": {"id": "a"}\n}\n}\n', "not a number"),
+        (b'{\n"people": {\n"01": {"id": "a"}\n}\n}\n', "not a number"),
+    ],
+)
+def test_files_that_only_look_like_ours_are_refused(raw: bytes, problem: str) -> None:
+    assert _decode_lines(raw) is None
+    with pytest.raises(NotADatabase, match=problem):
+        decode(raw)
 
 
 def test_a_stock_tinydb_file_opens_and_is_rewritten_in_our_layout(data_dir: Path) -> None:

@@ -1,3 +1,4 @@
+import contextlib
 import json
 import os
 import stat
@@ -218,3 +219,101 @@ def test_two_processes_adding_at_once_lose_nothing(store: Store, data_dir: Path)
         assert proc.wait(timeout=120) == 0
     whats = {c.what for c in Store.open(data_dir).connections.all()}
     assert len(whats) == 400
+
+
+# --- found in review: each of these once lost or damaged a record -----------------------
+
+
+def test_a_worker_threads_failed_batch_never_takes_another_threads_record(
+    store: Store, data_dir: Path
+) -> None:
+    import threading
+
+    in_batch, go_on = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with contextlib.suppress(RuntimeError), store.batch():
+            store.connections.add(hello(1))
+            in_batch.set()
+            go_on.wait(5)
+            raise RuntimeError("the worker fails")
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    in_batch.wait(5)
+    saver = threading.Thread(target=lambda: store.connections.add(hello(2)))
+    saver.start()  # waits for the worker's batch instead of joining it
+    go_on.set()
+    thread.join(5)
+    saver.join(5)
+    assert [c.what for c in Store.open(data_dir).connections.all()] == ["hello 2"]
+
+
+def test_a_repeated_stamp_does_not_hide_another_writer(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.connections.add(hello(1))
+    stale = store.storage.disk_stamp()
+    Store.open(data_dir).connections.add(hello(2))
+    # Two same-size writes in one clock tick on a recycled inode: the stamp repeats.
+    monkeypatch.setattr(store.storage, "disk_stamp", lambda: stale)
+    store.connections.add(hello(3))
+    monkeypatch.undo()
+    whats = {c.what for c in Store.open(data_dir).connections.all()}
+    assert whats == {"hello 1", "hello 2", "hello 3"}
+
+
+def test_one_id_twice_in_one_call_is_refused(store: Store) -> None:
+    c = hello(1)
+    with pytest.raises(ValueError, match="twice"):
+        store.connections.add_many([c, c])
+    assert store.connections.count() == 0
+
+
+def test_a_failed_write_in_a_batch_leaves_memory_as_the_disk(store: Store, data_dir: Path) -> None:
+    store.people.add(Person(created_at=AT, name="Maya"))
+    store.connections.add(hello(1))
+    path = data_dir / DATA_FILE_NAME
+    path.write_bytes(path.read_bytes().replace(b'"name":"Maya"', b'"name":"Maya}', 1))
+    other = Store.open(data_dir)
+    for _ in range(2):
+        with pytest.raises(DataFileError), other.batch():
+            other.connections.add(hello(2))
+    assert other.connections.count() == 1
+
+
+def test_a_change_that_fails_inside_a_caught_batch_abandons_it(
+    store: Store, data_dir: Path
+) -> None:
+    from reconnect.storage import BatchAbandoned
+
+    with pytest.raises(BatchAbandoned), store.batch():
+        store.connections.add(hello(1))
+        with pytest.raises(KeyError):
+            store.connections.update(hello(2))  # not there
+        with pytest.raises(RuntimeError), store.batch():  # a nested batch that fails
+            raise RuntimeError("inner")
+    assert Store.open(data_dir).connections.count() == 0
+
+
+def test_damaged_meta_is_reported_not_raised(data_dir: Path) -> None:
+    data_dir.mkdir()
+    path = data_dir / DATA_FILE_NAME
+    path.write_bytes(b'{\n"meta": {\n"1": {"schema_version": 1,}\n}\n}\n')
+    with pytest.raises(DataFileError):
+        Store.open(data_dir)
+
+
+def test_migration_keeps_tinydbs_default_table(data_dir: Path) -> None:
+    data_dir.mkdir()
+    raw = {"_default": {"1": {"kept": True}}, "people": {}}
+    (data_dir / DATA_FILE_NAME).write_text(json.dumps(raw))
+    Store.open(data_dir)
+    assert json.loads((data_dir / DATA_FILE_NAME).read_text())["_default"] == {"1": {"kept": True}}
+
+
+def test_a_crash_left_temp_copy_is_removed_on_open(store: Store, data_dir: Path) -> None:
+    leftover = data_dir / ".reconnect-abc123.tmp"
+    leftover.write_text("a private copy")
+    Store.open(data_dir)
+    assert not leftover.exists()
