@@ -43,7 +43,7 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
     """doc id -> document. Values are bytes until read; a read caches the dict, because
     TinyDB updates documents by mutating what it reads."""
 
-    __slots__ = ("_body", "_docs", "_tail")
+    __slots__ = ("_body", "_docs", "_max_id", "_tail")
 
     def __init__(
         self, docs: dict[str, Raw] | None = None, body: bytes | memoryview | None = None
@@ -53,6 +53,7 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         # record appends a line instead of encoding 11,000 again.
         self._body: bytes | memoryview | None = body
         self._tail: list[bytes] = []  # lines added since _body was encoded
+        self._max_id: int | None = None  # the highest doc id seen, once asked for
 
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
         raw = self._docs[doc_id]
@@ -68,6 +69,8 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         # Stored as bytes at once: new documents are not mutated afterwards by TinyDB
         # without a read first, and bytes are compact.
         raw = orjson.dumps(doc)
+        if self._max_id is not None:
+            self._max_id = max(self._max_id, int(doc_id))
         if self._body is not None and doc_id not in self._docs:
             self._tail.append(_line(doc_id, raw))
         else:
@@ -77,6 +80,13 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
     def __delitem__(self, doc_id: str) -> None:
         del self._docs[doc_id]
         self._drop_body()
+
+    def next_id(self) -> int:
+        """One more than the highest doc id this table has held: never one in use.
+        (Kept as records are added; a deleted id is not handed out again.)"""
+        if self._max_id is None:
+            self._max_id = max(map(int, self._docs), default=0)
+        return self._max_id + 1
 
     def _drop_body(self) -> None:
         self._body = None

@@ -220,8 +220,8 @@ class Repo(Generic[T]):
                 raise ValueError(f"a {self.model.__name__} with id {clash} already exists")
             # From the stored table itself, not the index: reusing a doc id would
             # overwrite (TinyDB does not check ids it hands out).
-            stored = (self._storage.read() or {}).get(self.model.table) or {}
-            self._table.set_next_id(max(map(int, stored), default=0) + 1)
+            stored = (self._storage.read() or {}).get(self.model.table)
+            self._table.set_next_id(stored.next_id() if stored is not None else 1)
             docs = [r.model_dump(mode="json") for r in checked]
             doc_ids = self._table.insert_multiple(docs)
             self._raw = (self._storage.read() or {})[self.model.table]  # it may be new
