@@ -87,7 +87,7 @@ class ReconnectApp(App[int]):
                 "This is sample data in a throwaway folder: nothing you do here is kept, "
                 "and your own data is untouched.",
                 title="Demo",
-                timeout=8,
+                timeout=5,
             )
 
     def _remember_theme(self, theme: Theme) -> None:

@@ -190,11 +190,16 @@ class ProgressScreen(AreaScreen):
         )
         now = data.now
         empty = not (now.connections or now.checkins or now.steps_done or now.goal_weeks)
+        started = self.store.connections.latest_time() is not None or bool(
+            self.store.checkins.count()
+        )
         self.query_one("#empty", Static).update(
-            f"Nothing in these {self.weeks} weeks yet. Progress fills in as weeks end: log a "
-            "connection, or do the weekly check-in from Today. Try a longer period with ]."
-            if empty
-            else ""
+            ""
+            if not empty
+            else "Your first full week shows here once it ends; this week so far is on Today."
+            if started
+            else f"Nothing in these {self.weeks} weeks yet. Progress fills in as weeks end: "
+            "log a connection, or do the weekly check-in from Today."
         )
         self.query_one("#empty").display = empty
         self.query_one("#sections").display = not empty

@@ -48,3 +48,26 @@ def test_ticks_fit_and_include_the_latest_week() -> None:
     ticks = tick_positions(52, 76)
     assert ticks[-1] == 51 and len(ticks) <= (76 - 8) // 9
     assert tick_positions(8, 120) == list(range(8))
+
+
+async def test_a_first_week_in_progress_is_explained(store, make_test_app) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from textual.widgets import Static
+
+    from reconnect.models import Connection
+
+    store.connections.add(
+        Connection(
+            at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+            what="Said hi",
+            counterpart="neighbour",
+            depth=1,
+            comfort=3,
+        )
+    )
+    app = make_test_app(store, start_area="progress")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#empty", Static).render())
+        assert "first full week shows here once it ends" in text
