@@ -86,7 +86,7 @@ def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 # TinyDB's document ids as it writes them: a number without leading zeros.
 _DOC_ID = re.compile(r"0|[1-9][0-9]*")
-_RECORD = re.compile(rb"^\"(0|[1-9][0-9]*)\": (\{.*\})(,?)$", re.MULTILINE)
+_RECORD = re.compile(rb"^\"(0|[1-9][0-9]*)\": (\{.*\}),?$", re.MULTILINE)
 
 
 def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
@@ -117,17 +117,18 @@ def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
             close = raw.find(b"\n}", eol)
             if name is None or name in tables or close < 0:
                 return None
-            matches = list(_RECORD.finditer(raw, eol + 1, close))
-            if len(matches) != raw.count(b"\n", eol + 1, close) + 1:
-                return None
             # Views into the file's bytes, not copies: half the memory for the same records.
-            docs: dict[str, Raw] = {}
-            for n, match in enumerate(matches):
-                if (match[3] == b",") == (n == len(matches) - 1):
-                    return None  # a comma missing, or one too many
-                docs[match[1].decode()] = view[match.start(2) : match.end(2)]
-            if len(docs) != len(matches):
-                return None  # a key twice: the strict parse says so
+            docs: dict[str, Raw] = {
+                m[1].decode(): view[m.start(2) : m.end(2)]
+                for m in _RECORD.finditer(raw, eol + 1, close)
+            }
+            lines = raw.count(b"\n", eol + 1, close) + 1
+            # Every line is a record (no key twice), and a comma ends every line but the
+            # last: each line ends "}" or "},", so counting ",\n" counts those commas.
+            if len(docs) != lines or raw.count(b",\n", eol + 1, close) != lines - 1:
+                return None
+            if raw[close - 1 : close] != b"}":
+                return None
             tables[name] = LazyTable(docs, body=view[eol + 1 : close])
             pos = close + 2
             more = raw.startswith(b",\n", pos)
