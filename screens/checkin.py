@@ -107,6 +107,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                     max_length=2_000,
                     id="note",
                     compact=True,
+                    select_on_focus=False,  # typing after tab adds, never erases
                 )
                 yield Static(id="checkin-error")
                 with Horizontal(classes="buttons"):

@@ -212,6 +212,7 @@ class LogEntryDialog(ModalScreen[Saved | None]):
                     id="note",
                     validators=[ModelField(Connection, "note")],
                     validate_on=["changed"],
+                    select_on_focus=False,  # typing after tab adds, never erases
                 )
             yield Static(classes="message error", id="note-error")
             with Horizontal(id="buttons"):

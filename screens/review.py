@@ -119,6 +119,7 @@ class ReviewScreen(AreaScreen):
                         compact=True,
                         validators=[ModelField(field_type)],
                         placeholder="optional" if name != "next_step" else "something small",
+                        select_on_focus=False,  # typing after tab adds, never erases
                     )
                     yield Static(id=f"{name}-error", classes="field-error")
                 yield Static("Make the step part of a goal (optional)", classes="prompt")

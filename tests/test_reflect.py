@@ -499,3 +499,18 @@ async def test_area_keys_typed_in_the_editor_are_just_text(
         await pilot.pause()
         assert _body(app).text == "/nhcutr"
         assert app.screen.query_one(TabbedContent).active == "write"
+
+
+async def test_tabbing_into_a_filled_title_and_typing_keeps_it(
+    store: Store, make_test_app: Callable
+) -> None:
+    app = make_test_app(store, start_area="reflect")
+    async with app.run_test(size=(80, 24)) as pilot:
+        title = app.screen.query_one("#title", Input)
+        title.value = "Morning walk"
+        app.screen.query_one(TextArea).focus()
+        await pilot.pause()
+        title.focus()
+        await pilot.pause()
+        await pilot.press("!")
+        assert title.value == "Morning walk!"

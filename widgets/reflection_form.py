@@ -118,6 +118,7 @@ class ReflectionForm(VerticalScroll):
             placeholder="A few words to find it again",
             id="title",
             validators=[ReflectionFieldValidator("title")],
+            select_on_focus=False,  # tabbing in and typing must not erase the title
         )
         yield Static(id="title-error", classes="error")
         yield Label("Energy", classes="label")
