@@ -27,6 +27,9 @@ from screens.date_prompt import DatePrompt, Picked
 from screens.step_done import StepDone, StepDoneForm
 from widgets.score_spark import score_text
 
+# Until a goal has this many judged weeks, its score is explained as just starting.
+JUST_STARTED_WEEKS = 4
+
 
 def discomfort_text(goal: Goal) -> Text:
     summary = ladder.discomfort(goal)
@@ -185,6 +188,12 @@ class GoalScreen(AreaScreen):
         text.append(f"  (12 weeks) · this week {result.this_week}, aim {goal.weekly_target}")
         if result.this_week >= goal.weekly_target:
             text.append(" ✓ met")
+        if result.score is not None and result.judged < JUST_STARTED_WEEKS:
+            # A smoothed score starts low by design; say so before it discourages.
+            text.append(
+                "\nJust started: the score grows a little with every week you meet your aim.",
+                style="italic",
+            )
         if result.welcome_back and goal.status is not GoalStatus.DONE:
             text.append(
                 "\nWelcome back. Nothing to make up for: one small step this week is plenty.",

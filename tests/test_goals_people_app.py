@@ -274,3 +274,31 @@ async def test_delete_a_goal_explains_and_keeps_its_log(
         assert isinstance(app.screen, GoalsScreen)
     assert demo_store.goals.get(club.id) is None
     assert demo_store.connections.count() == before
+
+
+async def test_a_new_goal_is_explained_as_just_started(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    from datetime import UTC, datetime
+
+    from reconnect.models import Connection, Goal
+
+    goal = store.goals.add(
+        Goal(created_at=datetime(2026, 11, 2, 9, tzinfo=UTC), title="Text Sam", weekly_target=1)
+    )
+    store.connections.add(
+        Connection(
+            at=datetime(2026, 11, 10, 9, tzinfo=UTC),
+            what="Texted Sam",
+            counterpart="friend",
+            depth=2,
+            comfort=3,
+            goal_id=goal.id,
+        )
+    )
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(GoalScreen(goal.id))
+        await pilot.pause()
+        rhythm = str(app.screen.query_one("#goal-rhythm", Static).render())
+        assert "Just started" in rhythm
