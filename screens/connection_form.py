@@ -1,7 +1,5 @@
-"""Log one connection quickly: what, with whom, how, how deep, how comfortable.
-
-Used from People ("log a connection with this person") and, extended, when a goal's step
-is done. The Log area has the full form; this one keeps to what matters in the moment.
+"""The connection part of the step-done form: what, with whom, how, how deep, how
+comfortable. (People and the Log use the Log area's own form.)
 """
 
 from __future__ import annotations
@@ -75,8 +73,7 @@ class ConnectionForm(FormScreen[Connection]):
             "Depth",
             Select(
                 [(f"{d} {name}", d) for d, name in DEPTH_LABELS.items()],
-                value=2,
-                allow_blank=False,
+                prompt="choose: how deep was it?",
                 id="depth",
                 compact=True,
             ),
@@ -85,8 +82,7 @@ class ConnectionForm(FormScreen[Connection]):
             "Comfort",
             Select(
                 [(f"{c} {name}", c) for c, name in COMFORT_LABELS.items()],
-                value=3,
-                allow_blank=False,
+                prompt="choose: how did it feel?",
                 id="comfort",
                 compact=True,
             ),
@@ -107,6 +103,10 @@ class ConnectionForm(FormScreen[Connection]):
         return datetime.combine(self.reconnect.today, now.timetz())
 
     def read_connection(self) -> Connection:
+        # No made-up depth or comfort: the user says how it was, or nothing is saved.
+        for field, what in (("depth", "how deep it was"), ("comfort", "how it felt")):
+            if self.query_one(f"#{field}", Select).is_blank():
+                raise ValueError(f"Choose {what}; nothing was saved yet.")
         return Connection(
             at=self.moment(),
             what=self.query_one("#what", Input).value,

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from reconnect.models import Connection, GoalKind, Person, label
+from reconnect.models import GoalKind, Person, label
 from reconnect.people_actions import (
     PersonRow,
     counterpart_for,
@@ -257,22 +257,21 @@ class PeopleScreen(AreaScreen):
         )
 
     def action_log_connection(self) -> None:
-        from screens.connection_form import ConnectionForm
+        """The Log area's own form, with this person filled in."""
+        from reconnect.quicklog import Saved
+        from screens.log_entry import LogEntryDialog
 
         person = self.selected()
         if person is None:
             return
 
-        def saved(connection: Connection | None) -> None:
-            if connection is not None:
-                self.store.connections.add(connection)
+        def saved(result: Saved | None) -> None:
+            if result is not None:
                 self.reconnect.refresh_areas()
-                self.notify(f"Logged: {connection.what}.", title=f"With {person.name}")
+                self.notify(f"Logged: {result.connection.what}.", title=f"With {person.name}")
 
-        form = ConnectionForm(
-            counterpart=counterpart_for(person), person_id=person.id, person_name=person.name
-        )
-        self.app.push_screen(form, saved)
+        dialog = LogEntryDialog(person_id=person.id, counterpart=counterpart_for(person))
+        self.app.push_screen(dialog, saved)
 
     def action_make_goal(self) -> None:
         from screens.goal_form import GoalForm

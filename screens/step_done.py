@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, Static
 from reconnect.models import Connection, Counterpart, Step
 from screens.connection_form import ConnectionForm
 from widgets.field_check import ModelField, as_int
+from widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class StepDoneForm(ConnectionForm):
         yield from self.row(
             "Discomfort felt",
             Input(
-                str(self._step.predicted_discomfort),
+                # Empty on purpose: the felt discomfort is compared with the expected
+                # one, so it is never filled in for the user.
+                placeholder="0–10",
                 id="actual",
                 validators=[ModelField(Step, "actual_discomfort", parse=as_int)],
                 compact=True,
@@ -53,7 +56,7 @@ class StepDoneForm(ConnectionForm):
                 compact=True,
             ),
         )
-        yield Checkbox("Also log it as a connection", True, id="log-it", compact=True)
+        yield TickBox("Also log it as a connection", True, id="log-it", compact=True)
         yield from self.connection_rows()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from reconnect.models import GoalStatus
 from reconnect.store import Store
@@ -16,6 +16,7 @@ from screens.goal_detail import GoalScreen
 from screens.goals import GoalsScreen
 from screens.people import PeopleScreen
 from screens.step_done import StepDoneForm
+from widgets.scale_picker import ScalePicker
 
 PLAN = """
 assigned_by = "Dr. Lee"
@@ -107,6 +108,12 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
         await _fill(pilot, {"actual": "3", "step-note": "They nodded!"})
+        await pilot.press("ctrl+s")  # how deep and how it felt are the user's to say
+        await pilot.pause()
+        assert isinstance(app.screen, StepDoneForm)
+        assert "Choose how deep" in str(app.screen.query_one("#form-error", Static).render())
+        app.screen.query_one("#depth", Select).value = 3
+        app.screen.query_one("#comfort", Select).value = 4
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)
@@ -175,8 +182,11 @@ async def test_log_with_a_drifting_person_and_make_them_a_goal(
         await pilot.pause()
         alex = app.screen.selected()
         assert alex is not None and alex.name == "Alex"
-        await pilot.press("c")
+        await pilot.press("c")  # the Log's own form, with Alex filled in
+        await pilot.pause()
         await _fill(pilot, {"what": "Sent a short note"})
+        app.screen.query_one("#depth", ScalePicker).value = 2
+        app.screen.query_one("#comfort", ScalePicker).value = 3
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert drifting.row_count == 1  # Alex is no longer losing touch
