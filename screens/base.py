@@ -20,6 +20,8 @@ class AreaScreen(Screen[None]):
     """A main area. Subclasses fill `refresh_data` to (re)load what they show."""
 
     AREA_TITLE = ""
+    # A few plain sentences on what this screen shows and means; Help shows them.
+    ABOUT = ""
     # The store version this screen last loaded; see _load_if_changed.
     _shown_version: int | None = None
 

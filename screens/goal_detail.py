@@ -58,6 +58,11 @@ class GoalScreen(AreaScreen):
     """Pushed over the Goals area; esc goes back to the list."""
 
     AREA_TITLE = "Goals"
+    ABOUT = (
+        "Each step has a difficulty and the discomfort you expected (0–10). When a step "
+        "is done you say how it really felt; the goal then compares expected with felt. "
+        "Usually the fear is bigger than the reality, and seeing that is the point."
+    )
 
     BINDINGS = [
         Binding("escape", "back", "Back"),

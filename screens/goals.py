@@ -55,6 +55,12 @@ def sort_key(goal: Goal, today: date) -> tuple[int, date, date]:
 
 class GoalsScreen(AreaScreen):
     AREA_TITLE = "Goals"
+    ABOUT = (
+        "A goal is a ladder of small steps, easiest first. Consistency is a forgiving "
+        "score: a smoothed share of the weeks you met your weekly aim, where a good week "
+        "raises it, a missed week lowers it a little, and resting weeks do not count. "
+        "There are no streaks to lose."
+    )
 
     BINDINGS = [
         Binding("n", "new_goal", "New goal"),

@@ -56,6 +56,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self._keys = keys_text(underneath)
         self._area = underneath.title or "this screen"
+        self._about = str(getattr(underneath, "ABOUT", ""))
 
     def compose(self) -> ComposeResult:
         app = cast("ReconnectApp", self.app)
@@ -68,6 +69,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")
             yield Static(crisis, id="crisis")
+            if self._about:
+                yield Static(f"About {self._area}", classes="heading")
+                yield Static(self._about)
             yield Static(f"Keys on {self._area}", classes="heading")
             yield Static(self._keys)
             yield Static(

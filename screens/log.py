@@ -24,6 +24,11 @@ from widgets.connection_list import ConnectionList
 
 class LogScreen(AreaScreen):
     AREA_TITLE = "Log"
+    ABOUT = (
+        "Note small moments of connection, right after they happen: what, who, how deep "
+        "(1 greeting … 5 plan made or support given) and how comfortable it felt (1 very "
+        "uneasy … 5 at ease). The list shows a week at a time, newest first."
+    )
 
     BINDINGS = [
         Binding("a", "add", "Log a moment"),

@@ -34,6 +34,11 @@ def ago(days: int | None) -> str:
 
 class PeopleScreen(AreaScreen):
     AREA_TITLE = "People"
+    ABOUT = (
+        "The people who matter and how often you would like to be in touch. Last contact "
+        "comes from your log. Losing touch lists those past that rhythm, most overdue "
+        "first; a short message is enough."
+    )
 
     BINDINGS = [
         Binding("n", "new_person", "New"),

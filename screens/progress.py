@@ -105,6 +105,12 @@ SECTIONS = (
 
 class ProgressScreen(AreaScreen):
     AREA_TITLE = "Progress"
+    ABOUT = (
+        "Progress is a slow rise in comfort and depth, not a count. Comfort and depth are "
+        "weekly averages (1–5). Connections per week are stacked by depth. The check-in "
+        "score runs 3–9, lower means less lonely: a trend to look at, never a diagnosis. "
+        "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown."
+    )
 
     BINDINGS = [
         Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="["),

@@ -64,6 +64,12 @@ def _day(reflection: Reflection) -> str:
 
 class ReflectScreen(AreaScreen):
     AREA_TITLE = "Reflect"
+    ABOUT = (
+        "Write about what pulled you away from people this week. Tick the patterns that "
+        "showed up; the chart shows which fade and which persist over weeks. Private "
+        "reflections stay out of exports unless you include them. Your writing is kept as "
+        "a draft while you type."
+    )
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

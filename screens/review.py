@@ -67,6 +67,12 @@ class ModelField(Validator):
 
 class ReviewScreen(AreaScreen):
     AREA_TITLE = "Review"
+    ABOUT = (
+        "Look back at one week: the summary is made from what you logged, and three "
+        "questions ask what helped, what got in the way and one small next step, which "
+        "can become a step of a goal. ctrl+e exports a session report to bring to "
+        "therapy."
+    )
 
     BINDINGS = [
         # The buttons beside the week say these keys; the footer has no room for them.

@@ -105,3 +105,14 @@ async def test_a_demo_keeps_theme_changes_to_itself(store: Store) -> None:
         app.theme = "textual-light"
         await pilot.pause()
     assert not settings_path().exists()
+
+
+async def test_help_explains_the_screen_it_was_opened_on(
+    demo_store: Store, make_test_app: Callable[..., object]
+) -> None:
+    app = make_test_app(demo_store, start_area="progress")
+    async with app.run_test(size=(100, 30)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("f1")
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))  # type: ignore[attr-defined]
+        assert "About Progress" in text and "never a diagnosis" in text
