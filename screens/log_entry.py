@@ -47,8 +47,9 @@ from widgets.scale_picker import ScalePicker
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
 
-# How many days back the "when" list offers; older entries keep their own day when edited.
-DAYS_OFFERED = 7
+# How many days back the "when" list offers (four weeks: a week remembered late still
+# fits); older entries keep their own day when edited.
+DAYS_OFFERED = 28
 ERROR_MARK = "\u2716 "  # the text says what is wrong; the mark and colour only point to it
 
 
