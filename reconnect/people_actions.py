@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from reconnect.models import COUNTERPART_FOR_CIRCLE, Connection, Counterpart, GoalKind, Person
-from reconnect.progress import Drift, drifting, last_contact, local_date
+from reconnect.progress import Drift, drifting_from, last_contact, local_date
 from reconnect.store import Store
 
 # A sensible first guess for a goal without a person; the user can change it.
@@ -43,7 +43,7 @@ def people_rows(
     people = list(people)
     latest = last_contact(connections)
     counts = Counter(c.person_id for c in connections if c.person_id)
-    drifts = {d.person.id: d for d in drifting(people, connections, today, tz)}
+    drifts = {d.person.id: d for d in drifting_from(people, latest, today, tz)}
     rows = []
     for person in people:
         last = latest.get(person.id)
