@@ -14,7 +14,7 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME, Area
 from reconnect.settings import Settings, load_settings, save_settings
-from reconnect.storage import DataFileError
+from reconnect.storage import drain_notices
 from reconnect.store import Store
 
 # How often the app looks for writes by another process (`reconnect log` in a shell).
@@ -64,7 +64,6 @@ class ReconnectApp(App[int]):
         self.store = store
         self.settings = settings
         self.demo = demo
-        self.data_error: DataFileError | None = None
         self._pinned_today = today
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
@@ -82,6 +81,8 @@ class ReconnectApp(App[int]):
         self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_outside_changes)
         if self._notice:
             self.notify(self._notice, severity="warning", timeout=10)
+        for notice in drain_notices():
+            self.notify(notice, title="Your data file", timeout=15)
         if self.demo:
             self.notify(
                 "This is sample data in a throwaway folder: nothing you do here is kept, "
@@ -149,14 +150,6 @@ class ReconnectApp(App[int]):
             self.action_import,
         )
         yield from super().get_system_commands(screen)
-
-    def _handle_exception(self, error: Exception) -> None:
-        # A damaged or newer data file found while running: stop cleanly, exit status 3.
-        if isinstance(error, DataFileError):
-            self.data_error = error
-            self.exit(3)
-            return
-        super()._handle_exception(error)
 
 
 def make_app(

@@ -14,11 +14,16 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reconnect import __version__
 from reconnect.areas import AREA_NAMES
+from reconnect.crash import crash_line
 from reconnect.paths import data_dir
-from reconnect.storage import DataFileError
+from reconnect.storage import DATA_FILE_ERROR_MARK, DataFileError, drain_notices
+
+if TYPE_CHECKING:
+    from reconnect.app import ReconnectApp
 
 EXIT_USAGE = 2
 EXIT_DATA_FILE = 3
@@ -104,6 +109,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
+    """Read and validate every record; never writes anything."""
     from reconnect.storage import prepare_folder
     from reconnect.store import DATA_FILE_NAME, Store
 
@@ -111,11 +117,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = folder / DATA_FILE_NAME
     if folder.exists() and not folder.is_dir():
         prepare_folder(folder)  # says what is wrong
-    if not path.exists():
+    counts = Store.inspect(folder)
+    if counts is None:
         print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
         return 0
-    store = Store.open(folder)
-    counts = store.verify()
     summary = ", ".join(_count(count, name) for name, count in counts.items())
     print(f"OK {path}: {summary}")
     return 0
@@ -143,13 +148,33 @@ def run_app(args: argparse.Namespace) -> int:
         else:
             store = Store.open(data_dir(args.data_dir))
         app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
-        result = app.run()
-        if app.data_error is not None:
-            raise app.data_error
-        return result or 0
+        return run_quietly(app)
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
+    """Run the app; an error that ends it becomes one line (and a crash log), never a
+    traceback. Textual prints what ended an app to its error console: we hold that."""
+    import io
+
+    from rich.console import Console
+
+    held = io.StringIO()
+    app.error_console = Console(file=held, width=100, color_system=None, markup=False)
+    result = app.run(**run_options)
+    for notice in drain_notices():
+        print(f"reconnect: {notice}", file=sys.stderr)
+    ended_by = held.getvalue().strip()
+    if not ended_by:
+        return result or 0
+    if ended_by.startswith(DATA_FILE_ERROR_MARK):
+        print(ended_by, file=sys.stderr)
+        return EXIT_DATA_FILE
+    first = next((line for line in reversed(ended_by.splitlines()) if line.strip()), "error")
+    print(crash_line(first.split(":")[0].strip()[:60], ended_by), file=sys.stderr)
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,6 +193,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"reconnect: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
         )
         return 1
+    except Exception as exc:  # the last resort: a line and a crash log, not a traceback
+        import traceback
+
+        print(crash_line(type(exc).__name__, traceback.format_exc()), file=sys.stderr)
+        return 1
+    finally:
+        for notice in drain_notices():
+            print(f"reconnect: {notice}", file=sys.stderr)
 
 
 if __name__ == "__main__":

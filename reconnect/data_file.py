@@ -18,13 +18,12 @@ written by stock TinyDB) is parsed whole instead.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import orjson
 
 from reconnect.lazy_table import LazyTable, Raw
+from reconnect.strict_json import JsonRefused, loads_strict
 
 
 class NotADatabase(ValueError):
@@ -51,17 +50,23 @@ def encode(tables: dict[str, LazyTable]) -> list[bytes | memoryview]:
 
 def decode(raw: bytes) -> dict[str, LazyTable]:
     """Tables from the file's bytes. Raises NotADatabase."""
+    return decode_with_layout(raw)[0]
+
+
+def decode_with_layout(raw: bytes) -> tuple[dict[str, LazyTable], bool]:
+    """Tables from the file's bytes, and whether they were in another layout than ours
+    (so that writing them back would change the file's shape). Raises NotADatabase."""
     if not raw.strip():
-        return {}
+        return {}, False
     fast = _decode_lines(raw)
     if fast is not None:
-        return fast
+        return fast, False
     try:
-        # The slow path keeps every key it sees: a record key written twice is damage,
-        # and a silent "last one wins" would lose the first when we write back.
-        parsed = json.loads(raw, object_pairs_hook=_refuse_repeated_keys)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise NotADatabase(f"not valid JSON ({exc})") from None
+        # Strict: a key written twice, NaN or an integer JSON cannot hold would be
+        # changed by our first write, so any of them is damage to report, not to fix.
+        parsed = loads_strict(raw)
+    except JsonRefused as exc:
+        raise NotADatabase(str(exc)) from None
     if not isinstance(parsed, dict):
         raise NotADatabase("not a reconnect database")
     tables: dict[str, LazyTable] = {}
@@ -72,16 +77,7 @@ def decode(raw: bytes) -> dict[str, LazyTable]:
         if odd is not None:
             raise NotADatabase(f"the table '{name}' has a record key {odd!r}, not a number")
         tables[name] = LazyTable(dict(table))
-    return tables
-
-
-def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise NotADatabase(f"the key {key!r} appears twice in one object")
-        result[key] = value
-    return result
+    return tables, True
 
 
 # TinyDB's document ids as it writes them: a number without leading zeros.

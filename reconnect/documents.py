@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from reconnect.storage import not_a_regular_file
+from reconnect.strict_json import JsonRefused, loads_strict
 
 # A five-year backup is a few MB; anything far bigger is almost certainly the wrong file.
 MAX_DOCUMENT_BYTES = 200_000_000
@@ -25,20 +27,25 @@ def load_document(path: Path) -> Any:
     suffix = path.suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES:
         raise DocumentError(f"{path.name}: expected a .toml or .json file")
-    if path.stat().st_size > MAX_DOCUMENT_BYTES:
-        raise DocumentError(f"{path.name}: too big ({path.stat().st_size:,} bytes) to import")
+    info = path.stat()
+    kind = not_a_regular_file(info.st_mode)
+    if kind is not None:
+        raise DocumentError(f"{path} is {kind}; give the file to import")
+    if info.st_size > MAX_DOCUMENT_BYTES:
+        raise DocumentError(f"{path.name}: too big ({info.st_size:,} bytes) to import")
+    raw = path.read_bytes()
+    # A UTF-8 byte-order mark is harmless in a file to import (Notepad writes one).
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if suffix == ".json":
+        try:
+            return loads_strict(raw)
+        except JsonRefused as exc:
+            raise DocumentError(f"{path.name}: {exc}") from None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise DocumentError(f"{path.name}: not UTF-8 text; save it as UTF-8 and retry") from None
-    if suffix == ".toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise DocumentError(f"{path.name}: not valid TOML ({exc})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DocumentError(
-            f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DocumentError(f"{path.name}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise DocumentError(f"{path.name}: nested too deeply to be a homework plan") from None

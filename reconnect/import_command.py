@@ -183,7 +183,7 @@ def import_file(
     """Recognise and import one file. Raises ImportRefused, DataFileError."""
     if path.is_dir():
         raise ImportRefused(f"{path} is a folder; give the file to import")
-    if not path.is_file():
+    if not path.exists():
         raise ImportRefused(f"{path}: no such file")
     try:
         document = load_document(path)

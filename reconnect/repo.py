@@ -116,7 +116,6 @@ class Repo(Generic[T]):
                 raise self._damaged(f"record {doc_id}: {exc}") from None
         self._timeline = sorted((t, rid) for rid, t in self._times.items())
         self._generation = self._storage.generation
-        self._storage.mark_parsed(self.model.table)
 
     def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
         rid = doc["id"]

@@ -28,13 +28,37 @@ from reconnect.models import (
 )
 from reconnect.repo import FastTable, Repo
 from reconnect.storage import RESTORE_HINT, Data, DataFileError, DurableStorage, prepare_folder
+from reconnect.validation import parsed_tables, validate_tables
 
 DATA_FILE_NAME = "reconnect.json"
 T = TypeVar("T", bound=Record)
+MODELS: dict[str, type[Record]] = {
+    model.table: model for model in (Connection, Reflection, Goal, Person, CheckIn, WeeklyReview)
+}
 
 
 class ReconnectDB(TinyDB):
     table_class = FastTable
+
+
+def _validate(path: Path, data: Data) -> None:
+    validate_tables(path, data, MODELS)
+
+
+def _needs_migration(data: Data | None) -> bool:
+    return data is None or not data.get(META_TABLE) or schema_version(data) < SCHEMA_VERSION
+
+
+def _migrated(path: Path, data: Data | None) -> dict[str, Any]:
+    """The data brought up to this schema, in memory, every record validated.
+    Raises DataFileError naming the first record that is not right."""
+    meta = {"created_at": now_local().isoformat(), "app_version": __version__}
+    try:
+        migrated = migrate(parsed_tables(path, data or {}), meta)
+    except DamagedRecord as exc:
+        raise DataFileError(path, f"The data file is damaged: {exc}", RESTORE_HINT) from None
+    validate_tables(path, migrated, MODELS)
+    return migrated
 
 
 def _check_version(path: Path, data: Data) -> None:
@@ -52,7 +76,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.storage = DurableStorage(path, check=_check_version)
+        self.storage = DurableStorage(path, check=_check_version, validate=_validate)
         self.db = ReconnectDB(storage=lambda: self.storage)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
@@ -70,23 +94,43 @@ class Store:
     def open(cls, data_dir: Path) -> Store:
         """Open (creating if needed) the data file in data_dir, migrating an older one.
 
+        The whole file is read and validated first (or trusted, when the lock file says
+        we wrote it ourselves); a migration runs in memory and is written only when its
+        result is valid, after the original bytes are kept beside the file.
         Raises DataFileError, without changing a byte, when the file is damaged or newer.
         """
         prepare_folder(data_dir)
         store = cls(data_dir / DATA_FILE_NAME)
-        with store.storage.locked():
-            store.storage.remove_stale_temp_files()
-            data = store.storage.read()
-            if data is None or schema_version(data) < SCHEMA_VERSION or not data.get(META_TABLE):
-                meta = {"created_at": now_local().isoformat(), "app_version": __version__}
-                try:
-                    migrated = migrate(data or {}, meta)
-                except DamagedRecord as exc:
-                    raise DataFileError(
-                        store.path, f"The data file is damaged: {exc}", RESTORE_HINT
-                    ) from None
-                store.storage.write(migrated)
+        storage = store.storage
+        with storage.locked():
+            storage.remove_stale_temp_files()
+            data = storage.read()
+            if _needs_migration(data):
+                migrated = _migrated(store.path, data)
+                if data is not None:
+                    storage.keep_original(
+                        f"before-schema-{SCHEMA_VERSION}",
+                        f"was upgraded to schema {SCHEMA_VERSION}",
+                    )
+                    storage.foreign_layout = False  # the copy just kept holds its bytes
+                storage.write(migrated)
+            else:
+                storage.verify()
+                storage.remember_verified()
         return store
+
+    @staticmethod
+    def inspect(data_dir: Path) -> dict[str, int] | None:
+        """Validate the data file without writing anything (not even a lock file): the
+        number of records of each kind, or None when there is no file.
+        Raises DataFileError naming what is wrong."""
+        path = data_dir / DATA_FILE_NAME
+        data = DurableStorage(path, check=_check_version).read()
+        if data is None:
+            return None
+        if _needs_migration(data):
+            return validate_tables(path, _migrated(path, data), MODELS)
+        return validate_tables(path, data, MODELS)
 
     @property
     def repos(self) -> dict[str, Repo[Any]]:
@@ -125,7 +169,8 @@ class Store:
 
     def verify(self) -> dict[str, int]:
         """Validate every record; the counts, or DataFileError naming what is wrong."""
-        return {name: repo.verify() for name, repo in self.repos.items()}
+        with self.storage.locked():
+            return validate_tables(self.path, self.storage.read() or {}, MODELS)
 
     def close(self) -> None:
         self.storage.close()

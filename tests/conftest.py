@@ -25,6 +25,7 @@ PINNED_TODAY = date(2026, 11, 21)  # a Saturday
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RECONNECT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("RECONNECT_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # crash logs
 
 
 @pytest.fixture

@@ -100,19 +100,27 @@ def test_a_stock_tinydb_file_opens_and_is_rewritten_in_our_layout(data_dir: Path
     assert [p.name for p in Store.open(data_dir).people.all()] == ["Maya", "Sam"]
 
 
-def test_a_damaged_record_line_stops_the_next_write(data_dir: Path) -> None:
+def test_a_damaged_record_line_stops_the_open(data_dir: Path) -> None:
     store = Store.open(data_dir)
     store.people.add(Person(created_at=AT, name="Maya"))
     store.connections.add(Connection(at=AT, what="hi", counterpart="neighbour", depth=1, comfort=3))
     path = data_dir / DATA_FILE_NAME
     broken = path.read_bytes().replace(b'"name":"Maya"', b'"name":"Maya}', 1)
     path.write_bytes(broken)
-    other = Store.open(data_dir)
-    # Reading connections works: people's damage is in another table...
-    assert other.connections.count() == 1
-    # ...but nothing is written while any record is damaged.
+    # A file edited since we wrote it is validated whole before anything is used.
+    with pytest.raises(DataFileError, match="Record 1 in 'people' is damaged"):
+        Store.open(data_dir)
+    assert path.read_bytes() == broken
+
+
+def test_damage_made_while_open_stops_the_next_write(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    store.people.add(Person(created_at=AT, name="Maya"))
+    path = data_dir / DATA_FILE_NAME
+    broken = path.read_bytes().replace(b'"name":"Maya"', b'"name":1', 1)
+    path.write_bytes(broken)
     with pytest.raises(DataFileError, match="'people' is damaged"):
-        other.connections.add(
+        store.connections.add(
             Connection(at=AT, what="hello", counterpart="neighbour", depth=1, comfort=3)
         )
     assert path.read_bytes() == broken
