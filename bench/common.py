@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from reconnect.demo import HEAVY, generate, seed_store
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.store.store import DATA_FILE_NAME, Store
 
 BENCH_TODAY = date(2026, 11, 21)
 CACHE = Path(__file__).parent / ".cache"

@@ -4,9 +4,9 @@ deleting a person (which unlinks their log entries in one write)."""
 from __future__ import annotations
 
 from bench.common import BENCH_TODAY, Context, Result, median_seconds
-from reconnect.consistency import consistency, consistency_all
-from reconnect.people_actions import delete_person
-from reconnect.store import Store
+from reconnect.logic.consistency import consistency, consistency_all
+from reconnect.logic.people import delete_person
+from reconnect.store.store import Store
 
 
 def goals_consistency(ctx: Context) -> list[Result]:

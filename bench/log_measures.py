@@ -6,10 +6,10 @@ from __future__ import annotations
 import statistics
 
 from bench.common import BENCH_TODAY, Context, Result, median_seconds, run_process
-from reconnect.models import Connection
-from reconnect.progress import midnight
-from reconnect.quicklog import save_connection
-from reconnect.store import Store
+from reconnect.logic.connections import save_connection
+from reconnect.logic.weeks import midnight
+from reconnect.records.models import Connection
+from reconnect.store.store import Store
 
 LOG_ARGS = ["Said hi to the neighbour", "--counterpart", "neighbour", "--depth", "1"]
 

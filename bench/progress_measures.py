@@ -7,9 +7,9 @@ import statistics
 import time
 
 from bench.common import BENCH_TODAY, Context, Result, median_seconds
-from reconnect.progress import progress, progress_span
+from reconnect.logic.progress import progress, progress_span
 from reconnect.settings import Settings
-from reconnect.store import Store
+from reconnect.store.store import Store
 
 WEEKS = 52
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pydantic import TypeAdapter
 
 from bench.common import BENCH_TODAY, Context, Result, median_seconds
-from reconnect.models import Reflection
-from reconnect.patterns import pattern_frequencies
-from reconnect.reflection_search import ReflectionFilter, ReflectionIndex
-from reconnect.store import Store
+from reconnect.logic.patterns import pattern_frequencies
+from reconnect.logic.search import ReflectionFilter, ReflectionIndex
+from reconnect.records.models import Reflection
+from reconnect.store.store import Store
 
 QUERY = ReflectionFilter(text="maya walk")
 

@@ -7,9 +7,9 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from bench.common import BENCH_TODAY, Context, Result, median_seconds
-from reconnect.models import Connection
-from reconnect.progress import midnight
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.logic.weeks import midnight
+from reconnect.records.models import Connection
+from reconnect.store.store import DATA_FILE_NAME, Store
 
 
 def _connection(n: int) -> Connection:

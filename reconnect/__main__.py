@@ -1,5 +1,5 @@
 import sys
 
-from reconnect.cli import main
+from reconnect.cli.main import main
 
 sys.exit(main())

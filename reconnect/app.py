@@ -14,8 +14,8 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME, Area
 from reconnect.settings import Settings, load_settings, save_settings
-from reconnect.storage import drain_notices
-from reconnect.store import Store
+from reconnect.store.storage import drain_notices
+from reconnect.store.store import Store
 
 # How often the app looks for writes by another process (`reconnect log` in a shell).
 CHANGE_CHECK_SECONDS = 2.0
@@ -115,19 +115,19 @@ class ReconnectApp(App[int]):
             self.switch_mode(area)
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
 
     def action_export(self) -> None:
-        from screens.transfers import start_export
+        from screens.dialogs.transfers import start_export
 
         start_export(self)
 
     def action_import(self) -> None:
-        from screens.transfers import start_import
+        from screens.dialogs.transfers import start_import
 
         start_import(self)
 
@@ -166,7 +166,7 @@ def make_app(
     if settings is None:
         settings, notice = load_settings()
     if store is None:
-        from reconnect.paths import data_dir as default_data_dir
+        from reconnect.store.paths import data_dir as default_data_dir
 
         store = Store.open(data_dir or default_data_dir())
     return ReconnectApp(

@@ -11,8 +11,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from reconnect.content import MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS, STEP_IDEAS
-from reconnect.models import (
+from reconnect.logic.weeks import week_start
+from reconnect.records.content import MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS, STEP_IDEAS
+from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
     Channel,
     CheckIn,
@@ -29,8 +30,7 @@ from reconnect.models import (
     Step,
     WeeklyReview,
 )
-from reconnect.progress import week_start
-from reconnect.store import Store
+from reconnect.store.store import Store
 
 
 @dataclass(frozen=True)

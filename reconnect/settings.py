@@ -9,8 +9,8 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from reconnect.content import DEFAULT_CRISIS_LINES
-from reconnect.models import first_error
+from reconnect.records.content import DEFAULT_CRISIS_LINES
+from reconnect.records.models import first_error
 
 SETTINGS_FILE_NAME = "settings.toml"
 

@@ -16,7 +16,7 @@ time.tzset()
 
 from reconnect.demo import generate, seed_store  # noqa: E402
 from reconnect.settings import Settings  # noqa: E402
-from reconnect.store import Store  # noqa: E402
+from reconnect.store.store import Store  # noqa: E402
 
 PINNED_TODAY = date(2026, 11, 21)  # a Saturday
 

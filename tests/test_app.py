@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 
 from textual.widgets import Static
 
-from reconnect.models import Connection
+from reconnect.records.models import Connection
 from reconnect.settings import load_settings
-from reconnect.store import Store
-from screens.help import HelpScreen
-from screens.today import TodayScreen
+from reconnect.store.store import Store
+from screens.areas.today import TodayScreen
+from screens.dialogs.help import HelpScreen
 
 
 async def test_today_shows_the_week_and_the_drifting(

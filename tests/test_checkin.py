@@ -4,10 +4,10 @@ from collections.abc import Callable
 
 from textual.widgets import Select, Static
 
-from reconnect.models import CheckIn, DirectAnswer, now_local
-from reconnect.progress import week_start
-from reconnect.store import Store
-from screens.checkin import CheckInScreen
+from reconnect.logic.weeks import week_start
+from reconnect.records.models import CheckIn, DirectAnswer, now_local
+from reconnect.store.store import Store
+from screens.dialogs.checkin import CheckInScreen
 from tests.conftest import PINNED_TODAY
 
 

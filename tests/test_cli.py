@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from reconnect import __version__
-from reconnect.cli import main
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.cli.main import main
+from reconnect.store.store import DATA_FILE_NAME, Store
 
 
 def run(*args: str, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from reconnect.consistency import WEIGHT, consistency, consistency_all, smooth
-from reconnect.models import Connection, Goal, GoalStatus, Pause, Step
+from reconnect.logic.consistency import WEIGHT, consistency, consistency_all, smooth
+from reconnect.records.models import Connection, Goal, GoalStatus, Pause, Step
 
 TODAY = date(2026, 11, 21)  # a Saturday; its week starts Monday 16 November
 FIRST_WEEK = date(2026, 10, 19)  # the goal's first week: five weeks up to this one

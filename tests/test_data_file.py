@@ -7,11 +7,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from reconnect.data_file import NotADatabase, _decode_lines, decode, encode
-from reconnect.lazy_table import LazyTable
-from reconnect.models import Connection, Person
-from reconnect.storage import DataFileError
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.records.models import Connection, Person
+from reconnect.store.data_file import NotADatabase, _decode_lines, decode, encode
+from reconnect.store.lazy_table import LazyTable
+from reconnect.store.storage import DataFileError
+from reconnect.store.store import DATA_FILE_NAME, Store
 
 AT = datetime(2026, 11, 20, 9, tzinfo=UTC)
 

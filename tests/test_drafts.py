@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconnect.drafts import (
+from reconnect.logic.drafts import (
     DraftUnreadable,
     ReflectionDraft,
     clear_draft,

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reconnect.cli import main
-from reconnect.documents import ImportRefused
-from reconnect.import_command import import_file
-from reconnect.models import Reflection
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.cli.import_command import import_file
+from reconnect.cli.main import main
+from reconnect.records.models import Reflection
+from reconnect.store.store import DATA_FILE_NAME, Store
+from reconnect.transfer.documents import ImportRefused
 from tests.test_portability import JRNL_SAMPLE, everything
 
 SECRET = "A secret I only tell this app"

@@ -9,13 +9,13 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from reconnect.models import GoalStatus
-from reconnect.store import Store
-from screens.choice_menu import ChoiceMenu
-from screens.goal_detail import GoalScreen
-from screens.goals import GoalsScreen
-from screens.people import PeopleScreen
-from screens.step_done import StepDoneForm
+from reconnect.records.models import GoalStatus
+from reconnect.store.store import Store
+from screens.areas.goal_detail import GoalScreen
+from screens.areas.goals import GoalsScreen
+from screens.areas.people import PeopleScreen
+from screens.dialogs.choice_menu import ChoiceMenu
+from screens.dialogs.step_done import StepDoneForm
 from widgets.scale_picker import ScalePicker
 
 PLAN = """
@@ -291,7 +291,7 @@ async def test_a_new_goal_is_explained_as_just_started(
 ) -> None:
     from datetime import UTC, datetime
 
-    from reconnect.models import Connection, Goal
+    from reconnect.records.models import Connection, Goal
 
     goal = store.goals.add(
         Goal(created_at=datetime(2026, 11, 2, 9, tzinfo=UTC), title="Text Sam", weekly_target=1)

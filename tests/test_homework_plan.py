@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconnect.cli import main
-from reconnect.homework_plan import PlanError, import_plan, parse_plan
-from reconnect.models import GoalKind
-from reconnect.store import Store
+from reconnect.cli.main import main
+from reconnect.records.models import GoalKind
+from reconnect.store.store import Store
+from reconnect.transfer.homework_plan import PlanError, import_plan, parse_plan
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "homework-plan.md"
 NOW = datetime(2026, 11, 21, 9, tzinfo=UTC)

@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from reconnect import ladder
-from reconnect.goal_actions import complete_step_and_log, delete_goal
-from reconnect.models import Connection, Goal, GoalStatus, Person, Step
-from reconnect.people_actions import delete_person, linked_count, people_rows
-from reconnect.store import Store
+from reconnect.logic import ladder
+from reconnect.logic.goals import complete_step_and_log, delete_goal
+from reconnect.logic.people import delete_person, linked_count, people_rows
+from reconnect.records.models import Connection, Goal, GoalStatus, Person, Step
+from reconnect.store.store import Store
 
 NOW = datetime(2026, 11, 21, 12, tzinfo=UTC)
 TODAY = date(2026, 11, 21)

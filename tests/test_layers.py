@@ -4,28 +4,28 @@ import subprocess
 import sys
 
 CORE = (
-    "reconnect.models",
-    "reconnect.content",
-    "reconnect.storage",
-    "reconnect.store",
-    "reconnect.progress",
-    "reconnect.drafts",
-    "reconnect.patterns",
-    "reconnect.prompt_rotation",
-    "reconnect.reflection_search",
+    "reconnect.records.models",
+    "reconnect.records.content",
+    "reconnect.store.storage",
+    "reconnect.store.store",
+    "reconnect.logic.progress",
+    "reconnect.logic.drafts",
+    "reconnect.logic.patterns",
+    "reconnect.logic.prompts",
+    "reconnect.logic.search",
     "reconnect.settings",
-    "reconnect.migrations",
+    "reconnect.store.migrations",
     "reconnect.demo",
-    "reconnect.cli",
-    "reconnect.quicklog",
-    "reconnect.log_command",
-    "reconnect.consistency",
-    "reconnect.ladder",
-    "reconnect.documents",
-    "reconnect.homework_plan",
-    "reconnect.import_command",
-    "reconnect.goal_actions",
-    "reconnect.people_actions",
+    "reconnect.cli.main",
+    "reconnect.logic.connections",
+    "reconnect.cli.log_command",
+    "reconnect.logic.consistency",
+    "reconnect.logic.ladder",
+    "reconnect.transfer.documents",
+    "reconnect.transfer.homework_plan",
+    "reconnect.cli.import_command",
+    "reconnect.logic.goals",
+    "reconnect.logic.people",
 )
 
 
@@ -46,7 +46,7 @@ def test_widgets_do_not_import_the_store_or_screens() -> None:
         "import sys, pkgutil, importlib, widgets\n"
         "for m in pkgutil.iter_modules(widgets.__path__):\n"
         "    importlib.import_module('widgets.' + m.name)\n"
-        "bad = sorted(m for m in sys.modules if m in ('reconnect.store', 'reconnect.app') "
+        "bad = sorted(m for m in sys.modules if m in ('reconnect.store.store', 'reconnect.app') "
         "or m.startswith('screens'))\n"
         "print(','.join(bad))\n"
     )

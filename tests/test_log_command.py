@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.cli import main
-from reconnect.models import Circle, Person
-from reconnect.store import Store
+from reconnect.cli.main import main
+from reconnect.records.models import Circle, Person
+from reconnect.store.store import Store
 
 BASE = ["log", "Said hi to the neighbour", "--counterpart", "neighbour"]
 
@@ -117,7 +117,7 @@ def test_a_missing_flag_is_a_usage_error_as_a_process(data_dir: Path) -> None:
 def test_logging_as_a_process_does_not_load_the_ui(data_dir: Path) -> None:
     code = (
         "import sys\n"
-        "from reconnect.cli import main\n"
+        "from reconnect.cli.main import main\n"
         "main(['log', 'Hi', '--counterpart', 'friend', '--depth', '1', '--comfort', '2'])\n"
         "ui = [m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'widgets')]\n"
         "print('UI:' + ','.join(ui))\n"

@@ -10,12 +10,12 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from reconnect.models import Circle, Person
-from reconnect.quicklog import Saved
-from reconnect.store import Store
-from screens.log import LogScreen
-from screens.log_delete import ConfirmDeleteDialog
-from screens.log_entry import LogEntryDialog
+from reconnect.logic.connections import Saved
+from reconnect.records.models import Circle, Person
+from reconnect.store.store import Store
+from screens.areas.log import LogScreen
+from screens.dialogs.log_delete import ConfirmDeleteDialog
+from screens.dialogs.log_entry import LogEntryDialog
 from widgets.connection_list import ConnectionList
 from widgets.scale_picker import ScalePicker
 
@@ -282,7 +282,7 @@ async def test_the_app_and_the_shell_write_together_and_nothing_is_lost(
     """`reconnect log` runs repeatedly in another process while the form saves too."""
     shell_runs, app_saves = 12, 5
     script = (
-        "from reconnect.cli import main\n"
+        "from reconnect.cli.main import main\n"
         f"for i in range({shell_runs}):\n"
         f"    code = main(['--data-dir', {str(data_dir)!r}, 'log', f'shell {{i}}',\n"
         "                 '--counterpart', 'friend', '--depth', '2', '--comfort', '3'])\n"

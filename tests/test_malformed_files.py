@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.store.store import DATA_FILE_NAME, Store
 from tests.conftest import PINNED_TODAY
 
 CORPUS = Path(__file__).parent / "data" / "malformed"
@@ -160,7 +160,7 @@ def test_an_upgrade_keeps_the_original_and_says_where(tmp_path: Path) -> None:
 def test_the_app_stops_on_damage_found_while_running(
     demo_store: Store, data_dir: Path, make_test_app, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reconnect.cli import run_quietly
+    from reconnect.cli.main import run_quietly
 
     path = data_dir / DATA_FILE_NAME
     app = make_test_app(demo_store)
@@ -185,7 +185,7 @@ def test_an_unexpected_error_in_the_app_is_one_line_and_a_crash_log(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from reconnect.cli import run_quietly
+    from reconnect.cli.main import run_quietly
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     app = make_test_app(store)
@@ -208,7 +208,7 @@ def test_an_unexpected_error_in_the_app_is_one_line_and_a_crash_log(
 def test_an_unexpected_error_in_a_command_is_one_line_and_a_crash_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reconnect import cli
+    from reconnect.cli import main as cli
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 

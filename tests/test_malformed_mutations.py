@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from pathlib import Path
 
 import orjson
@@ -10,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reconnect.cli import main
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.cli.main import main
+from reconnect.store.store import DATA_FILE_NAME, Store
 from tests.conftest import PINNED_TODAY
 
 LOG = ["log", "Said hi", "--counterpart", "neighbour", "--depth", "1", "--comfort", "3"]
@@ -70,8 +71,7 @@ def test_a_mutated_data_file_is_refused_untouched_or_used_safely(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = tmp_path / f"m{abs(hash(how))}"
-    folder.mkdir(mode=0o700)
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # hypothesis may replay an example
     path = folder / DATA_FILE_NAME
     path.write_bytes(mutate(valid_file, how))
     before = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from reconnect.models import (
+from reconnect.records.models import (
     CheckIn,
     Connection,
     Goal,

@@ -4,10 +4,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from reconnect.content import PATTERNS, PROMPTS
-from reconnect.models import Reflection
-from reconnect.patterns import PatternWindow, Trend, pattern_frequencies, window
-from reconnect.prompt_rotation import prompt_order
+from reconnect.logic.patterns import PatternWindow, Trend, pattern_frequencies, window
+from reconnect.logic.prompts import prompt_order
+from reconnect.records.content import PATTERNS, PROMPTS
+from reconnect.records.models import Reflection
 
 TODAY = date(2026, 11, 21)  # a Saturday; its week starts Monday 16 Nov
 

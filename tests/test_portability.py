@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from reconnect.backup import ImportRefused, backup_bytes, collect, merge, parse_backup
-from reconnect.csv_export import write_csv_folder
-from reconnect.ics_export import steps_calendar
-from reconnect.jrnl_import import parse_jrnl
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.store.store import DATA_FILE_NAME, Store
+from reconnect.transfer.backup import ImportRefused, backup_bytes, collect, merge, parse_backup
+from reconnect.transfer.csv_export import write_csv_folder
+from reconnect.transfer.ics_export import steps_calendar
+from reconnect.transfer.jrnl import parse_jrnl
 
 JRNL_SAMPLE = Path(__file__).parent / "data" / "jrnl-4.6-export.json"
 

@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 from textual.widgets import Static, Tabs
 
-from reconnect.store import Store
-from screens.progress import ProgressScreen
+from reconnect.store.store import Store
+from screens.areas.progress import ProgressScreen
 from widgets.week_chart import runs, tick_positions
 
 
@@ -55,7 +55,7 @@ async def test_a_first_week_in_progress_is_explained(store, make_test_app) -> No
 
     from textual.widgets import Static
 
-    from reconnect.models import Connection
+    from reconnect.records.models import Connection
 
     store.connections.add(
         Connection(

@@ -3,7 +3,18 @@
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from reconnect.models import (
+from reconnect.logic.ladder import goal_with_next_step
+from reconnect.logic.progress import progress, progress_span, weekly_points
+from reconnect.logic.progress_words import (
+    change,
+    checkin_words,
+    comfort_depth_words,
+    connections_words,
+    goals_words,
+)
+from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
+from reconnect.logic.weeks import last_full_week, period_starts
+from reconnect.records.models import (
     CheckIn,
     Connection,
     Goal,
@@ -13,22 +24,6 @@ from reconnect.models import (
     Person,
     Reflection,
     Step,
-)
-from reconnect.progress import (
-    change,
-    checkin_for_week,
-    checkin_words,
-    comfort_depth_words,
-    connections_words,
-    goal_with_next_step,
-    goals_words,
-    last_full_week,
-    period_starts,
-    progress,
-    progress_span,
-    summary_lines,
-    week_summary,
-    weekly_points,
 )
 
 TODAY = date(2026, 11, 21)  # a Saturday; the last full Monday week began 9 Nov
@@ -318,8 +313,8 @@ def test_next_step_becomes_a_goal_step_once() -> None:
 
 
 def test_a_reviewed_next_step_takes_its_place_on_the_ladder() -> None:
-    from reconnect.models import Goal, Step
-    from reconnect.progress import goal_with_next_step
+    from reconnect.logic.ladder import goal_with_next_step
+    from reconnect.records.models import Goal, Step
 
     at = datetime(2026, 11, 1, tzinfo=UTC)
     goal = Goal(

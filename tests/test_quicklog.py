@@ -5,8 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from pydantic import ValidationError
 
-from reconnect.models import Channel, Circle, Connection, Counterpart, Person
-from reconnect.quicklog import (
+from reconnect.logic.connections import (
     check_not_future,
     find_person,
     parse_choice,
@@ -14,7 +13,8 @@ from reconnect.quicklog import (
     parse_moment,
     save_connection,
 )
-from reconnect.store import Store
+from reconnect.records.models import Channel, Circle, Connection, Counterpart, Person
+from reconnect.store.store import Store
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
@@ -108,8 +108,8 @@ def test_times_are_kept_on_their_day(store: Store) -> None:
 
 
 def test_two_people_with_one_name_the_circle_that_fits_wins() -> None:
-    from reconnect.models import Circle, Counterpart, Person
-    from reconnect.quicklog import find_person
+    from reconnect.logic.connections import find_person
+    from reconnect.records.models import Circle, Counterpart, Person
 
     at = datetime(2026, 11, 1, tzinfo=UTC)
     neighbour = Person(name="Maria", circle=Circle.NEIGHBOUR, created_at=at)

@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Select, Static, TabbedContent, TextArea
 
-import screens.reflect
-from reconnect.drafts import ReflectionDraft, draft_path, load_draft, save_draft
-from reconnect.models import Reflection
-from reconnect.reflection_search import ReflectionFilter, ReflectionIndex
-from reconnect.store import Store
-from screens.reflect import ReflectScreen
-from screens.reflect_confirm import ReflectConfirmScreen
-from screens.reflection_view import ReflectionViewScreen
+import screens.areas.reflect
+from reconnect.logic.drafts import ReflectionDraft, draft_path, load_draft, save_draft
+from reconnect.logic.search import ReflectionFilter, ReflectionIndex
+from reconnect.records.models import Reflection
+from reconnect.store.store import Store
+from screens.areas.reflect import ReflectScreen
+from screens.dialogs.reflect_confirm import ReflectConfirmScreen
+from screens.dialogs.reflection_view import ReflectionViewScreen
 from widgets.pattern_chart import PatternChart
 from widgets.reflection_form import ReflectionForm
 from widgets.reflection_history import ReflectionHistory
@@ -162,7 +162,7 @@ async def test_closing_mid_entry_keeps_a_draft_and_offers_it_back(
 async def test_draft_is_kept_while_writing(
     store: Store, data_dir: Path, make_test_app: Callable, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(screens.reflect, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(screens.areas.reflect, "DRAFT_DELAY", 0.05)
     app = make_test_app(store, start_area="reflect")
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)

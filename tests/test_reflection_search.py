@@ -2,8 +2,8 @@
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from reconnect.models import Reflection
-from reconnect.reflection_search import ReflectionFilter, ReflectionIndex
+from reconnect.logic.search import ReflectionFilter, ReflectionIndex
+from reconnect.records.models import Reflection
 
 
 def _r(day: int, body: str = "", **kw: object) -> Reflection:

@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 from textual.widgets import Input, Select, Static
 
-from reconnect.models import Goal, WeeklyReview
-from reconnect.progress import last_full_week
-from reconnect.store import Store
-from screens.review import ReviewScreen, week_span
+from reconnect.logic.weeks import last_full_week
+from reconnect.records.models import Goal, WeeklyReview
+from reconnect.store.store import Store
+from screens.areas.review import ReviewScreen, week_span
 from tests.conftest import PINNED_TODAY
 
 LAST_WEEK = last_full_week(PINNED_TODAY)

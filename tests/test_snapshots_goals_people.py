@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from reconnect.store import Store
+from reconnect.store.store import Store
 
 SIZES = [(80, 24), (120, 36)]
 

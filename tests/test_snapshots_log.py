@@ -5,7 +5,7 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 from textual.widgets import Select
 
-from reconnect.store import Store
+from reconnect.store.store import Store
 
 SIZE = (80, 24)
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from textual.widgets import TextArea
 
-from reconnect.store import Store
+from reconnect.store.store import Store
 
 SIZE = (80, 24)
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pytest
 
-from reconnect.store import Store
+from reconnect.store.store import Store
 
 SIZES = [(80, 24), (120, 36)]
 

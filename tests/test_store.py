@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import storage as storage_module
-from reconnect.migrations import SCHEMA_VERSION
-from reconnect.models import Connection, Person
-from reconnect.storage import DataFileError
-from reconnect.store import DATA_FILE_NAME, Store
+from reconnect.records.models import Connection, Person
+from reconnect.store import storage as storage_module
+from reconnect.store.migrations import SCHEMA_VERSION
+from reconnect.store.storage import DataFileError
+from reconnect.store.store import DATA_FILE_NAME, Store
 
 AT = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
 
@@ -190,8 +190,8 @@ ADDER = """
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from reconnect.models import Connection
-from reconnect.store import Store
+from reconnect.records.models import Connection
+from reconnect.store.store import Store
 store = Store.open(Path(sys.argv[1]))
 sys.stdin.readline()  # start together
 for n in range(200):
@@ -282,7 +282,7 @@ def test_a_failed_write_in_a_batch_leaves_memory_as_the_disk(store: Store, data_
 def test_a_change_that_fails_inside_a_caught_batch_abandons_it(
     store: Store, data_dir: Path
 ) -> None:
-    from reconnect.storage import BatchAbandoned
+    from reconnect.store.storage import BatchAbandoned
 
     with pytest.raises(BatchAbandoned), store.batch():
         store.connections.add(hello(1))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Select, Static
 
-from reconnect.models import Reflection
-from reconnect.store import Store
-from screens.export_form import ExportForm
-from screens.transfer import TransferScreen
+from reconnect.records.models import Reflection
+from reconnect.store.store import Store
+from screens.dialogs.export_form import ExportForm
+from screens.dialogs.transfer import TransferScreen
 from tests.test_portability import JRNL_SAMPLE
 
 SECRET = "Only the app knows this"

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reconnect.content import COMFORT_LABELS, DEPTH_SHORT
-from reconnect.models import Connection, label
+from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT
+from reconnect.records.models import Connection, label
 
 DAY_PREFIX = "day-"
 

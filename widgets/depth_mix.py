@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from reconnect.content import DEPTH_SHORT
+from reconnect.records.content import DEPTH_SHORT
 
 BAR_WIDTH = 10
 

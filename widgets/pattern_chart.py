@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import RadioSet, Static
 from textual_plotext import PlotextPlot
 
-from reconnect.content import PATTERN_SHORT
-from reconnect.patterns import PERIODS, PatternWindow
+from reconnect.logic.patterns import PERIODS, PatternWindow
+from reconnect.records.content import PATTERN_SHORT
 from widgets.marked_radio_button import MarkedRadioButton
 
 

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
-from reconnect.content import PATTERNS
+from reconnect.records.content import PATTERNS
 
 TICKED = "✓"
 

@@ -16,9 +16,9 @@ from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from reconnect.content import ENERGY_LABELS, PATTERNS, PATTERNS_BY_ID
-from reconnect.drafts import ReflectionDraft
-from reconnect.models import Reflection, first_error
+from reconnect.logic.drafts import ReflectionDraft
+from reconnect.records.content import ENERGY_LABELS, PATTERNS, PATTERNS_BY_ID
+from reconnect.records.models import Reflection, first_error
 from widgets.pattern_ticks import PatternTicks
 from widgets.tick_box import TickBox
 

@@ -17,9 +17,9 @@ from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Input, Select, Static
 
-from reconnect.content import PATTERN_SHORT, PATTERNS
-from reconnect.models import Reflection
-from reconnect.reflection_search import ReflectionFilter, ReflectionIndex
+from reconnect.logic.search import ReflectionFilter, ReflectionIndex
+from reconnect.records.content import PATTERN_SHORT, PATTERNS
+from reconnect.records.models import Reflection
 
 # Wait this long after a keystroke before filtering again.
 SEARCH_DELAY = 0.15

@@ -1,0 +1,92 @@
+"""`reconnect export --format md|html|csv|json|ics`: take records off the app's file.
+
+md and html are the session report for a date range; csv writes a folder of files;
+json is a full backup (bring it back with `reconnect import`); ics puts planned goal
+steps in a calendar. Private reflections stay out unless --include-private.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from reconnect.store.paths import data_dir
+
+NAME = "export"
+FORMATS = ("md", "html", "csv", "json", "ics")
+EXIT_BAD_INPUT = 2
+# The default period of a session report: the last four weeks.
+DEFAULT_REPORT_DAYS = 28
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
+
+
+def add_parser(subparsers: Any) -> str:
+    parser = subparsers.add_parser(
+        NAME,
+        help="export a session report (md, html) or your data (csv, json backup, ics)",
+        description="Export a session report to bring to therapy (md or html, for a date "
+        "range), or your data: csv (a folder, one file per kind), json (a full backup that "
+        "`reconnect import` brings back) or ics (planned goal steps as calendar events). "
+        "Private reflections are left out unless --include-private.",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    parser.add_argument("--from", dest="start", type=_date, metavar="DATE", help="report start")
+    parser.add_argument("--to", dest="end", type=_date, metavar="DATE", help="report end")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="PATH", help="file (or folder, for csv) to write"
+    )
+    parser.add_argument(
+        "--include-private", action="store_true", help="include private reflections"
+    )
+    return NAME
+
+
+def default_output(fmt: str, today: date) -> Path:
+    stem = "reconnect-report" if fmt in ("md", "html") else "reconnect"
+    suffix = {"csv": "-csv", "json": "-backup.json", "ics": "-steps.ics"}.get(fmt, f".{fmt}")
+    return Path(f"{stem}-{today.isoformat()}{suffix}")
+
+
+def run(args: argparse.Namespace) -> int:
+    today = date.today()
+    end = args.end or today
+    start = args.start or end - timedelta(days=DEFAULT_REPORT_DAYS - 1)
+    if start > end:
+        print(f"reconnect export: --from {start} is after --to {end}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    output: Path = args.output or default_output(args.format, today)
+    if args.format == "csv" and output.exists() and not output.is_dir():
+        print(f"reconnect export: {output} is a file; give a folder for csv.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.format != "csv" and output.is_dir():
+        print(f"reconnect export: {output} is a folder; give a file name.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from reconnect.transfer.export import export
+
+    try:
+        result = export(
+            data_dir(args.data_dir),
+            args.format,
+            output,
+            start=start,
+            end=end,
+            include_private=args.include_private,
+        )
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(
+            f"reconnect export: cannot write {output} ({reason}); choose another -o path.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(result.summary())
+    return 0

@@ -1,0 +1,213 @@
+"""`reconnect` and its subcommands.
+
+Textual is imported only when the TUI opens, so shell commands stay fast. Exit status:
+0 done, 2 bad usage or input (nothing saved), 3 the data file can't be used safely.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reconnect import __version__
+from reconnect.areas import AREA_NAMES
+from reconnect.cli.crash import crash_line
+from reconnect.store.paths import data_dir
+from reconnect.store.storage import DATA_FILE_ERROR_MARK, DataFileError, drain_notices
+
+if TYPE_CHECKING:
+    from reconnect.app import ReconnectApp
+
+EXIT_USAGE = 2
+EXIT_DATA_FILE = 3
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(func: Command) -> Command:
+        COMMANDS[name] = func
+        return func
+
+    return register
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"reconnect: {message} (see reconnect --help)\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="reconnect",
+        description="A gentle companion for rebuilding social connection. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"reconnect {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the platform's "
+        "user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open on 12 weeks of sample data in a throwaway folder; your data is untouched",
+    )
+    parser.add_argument(
+        "--open",
+        choices=AREA_NAMES,
+        default="today",
+        metavar="AREA",
+        dest="area",
+        help=f"start on an area: {', '.join(AREA_NAMES)}",
+    )
+    parser.add_argument("--today", type=_iso_date, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.add_parser("where", help="print the path of the data file")
+    sub.add_parser("check", help="verify the data file and count its records")
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        COMMANDS[module.add_parser(sub)] = module.run
+    return parser
+
+
+# Subcommands in modules of their own: each has add_parser(subparsers) -> name, and
+# run(args) -> exit status. Keep those modules free of textual and heavy imports.
+COMMAND_MODULES: tuple[str, ...] = (
+    "reconnect.cli.log_command",
+    "reconnect.cli.import_command",
+    "reconnect.cli.export_command",
+)
+
+
+@command("where")
+def cmd_where(args: argparse.Namespace) -> int:
+    from reconnect.store.store import DATA_FILE_NAME
+
+    print(data_dir(args.data_dir) / DATA_FILE_NAME)
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    """Read and validate every record; never writes anything."""
+    from reconnect.store.storage import prepare_folder
+    from reconnect.store.store import DATA_FILE_NAME, Store
+
+    folder = data_dir(args.data_dir)
+    path = folder / DATA_FILE_NAME
+    if folder.exists() and not folder.is_dir():
+        prepare_folder(folder)  # says what is wrong
+    found = Store.inspect(folder)
+    if found is None:
+        print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
+        return 0
+    counts, upgrade = found
+    summary = ", ".join(_count(count, name) for name, count in counts.items())
+    print(f"OK {path}: {summary}")
+    if upgrade:
+        print(
+            "It was written by an older reconnect: it will be upgraded the next time reconnect "
+            "opens it, and the file as it is now kept beside it."
+        )
+    return 0
+
+
+def _count(count: int, kind: str) -> str:
+    """'1 reflection', '2 reflections', '1 person', '0 check-ins'."""
+    singular = {"people": "person", "checkins": "check-in"}.get(kind, kind.removesuffix("s"))
+    plural = {"checkins": "check-ins"}.get(kind, kind)
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from reconnect.app import make_app
+    from reconnect.store.store import Store
+
+    demo_dir: Path | None = None
+    try:
+        if args.demo:
+            from reconnect.demo import generate, seed_store
+
+            demo_dir = Path(tempfile.mkdtemp(prefix="reconnect-demo-"))
+            store = Store.open(demo_dir / "data")
+            seed_store(store, generate(args.today or date.today()))
+        else:
+            store = Store.open(data_dir(args.data_dir))
+        app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
+        return run_quietly(app)
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
+    """Run the app; an error that ends it becomes one line (and a crash log), never a
+    traceback. Textual prints what ended an app to its error console: we hold that."""
+    import io
+
+    from rich.console import Console
+
+    held = io.StringIO()
+    app.error_console = Console(file=held, width=100, color_system=None, markup=False)
+    result = app.run(**run_options)
+    for notice in drain_notices():
+        print(f"reconnect: {notice}", file=sys.stderr)
+    ended_by = held.getvalue().strip()
+    if not ended_by:
+        return result or 0
+    if ended_by.startswith(DATA_FILE_ERROR_MARK):
+        print(ended_by, file=sys.stderr)
+        return EXIT_DATA_FILE
+    first = next((line for line in reversed(ended_by.splitlines()) if line.strip()), "error")
+    print(crash_line(first.split(":")[0].strip()[:60], ended_by), file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command:
+            return COMMANDS[args.command](args)
+        return run_app(args)
+    except DataFileError as exc:
+        print(f"reconnect: {exc}", file=sys.stderr)
+        return EXIT_DATA_FILE
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(
+            f"reconnect: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return 1
+    except Exception as exc:  # the last resort: a line and a crash log, not a traceback
+        import traceback
+
+        print(crash_line(type(exc).__name__, traceback.format_exc()), file=sys.stderr)
+        return 1
+    finally:
+        for notice in drain_notices():
+            print(f"reconnect: {notice}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

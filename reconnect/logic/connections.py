@@ -1,0 +1,159 @@
+"""Logging a moment of connection: the rules the shell command and the Log area share.
+
+Floor 2: plain functions over the store's public API; never textual. Reading words
+for choices ("in-person", "Chosen family"), finding or making the person, and saving
+the connection together with a new person in one atomic write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypeVar
+
+from reconnect.records.content import COMFORT_LABELS, DEPTH_LABELS
+from reconnect.records.models import (
+    CIRCLE_FOR_COUNTERPART,
+    COUNTERPART_FOR_CIRCLE,
+    Connection,
+    Counterpart,
+    Person,
+    label,
+    now_local,
+)
+
+if TYPE_CHECKING:
+    from reconnect.store.store import Store
+
+E = TypeVar("E", bound=StrEnum)
+
+# A few minutes of slack so a clock a little ahead of the user's watch is no error.
+FUTURE_SLACK = timedelta(minutes=5)
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def words(enum: type[StrEnum]) -> str:
+    """The allowed values as a user types them: 'in-person, phone, …'."""
+    return ", ".join(str(m.value).replace("_", "-") for m in enum)
+
+
+def parse_choice(enum: type[E], text: str) -> E:
+    """'In person', 'in-person' and 'in_person' all mean Channel.IN_PERSON."""
+    key = re.sub(r"[\s-]+", "_", text.strip().lower())
+    try:
+        return enum(key)
+    except ValueError:
+        raise ValueError(f"'{text}' is not one of: {words(enum)}") from None
+
+
+def parse_clock(text: str) -> time:
+    """A time of day typed as 18:30 (or 6:05, or 18.30)."""
+    match = _CLOCK.match(text.strip())
+    if match:
+        hour, minute = int(match[1]), int(match[2])
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ValueError("give a time of day like 18:30")
+
+
+def at_local(day: date, clock: time, tz: tzinfo | None = None) -> datetime:
+    """`clock` on `day` where the user is (the machine's zone unless `tz` is given)."""
+    naive = datetime.combine(day, clock)
+    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """An ISO date-time (2026-11-20T18:30, zone optional) or a time today (18:30)."""
+    text = text.strip()
+    try:
+        moment = datetime.combine(now.date(), parse_clock(text))
+    except ValueError:
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"'{text}' is not a time; use 2026-11-20T18:30, or 18:30 for today"
+            ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=now.tzinfo) if now.tzinfo else moment.astimezone()
+    return moment
+
+
+def check_not_future(moment: datetime, now: datetime) -> None:
+    if moment > now + FUTURE_SLACK:
+        raise ValueError("that is later than now; log a moment once it has happened")
+
+
+def clean_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def find_person(
+    people: Iterable[Person], name: str, counterpart: Counterpart | None = None
+) -> Person | None:
+    """The person with this name (case and spacing ignored). Two people can share a
+    name: prefer one not archived, then one whose circle fits who it was with."""
+    wanted = clean_name(name).casefold()
+    if not wanted:
+        return None
+    matches = [p for p in people if clean_name(p.name).casefold() == wanted]
+    matches.sort(key=lambda p: (p.archived, COUNTERPART_FOR_CIRCLE[p.circle] is not counterpart))
+    return matches[0] if matches else None
+
+
+def new_person(name: str, counterpart: Counterpart, now: datetime | None = None) -> Person:
+    """A person to add for a name not known yet (raises ValidationError for a bad name)."""
+    return Person(
+        name=clean_name(name),
+        circle=CIRCLE_FOR_COUNTERPART[counterpart],
+        created_at=now or now_local(),
+    )
+
+
+@dataclass(frozen=True)
+class Saved:
+    connection: Connection
+    new_person: Person | None = None
+    edited: bool = False
+
+
+def save_connection(
+    store: Store, connection: Connection, who: str | None = None, now: datetime | None = None
+) -> Saved:
+    """Add (or, if its id is stored, update) a connection; `who` names its person.
+
+    An unknown `who` becomes a new person. Everything is one atomic write: on any error
+    nothing is saved. An empty `who` clears the person; None keeps `person_id` as given.
+    """
+    made: Person | None = None
+    with store.batch():
+        if who is not None:
+            person = (
+                find_person(store.people.all(), who, connection.counterpart)
+                if who.strip()
+                else None
+            )
+            if person is None and who.strip():
+                made = new_person(who, connection.counterpart, now)
+                person = store.people.add(made)
+            connection = connection.model_copy(update={"person_id": person.id if person else None})
+        edited = store.connections.get(connection.id) is not None
+        if edited:
+            connection = store.connections.update(connection)
+        else:
+            connection = store.connections.add(connection)
+    return Saved(connection, made, edited)
+
+
+def describe(connection: Connection, person: Person | None = None) -> str:
+    """One line: what, with whom, how, how deep and how comfortable."""
+    who = f" with {person.name}" if person else ""
+    return (
+        f"\u201c{connection.what}\u201d{who} ({label(connection.counterpart)}, "
+        f"{label(connection.channel)}, depth {connection.depth} "
+        f"{DEPTH_LABELS[connection.depth]}, comfort {connection.comfort} "
+        f"{COMFORT_LABELS[connection.comfort]})"
+    )

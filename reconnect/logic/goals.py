@@ -1,0 +1,50 @@
+"""Goal changes that touch more than one record, each as one atomic write."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reconnect.logic.ladder import complete_step
+from reconnect.records.models import Connection, Goal
+from reconnect.store.store import Store
+
+
+def complete_step_and_log(
+    store: Store,
+    goal_id: str,
+    step_id: str,
+    *,
+    actual: int,
+    note: str,
+    at: datetime,
+    connection: Connection | None = None,
+) -> Goal:
+    """Mark a step done and, if given, log its connection linked to the goal and step.
+
+    Both land in one durable write: never a done step without its connection or the
+    other way round. Raises KeyError if the goal or step is gone (another window).
+    """
+    with store.batch():
+        goal = store.goals.get(goal_id)
+        if goal is None:
+            raise KeyError(f"no goal {goal_id}")
+        updated = store.goals.update(complete_step(goal, step_id, actual, note, at))
+        if connection is not None:
+            store.connections.add(
+                connection.model_copy(update={"goal_id": goal_id, "step_id": step_id})
+            )
+    return updated
+
+
+def linked_connections(store: Store, goal_id: str) -> list[Connection]:
+    return [c for c in store.connections.all() if c.goal_id == goal_id]
+
+
+def delete_goal(store: Store, goal_id: str) -> tuple[Goal | None, int]:
+    """Delete a goal; its logged connections stay, unlinked. Returns (goal, unlinked)."""
+    with store.batch():
+        linked = linked_connections(store, goal_id)
+        for c in linked:
+            store.connections.update(c.model_copy(update={"goal_id": None, "step_id": None}))
+        gone = store.goals.delete(goal_id)
+    return gone, len(linked)

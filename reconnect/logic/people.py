@@ -1,0 +1,88 @@
+"""People with what the log says about them, and deleting someone without losing history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from reconnect.logic.drift import Drift, drifting_from, last_contact
+from reconnect.logic.weeks import local_date
+from reconnect.records.models import (
+    COUNTERPART_FOR_CIRCLE,
+    Connection,
+    Counterpart,
+    GoalKind,
+    Person,
+)
+from reconnect.store.store import Store
+
+# A sensible first guess for a goal without a person; the user can change it.
+COUNTERPART_FOR_KIND: dict[GoalKind, Counterpart] = {
+    GoalKind.MICRO: Counterpart.STRANGER,
+    GoalKind.JOIN_COMMUNITY: Counterpart.GROUP,
+}
+
+
+def counterpart_for(person: Person | None, kind: GoalKind | None = None) -> Counterpart:
+    if person is not None:
+        return COUNTERPART_FOR_CIRCLE[person.circle]
+    return COUNTERPART_FOR_KIND.get(kind, Counterpart.FRIEND) if kind else Counterpart.FRIEND
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    person: Person
+    last: datetime | None
+    days_since: int | None  # None: never logged
+    logged: int  # connections with them
+    drift: Drift | None  # set when they are past their wished cadence
+
+
+def people_rows(
+    people: Iterable[Person],
+    connections: Sequence[Connection],
+    today: date,
+    tz: tzinfo | None = None,
+) -> list[PersonRow]:
+    """One row per person, by name; last contact derived from the log."""
+    people = list(people)
+    latest = last_contact(connections)
+    counts = Counter(c.person_id for c in connections if c.person_id)
+    drifts = {d.person.id: d for d in drifting_from(people, latest, today, tz)}
+    rows = []
+    for person in people:
+        last = latest.get(person.id)
+        rows.append(
+            PersonRow(
+                person,
+                last,
+                (today - local_date(last, tz)).days if last else None,
+                counts.get(person.id, 0),
+                drifts.get(person.id),
+            )
+        )
+    rows.sort(key=lambda r: r.person.name.casefold())
+    return rows
+
+
+def linked_count(store: Store, person_id: str) -> tuple[int, int]:
+    """How many connections and goals mention this person."""
+    connections = sum(1 for c in store.connections.all() if c.person_id == person_id)
+    goals = sum(1 for g in store.goals.all() if g.person_id == person_id)
+    return connections, goals
+
+
+def delete_person(store: Store, person_id: str) -> tuple[Person | None, int]:
+    """Delete a person in one write. Their connections and goals stay, unlinked.
+    Returns (the person, how many connections were unlinked)."""
+    with store.batch():
+        linked = [c for c in store.connections.all() if c.person_id == person_id]
+        for c in linked:
+            store.connections.update(c.model_copy(update={"person_id": None}))
+        for g in store.goals.all():
+            if g.person_id == person_id:
+                store.goals.update(g.model_copy(update={"person_id": None}))
+        gone = store.people.delete(person_id)
+    return gone, len(linked)

@@ -1,0 +1,169 @@
+"""One week summed up for the weekly review, and its check-in."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from reconnect.logic.overview import depth_mix
+from reconnect.logic.weeks import local_date, week_start
+from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT, PATTERNS
+from reconnect.records.models import (
+    CheckIn,
+    Connection,
+    Goal,
+    HomeworkOutcome,
+    Person,
+    Reflection,
+)
+
+PATTERN_NAMES: dict[str, str] = {p.id: p.name for p in PATTERNS}
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    """What happened in one week, gathered for the weekly review."""
+
+    start: date
+    by_depth: dict[int, int]
+    comfort: float | None
+    people: list[str]  # names, most seen first
+    steps_done: list[tuple[str, str]]  # (goal title, step title)
+    homework: list[tuple[str, HomeworkOutcome | None]]  # (goal title, outcome so far)
+    patterns: list[tuple[str, int]]  # (pattern name, reflections that ticked it)
+    checkin: int | None
+    earlier_checkin: tuple[date, int] | None  # the latest one before this week
+
+    @property
+    def connections(self) -> int:
+        return sum(self.by_depth.values())
+
+
+def week_summary(
+    start: date,
+    connections: Iterable[Connection],
+    reflections: Iterable[Reflection],
+    goals: Iterable[Goal],
+    people: Iterable[Person],
+    checkins: Iterable[CheckIn],
+    first_day: int = 0,
+    tz: tzinfo | None = None,
+) -> WeekSummary:
+    """The week beginning on `start`. Records outside the week are ignored."""
+    end = start + timedelta(days=7)
+
+    def in_week(day: date) -> bool:
+        return start <= day < end
+
+    week = [c for c in connections if in_week(local_date(c.at, tz))]
+    names = {p.id: p.name for p in people}
+    seen = Counter(c.person_id for c in week if c.person_id in names)
+    steps: list[tuple[datetime, str, str]] = []
+    homework: list[tuple[str, HomeworkOutcome | None]] = []
+    for goal in goals:
+        steps += [
+            (s.done_at, goal.title, s.title)
+            for s in goal.steps
+            if s.done_at is not None and in_week(local_date(s.done_at, tz))
+        ]
+        if goal.homework is not None:
+            due = goal.homework.due_on or goal.homework.assigned_on
+            if in_week(due):
+                homework.append((goal.title, goal.homework.outcome))
+    steps.sort()
+    ticked = Counter(p for r in reflections if in_week(local_date(r.at, tz)) for p in r.patterns)
+    this_week: CheckIn | None = None
+    earlier: CheckIn | None = None
+    for checkin in checkins:
+        its_week = week_start(checkin.week, first_day)
+        if its_week == start and (this_week is None or checkin.at > this_week.at):
+            this_week = checkin
+        elif its_week < start and (
+            earlier is None or (checkin.week, checkin.at) > (earlier.week, earlier.at)
+        ):
+            earlier = checkin
+    comfort = sum(c.comfort for c in week) / len(week) if week else None
+    return WeekSummary(
+        start=start,
+        by_depth=depth_mix(week),
+        comfort=comfort,
+        people=[
+            names[pid]
+            for pid, _ in sorted(seen.items(), key=lambda kv: (-kv[1], names[kv[0]].lower()))
+        ],
+        steps_done=[(goal, step) for _, goal, step in steps],
+        homework=homework,
+        patterns=[
+            (PATTERN_NAMES.get(pid, pid), n)
+            for pid, n in sorted(ticked.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        checkin=this_week.score if this_week else None,
+        earlier_checkin=(week_start(earlier.week, first_day), earlier.score) if earlier else None,
+    )
+
+
+_OUTCOME_WORDS = {
+    HomeworkOutcome.DONE: "done",
+    HomeworkOutcome.PARTLY: "partly done",
+    HomeworkOutcome.NOT_YET: "not yet",
+}
+
+
+def checkin_change_words(summary: WeekSummary) -> str:
+    """'5 of 9, down from 6 the week before (lower means less lonely)'."""
+    if summary.checkin is None:
+        return "no check-in for this week"
+    words = f"{summary.checkin} of 9"
+    earlier = summary.earlier_checkin
+    if earlier is not None:
+        week, score = earlier
+        when = (
+            "the week before"
+            if week == summary.start - timedelta(weeks=1)
+            else f"the week of {week:%-d %b}"
+        )
+        if score == summary.checkin:
+            words += f", the same as {when}"
+        else:
+            direction = "down" if summary.checkin < score else "up"
+            words += f", {direction} from {score} {when}"
+    return words + " (lower means less lonely)"
+
+
+def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
+    """The week in words: (heading, text) pairs, empty parts said plainly."""
+    lines: list[tuple[str, str]] = []
+    if summary.connections:
+        mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
+        comfort = summary.comfort or 0.0
+        lines.append(("Connections", f"{summary.connections}: {mix}"))
+        lines.append(("Comfort", f"{comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]})"))
+    else:
+        lines.append(("Connections", "none logged this week"))
+    lines.append(("People seen", ", ".join(summary.people) or "nobody logged by name"))
+    steps = "; ".join(f"{step} ({goal})" for goal, step in summary.steps_done)
+    lines.append(("Steps done", steps or "none this week"))
+    if summary.homework:
+        lines.append(
+            (
+                "Homework",
+                "; ".join(
+                    f"{goal}: {_OUTCOME_WORDS[outcome] if outcome else 'no outcome noted yet'}"
+                    for goal, outcome in summary.homework
+                ),
+            )
+        )
+    patterns = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in summary.patterns)
+    lines.append(("Patterns noticed", patterns or "none ticked in reflections"))
+    lines.append(("Check-in", checkin_change_words(summary)))
+    return lines
+
+
+def checkin_for_week(
+    checkins: Iterable[CheckIn], start: date, first_day: int = 0
+) -> CheckIn | None:
+    """The check-in of the week beginning on `start` (the latest, should there be two)."""
+    found = [c for c in checkins if week_start(c.week, first_day) == start]
+    return max(found, key=lambda c: c.at) if found else None

@@ -1,0 +1,321 @@
+"""Pydantic documents, one class per kind of record, and their enums.
+
+Floor 1: imports only pydantic, the standard library and the catalogue. All validation
+lives here: ranges, lengths, control characters, unknown fields.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, ClassVar
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+from reconnect.records.content import PATTERN_IDS
+
+# C0/C1 control characters except tab and newline; they break terminals and exports.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _clean_multiline(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _clean_line(text: str) -> str:
+    return _CONTROL_ONE_LINE.sub(" ", text).strip()
+
+
+def _required(text: str) -> str:
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
+# Lengths are in characters; the data file stays small and every screen can show them.
+Line = Annotated[str, Field(max_length=200), AfterValidator(_clean_line)]
+Name = Annotated[str, Field(max_length=100), AfterValidator(_clean_line), AfterValidator(_required)]
+Title = Annotated[
+    str, Field(max_length=200), AfterValidator(_clean_line), AfterValidator(_required)
+]
+Note = Annotated[str, Field(max_length=2_000), AfterValidator(_clean_multiline)]
+LongText = Annotated[str, Field(max_length=20_000), AfterValidator(_clean_multiline)]
+Scale5 = Annotated[int, Field(ge=1, le=5)]
+Scale10 = Annotated[int, Field(ge=0, le=10)]
+RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Counterpart(StrEnum):
+    STRANGER = "stranger"
+    NEIGHBOUR = "neighbour"
+    COWORKER = "coworker"
+    ACQUAINTANCE = "acquaintance"
+    FRIEND = "friend"
+    FAMILY = "family"
+    CHOSEN_FAMILY = "chosen_family"
+    GROUP = "group"
+
+
+class Channel(StrEnum):
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+    TEXT = "text"
+    ONLINE = "online"
+
+
+class GoalKind(StrEnum):
+    REACH_OUT = "reach_out"
+    SHOW_UP = "show_up"
+    BE_CONSISTENT = "be_consistent"
+    JOIN_COMMUNITY = "join_community"
+    MICRO = "micro"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    DONE = "done"
+    LET_GO = "let_go"
+
+
+class HomeworkOutcome(StrEnum):
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_YET = "not_yet"
+
+
+class Circle(StrEnum):
+    FAMILY = "family"
+    CHOSEN_FAMILY = "chosen_family"
+    FRIEND = "friend"
+    NEIGHBOUR = "neighbour"
+    COWORKER = "coworker"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class DirectAnswer(StrEnum):
+    OFTEN_ALWAYS = "often_always"
+    SOME_OF_THE_TIME = "some_of_the_time"
+    OCCASIONALLY = "occasionally"
+    HARDLY_EVER = "hardly_ever"
+    NEVER = "never"
+
+
+# A known person's circle suggests who a connection with them was with.
+COUNTERPART_FOR_CIRCLE: dict[Circle, Counterpart] = {
+    Circle.FAMILY: Counterpart.FAMILY,
+    Circle.CHOSEN_FAMILY: Counterpart.CHOSEN_FAMILY,
+    Circle.FRIEND: Counterpart.FRIEND,
+    Circle.NEIGHBOUR: Counterpart.NEIGHBOUR,
+    Circle.COWORKER: Counterpart.COWORKER,
+    Circle.GROUP: Counterpart.GROUP,
+    Circle.OTHER: Counterpart.ACQUAINTANCE,
+}
+
+# The other way round: a new person's circle, guessed from who the connection was with.
+CIRCLE_FOR_COUNTERPART: dict[Counterpart, Circle] = {
+    Counterpart.FAMILY: Circle.FAMILY,
+    Counterpart.CHOSEN_FAMILY: Circle.CHOSEN_FAMILY,
+    Counterpart.FRIEND: Circle.FRIEND,
+    Counterpart.NEIGHBOUR: Circle.NEIGHBOUR,
+    Counterpart.COWORKER: Circle.COWORKER,
+    Counterpart.GROUP: Circle.GROUP,
+    Counterpart.ACQUAINTANCE: Circle.OTHER,
+    Counterpart.STRANGER: Circle.OTHER,
+}
+
+
+def label(value: StrEnum) -> str:
+    """A human label for an enum value: 'chosen_family' -> 'chosen family'."""
+    return str(value.value).replace("_", " ")
+
+
+class Record(BaseModel):
+    """Base of every stored document: its own stable id; unknown fields refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    table: ClassVar[str] = ""
+
+    id: RecordId = Field(default_factory=new_id)
+
+
+class Connection(Record):
+    table: ClassVar[str] = "connections"
+
+    at: AwareDatetime
+    what: Title
+    counterpart: Counterpart
+    person_id: RecordId | None = None
+    channel: Channel = Channel.IN_PERSON
+    depth: Scale5
+    comfort: Scale5
+    note: Note = ""
+    goal_id: RecordId | None = None
+    step_id: RecordId | None = None
+
+
+class Reflection(Record):
+    table: ClassVar[str] = "reflections"
+
+    at: AwareDatetime
+    title: Line = ""
+    patterns: list[str] = Field(default_factory=list, max_length=len(PATTERN_IDS))
+    prompt: Line = ""
+    body: LongText = ""
+    energy: Scale5 | None = None
+    avoided: Note = ""
+    private: bool = False
+    tags: list[Annotated[str, Field(max_length=60), AfterValidator(_clean_line)]] = Field(
+        default_factory=list, max_length=50
+    )
+
+    @field_validator("patterns")
+    @classmethod
+    def _known_patterns(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - PATTERN_IDS)
+        if unknown:
+            raise ValueError(f"unknown pattern(s): {', '.join(unknown)}")
+        return list(dict.fromkeys(value))  # keep order, drop repeats
+
+
+class Step(BaseModel):
+    """One rung of a goal's ladder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: RecordId = Field(default_factory=new_id)
+    title: Title
+    difficulty: Scale10 = 0
+    predicted_discomfort: Scale10 = 0
+    actual_discomfort: Scale10 | None = None
+    planned_on: date | None = None
+    done_at: AwareDatetime | None = None
+    note: Note = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+class Homework(BaseModel):
+    """What a therapist assigned, and how it went."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    assigned_by: Line = ""
+    assigned_on: date
+    due_on: date | None = None
+    instructions: Note = ""
+    discuss_in_session: bool = True
+    outcome: HomeworkOutcome | None = None
+    obstacles: Note = ""
+
+
+class Pause(BaseModel):
+    """A stretch of days a goal rested (illness, travel, a hard week): not counted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: date
+    until: date
+
+
+class Goal(Record):
+    table: ClassVar[str] = "goals"
+
+    created_at: AwareDatetime
+    title: Title
+    why: Note = ""
+    kind: GoalKind = GoalKind.REACH_OUT
+    person_id: RecordId | None = None
+    weekly_target: Annotated[int, Field(ge=0, le=50)] = 0
+    status: GoalStatus = GoalStatus.ACTIVE
+    paused_until: date | None = None
+    # Past and current pauses, so the consistency score can leave those weeks out.
+    pauses: list[Pause] = Field(default_factory=list, max_length=500)
+    homework: Homework | None = None
+    steps: list[Step] = Field(default_factory=list, max_length=100)
+    # A stable key of the homework plan it came from, so importing twice adds nothing.
+    plan_key: Line = ""
+
+    def next_step(self) -> Step | None:
+        """The easiest step not done yet."""
+        todo = [s for s in self.steps if not s.done]
+        return min(todo, key=lambda s: s.difficulty) if todo else None
+
+
+class Person(Record):
+    table: ClassVar[str] = "people"
+
+    created_at: AwareDatetime
+    name: Name
+    circle: Circle = Circle.FRIEND
+    cadence_days: Annotated[int, Field(ge=1, le=730)] | None = None
+    notes: Note = ""
+    archived: bool = False
+
+
+class CheckIn(Record):
+    table: ClassVar[str] = "checkins"
+
+    # The first day of the week this check-in belongs to (see progress.week_start).
+    week: date
+    at: AwareDatetime
+    lack_companionship: Annotated[int, Field(ge=1, le=3)]
+    left_out: Annotated[int, Field(ge=1, le=3)]
+    isolated: Annotated[int, Field(ge=1, le=3)]
+    direct: DirectAnswer | None = None
+    note: Note = ""
+
+    @property
+    def score(self) -> int:
+        """3–9; higher means lonelier."""
+        return self.lack_companionship + self.left_out + self.isolated
+
+
+class WeeklyReview(Record):
+    table: ClassVar[str] = "reviews"
+
+    week: date
+    at: AwareDatetime
+    helped: Note = ""
+    got_in_the_way: Note = ""
+    next_step: Note = ""
+    next_step_goal_id: RecordId | None = None
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Connection,
+    Reflection,
+    Goal,
+    Person,
+    CheckIn,
+    WeeklyReview,
+)
+TABLES: dict[str, type[Record]] = {cls.table: cls for cls in RECORD_TYPES}
+
+
+def first_error(exc: Exception) -> str:
+    """One readable line from a pydantic ValidationError: 'field: reason'."""
+    errors = getattr(exc, "errors", None)
+    if not callable(errors):
+        return str(exc)
+    err = errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ()))
+    msg = str(err.get("msg", "invalid value"))
+    msg = msg.removeprefix("Value error, ")
+    return f"{where}: {msg}" if where else msg
+
+
+def now_local() -> datetime:
+    """The current time, timezone-aware in the machine's local zone."""
+    return datetime.now().astimezone()

@@ -1,0 +1,144 @@
+"""The data file's bytes: TinyDB's JSON layout, written one record per line.
+
+    {
+    "connections": {
+    "1": {"id": "…", "at": "…", …},
+    "2": {…}
+    },
+    "meta": {
+    "1": {"schema_version": 1, …}
+    }
+    }
+
+It is ordinary JSON ({table: {doc_id: document}}), so TinyDB, jq or a person can read
+it. Because each record sits on its own line, loading splits lines and keeps each
+record's bytes without parsing them; a file in any other layout (edited by hand, or
+written by stock TinyDB) is parsed whole instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import orjson
+
+from reconnect.store.lazy_table import LazyTable, Raw
+from reconnect.store.strict_json import JsonRefused, loads_strict
+
+
+class NotADatabase(ValueError):
+    """The bytes are not {table: {doc_id: document}} in JSON."""
+
+
+def encode(tables: dict[str, LazyTable]) -> list[bytes | memoryview]:
+    """The file's bytes, as pieces to write in order."""
+    parts: list[bytes | memoryview] = [b"{\n"]
+    names = list(tables)
+    for t, name in enumerate(names):
+        body = tables[name].encoded_parts()
+        parts.append(orjson.dumps(name))
+        if body:
+            parts.append(b": {\n")
+            parts.extend(body)
+            parts.append(b"\n}")
+        else:
+            parts.append(b": {}")
+        parts.append(b",\n" if t < len(names) - 1 else b"\n")
+    parts.append(b"}\n")
+    return parts
+
+
+def decode(raw: bytes) -> dict[str, LazyTable]:
+    """Tables from the file's bytes. Raises NotADatabase."""
+    return decode_with_layout(raw)[0]
+
+
+def decode_with_layout(raw: bytes) -> tuple[dict[str, LazyTable], bool]:
+    """Tables from the file's bytes, and whether they were in another layout than ours
+    (so that writing them back would change the file's shape). Raises NotADatabase."""
+    if not raw.strip():
+        return {}, False
+    fast = _decode_lines(raw)
+    if fast is not None:
+        return fast, False
+    try:
+        # Strict: a key written twice, NaN or an integer JSON cannot hold would be
+        # changed by our first write, so any of them is damage to report, not to fix.
+        parsed = loads_strict(raw)
+    except JsonRefused as exc:
+        raise NotADatabase(str(exc)) from None
+    if not isinstance(parsed, dict):
+        raise NotADatabase("not a reconnect database")
+    tables: dict[str, LazyTable] = {}
+    for name, table in parsed.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise NotADatabase(f"the table '{name}' is damaged")
+        odd = next((k for k in table if not _DOC_ID.fullmatch(k)), None)
+        if odd is not None:
+            raise NotADatabase(f"the table '{name}' has a record key {odd!r}, not a number")
+        tables[name] = LazyTable(dict(table))
+    return tables, True
+
+
+# TinyDB's document ids as it writes them: a number without leading zeros.
+_DOC_ID = re.compile(r"0|[1-9][0-9]*")
+_RECORD = re.compile(rb"^\"(0|[1-9][0-9]*)\": (\{.*\}),?$", re.MULTILINE)
+
+
+def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
+    """The fast path for files in exactly our own layout; None for anything else, which
+    then gets the full (strict) parse.
+
+    A line that starts with "}" closes a table: a record line starts with a quote, and
+    JSON strings cannot hold a raw newline. Commas must be exactly where JSON wants them,
+    or a file that is not JSON would be accepted here and written back.
+    """
+    if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
+        return None
+    tables: dict[str, LazyTable] = {}
+    view = memoryview(raw)
+    pos, end = 2, len(raw) - 2
+    while pos < end:
+        eol = raw.find(b"\n", pos)
+        header = raw[pos:eol]
+        if header.endswith((b": {}", b": {},")):
+            name = _key(header[: header.rfind(b": {")])
+            if name is None or name in tables:
+                return None
+            tables[name] = LazyTable()
+            pos = eol + 1
+            more = header.endswith(b",")
+        else:
+            name = _key(header[:-3]) if header.endswith(b": {") else None
+            close = raw.find(b"\n}", eol)
+            if name is None or name in tables or close < 0:
+                return None
+            # Views into the file's bytes, not copies: half the memory for the same records.
+            docs: dict[str, Raw] = {
+                m[1].decode(): view[m.start(2) : m.end(2)]
+                for m in _RECORD.finditer(raw, eol + 1, close)
+            }
+            lines = raw.count(b"\n", eol + 1, close) + 1
+            # Every line is a record (no key twice), and a comma ends every line but the
+            # last: each line ends "}" or "},", so counting ",\n" counts those commas.
+            if len(docs) != lines or raw.count(b",\n", eol + 1, close) != lines - 1:
+                return None
+            if raw[close - 1 : close] != b"}":
+                return None
+            tables[name] = LazyTable(docs, body=view[eol + 1 : close])
+            pos = close + 2
+            more = raw.startswith(b",\n", pos)
+            if not more and not raw.startswith(b"\n", pos):
+                return None
+            pos += 2 if more else 1
+        if more != (pos < end):
+            return None
+    return tables
+
+
+def _key(quoted: bytes) -> str | None:
+    try:
+        key = orjson.loads(quoted)
+    except orjson.JSONDecodeError:
+        return None
+    return key if isinstance(key, str) else None

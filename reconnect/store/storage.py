@@ -1,0 +1,426 @@
+"""A durable TinyDB Storage: atomic writes, an in-memory cache, a cross-process lock.
+
+TinyDB's stock JSONStorage rewrites the file in place and re-parses it on every query.
+This one reads once and keeps the parsed data, re-reading only when the file's stamp
+(inode, size, mtime) shows that another process replaced it. Every write goes to a temp
+file in the same folder, is fsynced and then moved over the old file with os.replace,
+so the file on disk is always the old or the new version, never half of one.
+
+A stamp can repeat (two same-size writes within one clock tick can land on a recycled
+inode), so each writer also leaves a fresh token in the lock file; under the lock the
+token, not the stamp, decides whether our cache is still the file's content.
+
+Beside the token the lock file holds the stamp of the file that writer left. We only
+ever write a file whose every record was validated, so a file whose stamp still matches
+is trusted as it is; any other (edited by hand, restored, from an older version) is
+validated in full before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import stat
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from reconnect.store.atomic import TEMP_SUFFIX, atomic_write, temp_prefix
+from reconnect.store.data_file import NotADatabase, decode_with_layout, encode
+from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
+
+Data = dict[str, LazyTable]
+Stamp = tuple[int, int, int]
+
+
+class DataFileError(Exception):
+    """The data file can't be used safely. It is left exactly as it is."""
+
+    def __init__(self, path: Path, problem: str, way_out: str) -> None:
+        super().__init__(f"{problem}: {path}\n{way_out}")
+        self.path = path
+        self.problem = problem
+        self.way_out = way_out
+
+    def __rich__(self) -> str:
+        # Should one ever reach Textual's last-resort handler, it shows this message
+        # (not a traceback); the CLI recognises it and exits with status 3.
+        return f"{DATA_FILE_ERROR_MARK}{self}"
+
+
+DATA_FILE_ERROR_MARK = "reconnect: "
+RESTORE_HINT = (
+    "Nothing was changed. Restore the file from a backup, or move it aside to start afresh."
+)
+NOT_A_FILE_HINT = (
+    "Nothing was read or changed. Move it aside, or point --data-dir at a folder whose "
+    "reconnect.json is an ordinary file."
+)
+
+
+class BatchAbandoned(RuntimeError):
+    """A change inside a batch failed and was caught: nothing of the batch is saved."""
+
+
+def _stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_a_regular_file(mode: int) -> str | None:
+    """What a file of this mode is, when it is not an ordinary file; else None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
+
+
+def read_regular_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of an ordinary file (following a symlink), never blocking on a FIFO or
+    a device. Raises FileNotFoundError, or DataFileError for anything else there."""
+    try:
+        kind = not_a_regular_file(os.stat(path).st_mode)
+    except FileNotFoundError:
+        if path.is_symlink():  # writing would replace the link with a file of our own
+            raise DataFileError(
+                path,
+                f"The data file is a link to {os.readlink(path)}, which does not exist",
+                "Nothing was changed. Restore the file it points at, or remove the link.",
+            ) from None
+        raise
+    if kind is None:
+        # O_NONBLOCK: should a FIFO be swapped in after the stat, opening it cannot hang.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open(fd, "rb", closefd=True) as handle:
+            st = os.fstat(fd)
+            kind = not_a_regular_file(st.st_mode)
+            if kind is None:
+                return handle.read(), st
+    raise DataFileError(path, f"The data file is {kind}, not an ordinary file", NOT_A_FILE_HINT)
+
+
+def _lock_content(token: bytes, stamp: Stamp | None) -> bytes:
+    return token if stamp is None else token + b" %d %d %d" % stamp
+
+
+def _stamp_in(content: bytes | None) -> Stamp | None:
+    """The stamp a writer recorded in the lock file, if any."""
+    fields = (content or b"").split()
+    if len(fields) != 4 or not all(f.isdigit() for f in fields[1:]):
+        return None
+    return (int(fields[1]), int(fields[2]), int(fields[3]))
+
+
+Validator = Callable[[Path, Data], None]
+
+# What we did to a person's files that they should hear about (an original kept aside):
+# the CLI prints these when a command ends, the app shows them when it opens.
+NOTICES: list[str] = []
+
+
+def drain_notices() -> list[str]:
+    taken = NOTICES[:]
+    NOTICES.clear()
+    return taken
+
+
+class DurableStorage(Storage):
+    """TinyDB storage over one JSON file; see the module docstring.
+
+    One instance may be used from several threads: a re-entrant thread lock is held
+    for every read, write and lock, so a worker's batch is never joined or seen
+    half-done by another thread.
+
+    `check` runs on every load (cheap: the schema version); `validate` parses and
+    validates every record, and runs before the first write after a load unless the
+    file is one we wrote ourselves.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        check: Validator | None = None,
+        validate: Validator | None = None,
+    ) -> None:
+        self.path = path
+        self.lock_path = path.with_name(path.name + ".lock")
+        self._check = check
+        self._validate = validate
+        self._data: Data | None = None
+        self._stamp: Stamp | None = None
+        self._token: bytes | None = None  # the lock file's content our cache matches
+        self._thread_lock = threading.RLock()
+        self._lock_file: Any = None
+        self._lock_depth = 0
+        self._batch_depth = 0
+        self._batch_broken = False
+        self._dirty = False
+        self._verified = False
+        # Set when the file read was not in our own layout (written by hand or by stock
+        # TinyDB): its bytes are kept aside before our first write reformats it.
+        self.foreign_layout = False
+        # Bumped when the data was (re)loaded from disk or dropped, not by our own writes:
+        # caches built on an older generation must be rebuilt.
+        self.generation = 0
+        # Bumped on every change, ours or another process's: screens compare it to skip
+        # reloading what they already show.
+        self.version = 0
+
+    # --- reading -------------------------------------------------------------------
+
+    def disk_stamp(self) -> Stamp | None:
+        try:
+            return _stamp_of(os.stat(self.path))
+        except FileNotFoundError:
+            return None
+
+    def changed_on_disk(self) -> bool:
+        """True when another process replaced the file since we last read or wrote it."""
+        return self.disk_stamp() != self._stamp
+
+    def read(self) -> Data | None:
+        with self._thread_lock:
+            if self._batch_depth and self._data is not None:
+                return self._data
+            if self._data is not None and not self.changed_on_disk():
+                return self._data
+            return self._load()
+
+    def _read_token(self) -> bytes | None:
+        try:
+            return self.lock_path.read_bytes() or None
+        except FileNotFoundError:
+            return None
+
+    def _load(self) -> Data | None:
+        # The token first: if a write lands between the two reads, the token is the
+        # older one and the next lock reloads once more; never the other way round.
+        token = self._read_token()
+        try:
+            raw, st = read_regular_file(self.path)
+        except FileNotFoundError:
+            self._forget()
+            return None
+        stamp = _stamp_of(st)
+        try:
+            data, self.foreign_layout = decode_with_layout(raw)
+        except NotADatabase as exc:
+            raise DataFileError(
+                self.path, f"The data file is damaged: {exc}", RESTORE_HINT
+            ) from None
+        if self._check is not None:
+            try:
+                self._check(self.path, data)
+            except DamagedRecord as exc:
+                raise DataFileError(
+                    self.path, f"The data file is damaged: {exc}", RESTORE_HINT
+                ) from None
+        self._data, self._stamp, self._token = data, stamp, token
+        # A file we wrote ourselves holds only validated records.
+        self._verified = _stamp_in(token) == stamp
+        self.generation += 1
+        self.version += 1
+        return data
+
+    @property
+    def verified(self) -> bool:
+        return self._verified
+
+    def verify(self) -> None:
+        """Validate every record: a damaged one stops us before we write anything."""
+        if self._verified or self._data is None:
+            return
+        if self._validate is not None:
+            self._validate(self.path, self._data)
+        else:
+            for name, table in self._data.items():
+                for doc_id, raw in table.raw_items():
+                    try:
+                        parse_record(doc_id, raw)
+                    except DamagedRecord as exc:
+                        raise DataFileError(
+                            self.path, f"The table '{name}' is damaged: {exc}", RESTORE_HINT
+                        ) from None
+        self._verified = True
+
+    def remember_verified(self) -> None:
+        """Record (with the lock held) that the file as it is now was validated, so the
+        next open trusts it without validating again."""
+        if self._verified and self._stamp is not None and self._stamp == self.disk_stamp():
+            self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
+            self.lock_path.write_bytes(self._token)
+
+    def _forget(self) -> None:
+        self._data = None
+        self._stamp = None
+        self._token = None
+        self.generation += 1
+        self.version += 1
+        if self._batch_depth:
+            self._batch_broken = True  # what the batch did so far is gone
+
+    # --- writing -------------------------------------------------------------------
+
+    def write(self, data: dict[str, Any]) -> None:
+        with self._thread_lock:
+            fresh = {
+                name: table
+                if isinstance(table, LazyTable)
+                else LazyTable({doc_id: orjson.dumps(doc) for doc_id, doc in table.items()})
+                for name, table in data.items()
+            }
+            if any(fresh[name] is not data[name] for name in data):
+                self.generation += 1  # new table objects: indexes must be rebuilt
+            self.version += 1
+            if self._batch_depth:
+                self._data = fresh
+                self._dirty = True
+                return
+            self._write_now(fresh)
+
+    def _write_now(self, data: Data) -> None:
+        try:
+            self.verify()
+            if self.foreign_layout:
+                self.keep_original("before-rewrite", "was written in another layout")
+                self.foreign_layout = False
+            atomic_write(self.path, encode(data))
+        except BaseException:
+            # The cache may already hold the change that did not reach the disk.
+            self._forget()
+            raise
+        self._data = data
+        self._stamp = self.disk_stamp()
+        self._verified = True  # validated records, and new ones validated by their model
+        self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
+        self.lock_path.write_bytes(self._token)  # we hold the lock: tell other processes
+
+    def keep_original(self, label: str, why: str) -> Path | None:
+        """Copy the file as it is now to `<name>.<label>` (0600) before we change its shape,
+        and leave a notice saying where. An earlier copy is never overwritten."""
+        try:
+            raw, _ = read_regular_file(self.path)
+        except FileNotFoundError:
+            return None
+        if not raw.strip():
+            return None  # nothing a person wrote
+        target = self.path.with_name(f"{self.path.name}.{label}")
+        n = 1
+        while target.exists():
+            if target.read_bytes() == raw:
+                return target
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.{label}.{n}")
+        atomic_write(target, raw)
+        NOTICES.append(f"Your data file {why}; the file as it was is kept at {target}")
+        return target
+
+    # --- locking and batching ----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the exclusive cross-process lock (re-entrant within one thread)."""
+        with self._thread_lock:
+            if self._lock_depth == 0:
+                handle = _open_lock_file(self.lock_path)
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+                self._lock_file = handle
+                if self._data is not None and self._read_token() != self._token:
+                    self._stamp = None  # another writer since we read: reload on next read
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0:
+                    fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+                    self._lock_file.close()
+                    self._lock_file = None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one lock and one durable write; nothing is written on error.
+
+        If a change inside fails and the caller catches it, the batch is abandoned at
+        its end (BatchAbandoned): saving the rest would save only part of it.
+        """
+        with self.locked():
+            self.read()  # bring the cache up to date under the lock
+            if self._batch_depth == 0:
+                self._batch_broken = False
+            self._batch_depth += 1
+            try:
+                yield
+            except BaseException:
+                self._batch_depth -= 1
+                self._batch_broken = True
+                if self._batch_depth == 0:
+                    self._end_broken_batch()
+                raise
+            self._batch_depth -= 1
+            if self._batch_depth:
+                return
+            if self._batch_broken:
+                self._end_broken_batch()
+                raise BatchAbandoned("a change in this batch failed; nothing was saved")
+            if self._dirty:
+                self._dirty = False
+                if self._data is not None:
+                    self._write_now(self._data)
+
+    def _end_broken_batch(self) -> None:
+        self._dirty = False
+        self._batch_broken = False
+        self._forget()
+
+    def close(self) -> None:
+        """Drop the cache; the next read loads the file again."""
+        with self._thread_lock:
+            self._forget()
+
+    def remove_stale_temp_files(self) -> None:
+        """Temp files left by a crash hold a private copy of the data: remove them.
+        Call with the lock held, so that no writer is midway."""
+        folder = self.path.parent
+        for pattern in (f"{temp_prefix(self.path)}*{TEMP_SUFFIX}", _OLD_TEMP_PATTERN):
+            for leftover in folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+_OLD_TEMP_PATTERN = ".reconnect-*.tmp"  # the name versions before 0.2 gave temp copies
+
+
+def _open_lock_file(path: Path) -> Any:
+    """The lock file, opened without ever blocking; refused if it is not a plain file."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o600)
+    kind = not_a_regular_file(os.fstat(fd).st_mode)
+    if kind is not None:
+        os.close(fd)
+        raise DataFileError(path, f"The lock file is {kind}", NOT_A_FILE_HINT)
+    os.fchmod(fd, 0o600)
+    return open(fd, "r+b")
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder private to the user (0700)."""
+    if folder.exists() and not folder.is_dir():
+        raise DataFileError(
+            folder, "The data folder is a file", "Give --data-dir (or RECONNECT_DATA_DIR) a folder."
+        )
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)

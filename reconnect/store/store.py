@@ -1,0 +1,182 @@
+"""The user's records: one TinyDB file, a typed repository per kind of record.
+
+See reconnect/repo.py for how records are read and written, reconnect/storage.py for
+how the file is kept safe, and reconnect/data_file.py for its layout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from reconnect import __version__
+from reconnect.records.models import (
+    CheckIn,
+    Connection,
+    Goal,
+    Person,
+    Record,
+    Reflection,
+    WeeklyReview,
+    now_local,
+)
+from reconnect.store.lazy_table import DamagedRecord
+from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
+from reconnect.store.repo import FastTable, Repo
+from reconnect.store.storage import (
+    RESTORE_HINT,
+    Data,
+    DataFileError,
+    DurableStorage,
+    prepare_folder,
+)
+from reconnect.store.validation import parsed_tables, validate_tables
+
+DATA_FILE_NAME = "reconnect.json"
+T = TypeVar("T", bound=Record)
+MODELS: dict[str, type[Record]] = {
+    model.table: model for model in (Connection, Reflection, Goal, Person, CheckIn, WeeklyReview)
+}
+
+
+class ReconnectDB(TinyDB):
+    table_class = FastTable
+
+
+def _validate(path: Path, data: Data) -> None:
+    validate_tables(path, data, MODELS)
+
+
+def _needs_migration(data: Data | None) -> bool:
+    return data is None or not data.get(META_TABLE) or schema_version(data) < SCHEMA_VERSION
+
+
+def _migrated(path: Path, data: Data | None) -> dict[str, Any]:
+    """The data brought up to this schema, in memory, every record validated.
+    Raises DataFileError naming the first record that is not right."""
+    meta = {"created_at": now_local().isoformat(), "app_version": __version__}
+    try:
+        migrated = migrate(parsed_tables(path, data or {}), meta)
+    except DamagedRecord as exc:
+        raise DataFileError(path, f"The data file is damaged: {exc}", RESTORE_HINT) from None
+    validate_tables(path, migrated, MODELS)
+    return migrated
+
+
+def _check_version(path: Path, data: Data) -> None:
+    if schema_version(data) > SCHEMA_VERSION:
+        raise DataFileError(
+            path,
+            f"The data file was written by a newer reconnect (schema {schema_version(data)})",
+            f"Nothing was changed. Upgrade reconnect (this is {__version__}, schema "
+            f"{SCHEMA_VERSION}) to open it.",
+        )
+
+
+class Store:
+    """The user's records. Open with Store.open(data_dir)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.storage = DurableStorage(path, check=_check_version, validate=_validate)
+        self.db = ReconnectDB(storage=lambda: self.storage)
+        self.connections = self._repo(Connection)
+        self.reflections = self._repo(Reflection)
+        self.goals = self._repo(Goal)
+        self.people = self._repo(Person)
+        self.checkins = self._repo(CheckIn)
+        self.reviews = self._repo(WeeklyReview)
+
+    def _repo(self, model: type[T]) -> Repo[T]:
+        table = self.db.table(model.table, cache_size=0)
+        assert isinstance(table, FastTable)
+        return Repo(self.storage, table, model)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating if needed) the data file in data_dir, migrating an older one.
+
+        The whole file is read and validated first (or trusted, when the lock file says
+        we wrote it ourselves); a migration runs in memory and is written only when its
+        result is valid, after the original bytes are kept beside the file.
+        Raises DataFileError, without changing a byte, when the file is damaged or newer.
+        """
+        prepare_folder(data_dir)
+        store = cls(data_dir / DATA_FILE_NAME)
+        storage = store.storage
+        with storage.locked():
+            storage.remove_stale_temp_files()
+            data = storage.read()
+            if _needs_migration(data):
+                migrated = _migrated(store.path, data)
+                if data is not None:
+                    storage.keep_original(
+                        f"before-schema-{SCHEMA_VERSION}",
+                        f"was upgraded to schema {SCHEMA_VERSION}",
+                    )
+                    storage.foreign_layout = False  # the copy just kept holds its bytes
+                storage.write(migrated)
+            else:
+                storage.verify()
+                storage.remember_verified()
+        return store
+
+    @staticmethod
+    def inspect(data_dir: Path) -> tuple[dict[str, int], bool] | None:
+        """Validate the data file without writing anything (not even a lock file): the
+        number of records of each kind and whether opening it will upgrade it, or None
+        when there is no file. Raises DataFileError naming what is wrong."""
+        path = data_dir / DATA_FILE_NAME
+        data = DurableStorage(path, check=_check_version).read()
+        if data is None:
+            return None
+        if _needs_migration(data):
+            return validate_tables(path, _migrated(path, data), MODELS), True
+        return validate_tables(path, data, MODELS), False
+
+    @property
+    def repos(self) -> dict[str, Repo[Any]]:
+        return {
+            repo.model.table: repo
+            for repo in (
+                self.connections,
+                self.reflections,
+                self.goals,
+                self.people,
+                self.checkins,
+                self.reviews,
+            )
+        }
+
+    def meta(self) -> dict[str, Any]:
+        data = self.storage.read() or {}
+        return next(iter(data.get(META_TABLE, {}).values()), {})
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several changes as one: one lock, one durable write, all or nothing."""
+        with self.storage.batch():
+            yield
+
+    def refresh(self) -> bool:
+        """Reload if another process wrote; True when there is something new to show."""
+        if not self.storage.changed_on_disk():
+            return False
+        self.storage.read()
+        return True
+
+    def counts(self) -> dict[str, int]:
+        """The number of records of each kind (cheap: validates nothing)."""
+        return {name: repo.count() for name, repo in self.repos.items()}
+
+    def verify(self) -> dict[str, int]:
+        """Validate every record; the counts, or DataFileError naming what is wrong."""
+        with self.storage.locked():
+            return validate_tables(self.path, self.storage.read() or {}, MODELS)
+
+    def close(self) -> None:
+        self.storage.close()

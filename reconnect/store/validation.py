@@ -1,0 +1,97 @@
+"""Every record of a data file checked, before anything of ours is written over it.
+
+Each record is parsed strictly (see strict_json) and validated by its pydantic model, in
+one call per table. The first problem stops the check, naming the table, the record and
+the field, so that a person (or a support thread) can find it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter, ValidationError
+
+from reconnect.records.models import Record
+from reconnect.store.lazy_table import LazyTable
+from reconnect.store.storage import RESTORE_HINT, DataFileError
+from reconnect.store.strict_json import JsonRefused, loads_record
+
+Tables = Mapping[str, LazyTable | Mapping[str, Any]]
+_ADAPTERS: dict[type[Record], TypeAdapter[list[Any]]] = {}
+
+
+def validate_tables(path: Path, data: Tables, models: Mapping[str, type[Record]]) -> dict[str, int]:
+    """The number of records in each table of `models`; DataFileError at the first
+    record that does not parse strictly, fit its model, or shares another's id."""
+    counts: dict[str, int] = {}
+    for name, table in data.items():
+        docs = _parsed(path, name, table)
+        model = models.get(name)
+        if model is not None:
+            _validate(path, name, docs, model)
+            counts[name] = len(docs)
+    return {name: counts.get(name, 0) for name in models}
+
+
+def parsed_tables(path: Path, data: Tables) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every record parsed strictly, as plain dicts (for a migration to work on)."""
+    return {
+        name: {doc_id: orjson.loads(raw) for doc_id, raw in _parsed(path, name, table)}
+        for name, table in data.items()
+    }
+
+
+def _parsed(path: Path, name: str, table: Any) -> list[tuple[str, bytes]]:
+    """(doc id, canonical JSON bytes) of every record, each parsed strictly."""
+    items = table.raw_items() if isinstance(table, LazyTable) else table.items()
+    out: list[tuple[str, bytes]] = []
+    for doc_id, raw in items:
+        if isinstance(raw, dict):
+            doc = raw
+        else:
+            try:
+                doc = loads_record(raw)
+            except JsonRefused as exc:
+                raise _damaged(path, name, doc_id, str(exc)) from None
+        if not isinstance(doc, dict):
+            raise _damaged(path, name, doc_id, "it is not a JSON object")
+        try:
+            out.append((doc_id, orjson.dumps(doc)))
+        except TypeError as exc:  # a value made in memory that JSON cannot hold
+            raise _damaged(path, name, doc_id, str(exc)) from None
+    return out
+
+
+def _validate(path: Path, name: str, docs: list[tuple[str, bytes]], model: type[Record]) -> None:
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    blob = b"[" + b",".join(raw for _, raw in docs) + b"]"
+    try:
+        records = adapter.validate_json(blob, strict=True)  # as we write them, no coercion
+    except ValidationError as exc:
+        index = exc.errors()[0]["loc"][0]
+        doc_id = docs[index][0] if isinstance(index, int) else "?"
+        raise _damaged(path, name, doc_id, _field_error(exc)) from None
+    seen: dict[str, str] = {}
+    for (doc_id, _), record in zip(docs, records, strict=True):
+        if record.id in seen:
+            raise _damaged(path, name, doc_id, f"it has the same id as record {seen[record.id]}")
+        seen[record.id] = doc_id
+
+
+def _field_error(exc: ValidationError) -> str:
+    """'field: reason' without the list index pydantic puts first."""
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ())[1:])
+    reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return f"{where}: {reason}" if where else reason
+
+
+def _damaged(path: Path, table: str, doc_id: str, detail: str) -> DataFileError:
+    return DataFileError(
+        path, f"Record {doc_id} in '{table}' is damaged ({detail[:200]})", RESTORE_HINT
+    )

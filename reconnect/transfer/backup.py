@@ -1,0 +1,129 @@
+"""A JSON backup of every record, and bringing one back (merged by id).
+
+A backup is one file: {"format": "reconnect-backup", "schema_version", "exported_at",
+"app_version", "records": {kind: [record, ...]}}. Importing validates every record
+before writing anything; records whose id is already present are skipped, so importing
+the same backup twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from reconnect import __version__
+from reconnect.records.models import TABLES, Record, Reflection, first_error, now_local
+from reconnect.store.migrations import SCHEMA_VERSION
+from reconnect.store.store import Store
+from reconnect.transfer.documents import ImportRefused
+
+BACKUP_FORMAT = "reconnect-backup"
+Progress = Callable[[int, int], None]
+
+
+def collect(
+    store: Store, include_private: bool, progress: Progress | None = None
+) -> tuple[dict[str, list[Record]], int]:
+    """Every record by kind, and how many private reflections were left out."""
+    records: dict[str, list[Record]] = {}
+    repos = store.repos
+    for done, (name, repo) in enumerate(repos.items(), start=1):
+        records[name] = list(repo.all())
+        if progress:
+            progress(done, len(repos))
+    left_out = 0
+    if not include_private:
+        kept = [r for r in records["reflections"] if not getattr(r, "private", False)]
+        left_out = len(records["reflections"]) - len(kept)
+        records["reflections"] = kept
+    return records, left_out
+
+
+def backup_bytes(records: dict[str, list[Record]]) -> bytes:
+    document = {
+        "format": BACKUP_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "exported_at": now_local().isoformat(),
+        "records": {name: [r.model_dump(mode="json") for r in rs] for name, rs in records.items()},
+    }
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def is_backup(document: object) -> bool:
+    return isinstance(document, dict) and document.get("format") == BACKUP_FORMAT
+
+
+@dataclass
+class MergeResult:
+    added: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        added = sum(self.added.values())
+        skipped = sum(self.skipped.values())
+        kinds = ", ".join(f"{n} {k}" for k, n in self.added.items() if n) or "nothing new"
+        return f"Added {added} record(s) ({kinds}); skipped {skipped} already present."
+
+
+def parse_backup(document: Any, progress: Progress | None = None) -> dict[str, list[Record]]:
+    """Validate a whole backup; raise ImportRefused naming the first bad record."""
+    if not is_backup(document):
+        raise ImportRefused('not a reconnect backup (no "format": "reconnect-backup")')
+    version = document.get("schema_version")
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise ImportRefused(
+            f"backup schema_version {version!r} is not one this reconnect reads "
+            f"(up to {SCHEMA_VERSION}); upgrade reconnect"
+        )
+    raw = document.get("records")
+    if not isinstance(raw, dict):
+        raise ImportRefused("'records' must be an object of record lists")
+    unknown = sorted(set(raw) - set(TABLES))
+    if unknown:
+        raise ImportRefused(f"unknown record kind(s): {', '.join(unknown)}")
+    total = sum(len(v) for v in raw.values() if isinstance(v, list))
+    done = 0
+    parsed: dict[str, list[Record]] = {}
+    for name, items in raw.items():
+        if not isinstance(items, list):
+            raise ImportRefused(f"'records.{name}' must be a list")
+        model = TABLES[name]
+        parsed[name] = []
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                raise ImportRefused(f"{name}[{index}] {first_error(exc)}") from None
+            if record.id in seen:
+                raise ImportRefused(f"{name}[{index}] repeats id {record.id}")
+            seen.add(record.id)
+            parsed[name].append(record)
+            done += 1
+            if progress and done % 500 == 0:
+                progress(done, total)
+    if progress:
+        progress(total, total)
+    return parsed
+
+
+def merge(store: Store, records: dict[str, list[Record]]) -> MergeResult:
+    """Add records whose id is new, in one durable write; skip the rest."""
+    result = MergeResult()
+    with store.batch():
+        for name, items in records.items():
+            repo = store.repos[name]
+            fresh = [r for r in items if not repo.has(r.id)]
+            repo.add_many(fresh)
+            result.added[name] = len(fresh)
+            result.skipped[name] = len(items) - len(fresh)
+    return result
+
+
+def private_count(records: dict[str, list[Record]]) -> int:
+    return sum(1 for r in records.get("reflections", []) if isinstance(r, Reflection) and r.private)

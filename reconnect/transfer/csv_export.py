@@ -1,0 +1,66 @@
+"""One CSV file per kind of record, for spreadsheets. Goal steps get a file of their own."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reconnect.records.models import Goal, Homework, Record
+
+
+def _flat(record: Record) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for key, value in record.model_dump(mode="json").items():
+        if key == "steps":
+            continue
+        if key == "homework":
+            for sub, sub_value in (value or {}).items():
+                row[f"homework_{sub}"] = sub_value
+            continue
+        row[key] = ";".join(map(str, value)) if isinstance(value, list) else value
+    return row
+
+
+def _write(path: Path, rows: Sequence[dict[str, Any]], columns: Iterable[str]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+
+
+def _columns(model: type[Record]) -> list[str]:
+    columns: list[str] = []
+    for name in model.model_fields:
+        if name == "steps":
+            continue
+        if name == "homework":
+            columns += [f"homework_{sub}" for sub in Homework.model_fields]
+            continue
+        columns.append(name)
+    return columns
+
+
+def write_csv_folder(folder: Path, records: dict[str, list[Record]]) -> list[Path]:
+    """Write <kind>.csv for every kind (and goal_steps.csv); returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, items in records.items():
+        if not items:
+            continue
+        path = folder / f"{name}.csv"
+        _write(path, [_flat(r) for r in items], _columns(type(items[0])))
+        written.append(path)
+    goals = [g for g in records.get("goals", []) if isinstance(g, Goal)]
+    steps = [
+        {"goal_id": g.id, "goal_title": g.title, **s.model_dump(mode="json")}
+        for g in goals
+        for s in g.steps
+    ]
+    if steps:
+        path = folder / "goal_steps.csv"
+        _write(path, steps, steps[0].keys())
+        written.append(path)
+    return written

@@ -1,0 +1,97 @@
+"""One place that writes every export, for the shell command and the app alike."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reconnect.store.store import Store
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ExportResult:
+    fmt: str
+    path: Path
+    records: int = 0
+    private_left_out: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self, private_hint: str = "--include-private to add them") -> str:
+        what = {
+            "md": "Session report",
+            "html": "Session report",
+            "csv": f"{len(self.files)} CSV file(s)",
+            "json": f"Backup of {self.records} record(s)",
+            "ics": f"Calendar of {self.records} planned step(s)",
+        }[self.fmt]
+        line = f"{what} written to {self.path}"
+        if self.private_left_out:
+            line += f"; {self.private_left_out} private reflection(s) left out ({private_hint})"
+        return line + "."
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Never leave half a report where a whole one was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o600)  # exports hold personal notes
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(
+    folder: Path,
+    fmt: str,
+    output: Path,
+    *,
+    start: date,
+    end: date,
+    include_private: bool = False,
+    first_day: int = 0,
+    store: Store | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    store = store or Store.open(folder)
+    result = ExportResult(fmt, output)
+    if fmt in ("md", "html"):
+        from reconnect.transfer.report import build_report, render_html, render_markdown
+
+        report = build_report(
+            store, start, end, include_private=include_private, first_day=first_day
+        )
+        text = render_markdown(report) if fmt == "md" else render_html(report)
+        _write_atomic(output, text.encode("utf-8"))
+        result.private_left_out = report.private_left_out
+        return result
+    from reconnect.transfer.backup import collect
+
+    records, result.private_left_out = collect(store, include_private, progress=progress)
+    if fmt == "json":
+        from reconnect.transfer.backup import backup_bytes
+
+        _write_atomic(output, backup_bytes(records))
+        result.records = sum(len(items) for items in records.values())
+    elif fmt == "csv":
+        from reconnect.transfer.csv_export import write_csv_folder
+
+        result.files = write_csv_folder(output, records)
+    elif fmt == "ics":
+        from reconnect.records.models import Goal
+        from reconnect.transfer.ics_export import steps_calendar
+
+        goals = [g for g in records["goals"] if isinstance(g, Goal)]
+        _write_atomic(output, steps_calendar(goals))
+        result.private_left_out = 0  # a calendar holds no reflections
+        result.records = sum(1 for g in goals for s in g.steps if s.planned_on and not s.done)
+    return result

@@ -1,0 +1,255 @@
+"""Goals: every goal with its next step, how this week is going, and its consistency."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from reconnect.logic.consistency import Consistency, consistency_all
+from reconnect.logic.weeks import midnight, week_start
+from reconnect.records.models import Goal, GoalStatus, label, now_local
+from reconnect.transfer.documents import DocumentError, load_document
+from reconnect.transfer.homework_plan import Plan, PlanError, import_plan, parse_plan
+from screens.areas.base import AreaScreen
+from screens.dialogs.choice_menu import ChoiceMenu
+from widgets.score_spark import score_text
+
+FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
+
+
+def status_text(goal: Goal, today: date) -> Text:
+    """Two short lines: the state, and homework with its due day."""
+    hw = goal.homework
+    due = f"due {hw.due_on:%a %-d %b}" if hw and hw.due_on else ""
+    if goal.status is GoalStatus.PAUSED and goal.paused_until and goal.paused_until >= today:
+        text = Text(f"resting to {goal.paused_until:%-d %b}")
+    elif goal.status in FINISHED:
+        text = Text(label(goal.status))
+    elif hw is not None:
+        return Text.assemble(("homework", "italic"), "\n", (due, "bold"))
+    else:
+        text = Text("active")
+    if hw is not None:
+        text.append("\nhomework", style="italic")
+    return text
+
+
+def sort_key(goal: Goal, today: date) -> tuple[int, date, date]:
+    """Homework due soonest first, then active, resting, and finished goals."""
+    due = goal.homework.due_on if goal.homework and goal.homework.due_on else None
+    if goal.status in FINISHED:
+        group = 3
+    elif goal.status is GoalStatus.PAUSED and goal.paused_until and goal.paused_until >= today:
+        group = 2
+    else:
+        group = 0 if due else 1
+    return (group, due or date.max, goal.created_at.date())
+
+
+class GoalsScreen(AreaScreen):
+    AREA_TITLE = "Goals"
+    ABOUT = (
+        "A goal is a ladder of small steps, easiest first. Consistency is a forgiving "
+        "score: a smoothed share of the weeks you met your weekly aim, where a good week "
+        "raises it, a missed week lowers it a little, and resting weeks do not count. "
+        "There are no streaks to lose."
+    )
+
+    BINDINGS = [
+        Binding("n", "new_goal", "New goal"),
+        Binding("enter", "open_goal", "Open", show=False),
+        Binding("f", "toggle_finished", "Finished"),
+        Binding("i", "import_plan", "Import plan"),
+    ]
+
+    DEFAULT_CSS = """
+    GoalsScreen #goals-body { padding: 0 1; }
+    GoalsScreen #goals-intro { height: auto; margin-bottom: 1; }
+    GoalsScreen #goal-table { height: 1fr; }
+    GoalsScreen #goals-hint { height: auto; color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_finished = False
+        self._goal_ids: list[str] = []
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="goals-body"):
+            yield Static(id="goals-intro")
+            table: DataTable[Text | str] = DataTable(id="goal-table", cursor_type="row")
+            table.add_column("Goal · next step", width=32, key="goal")
+            table.add_column("State", width=16, key="state")
+            table.add_column("Week", width=7, key="week")
+            table.add_column("Consistency", width=15, key="score")
+            yield table
+            yield Static(
+                "enter opens a goal · n new goal · f shows finished ones · "
+                "i imports a therapist's homework plan",
+                id="goals-hint",
+            )
+
+    def refresh_data(self) -> None:
+        today = self.reconnect.today
+        goals = self.store.goals.all()
+        shown = [g for g in goals if self.show_finished or g.status not in FINISHED]
+        shown.sort(key=lambda g: sort_key(g, today))
+        scores = self._consistency(shown, today)
+        table = self.query_one("#goal-table", DataTable)
+        selected = self.selected_goal_id()
+        table.clear()
+        self._goal_ids = [g.id for g in shown]
+        for goal in shown:
+            table.add_row(*self._row(goal, scores[goal.id], today), key=goal.id, height=2)
+        if selected in self._goal_ids:
+            table.move_cursor(row=self._goal_ids.index(selected))
+        table.display = bool(shown)
+        self._show_intro(goals, shown, scores)
+
+    def _consistency(self, goals: list[Goal], today: date) -> dict[str, Consistency]:
+        if not goals:
+            return {}
+        first_day = self.reconnect.settings.first_day_of_week
+        earliest = min(week_start(g.created_at.date(), first_day) for g in goals)
+        connections = self.store.connections.between(midnight(earliest))
+        return consistency_all(goals, connections, today, first_day)
+
+    def _row(self, goal: Goal, result: Consistency, today: date) -> tuple[Text, Text, str, Text]:
+        title = Text(overflow="ellipsis", no_wrap=True)
+        title.append(goal.title, style="bold")
+        step = goal.next_step()
+        title.append("\n")
+        if step is not None:
+            title.append(f"next: {step.title}")
+        else:
+            title.append("every step done" if goal.steps else "no steps yet", style="dim")
+        week = "–"
+        if goal.weekly_target:
+            met = result.this_week >= goal.weekly_target
+            week = f"{result.this_week} ✓" if met else f"{result.this_week} of {goal.weekly_target}"
+        empty = "no weekly aim" if not goal.weekly_target else "starts this week"
+        score = score_text(result.score, result.recent(10), empty=empty)
+        if goal.status in FINISHED:
+            score = Text("")
+        return title, status_text(goal, today), week, score
+
+    def _show_intro(
+        self, goals: list[Goal], shown: list[Goal], scores: dict[str, Consistency]
+    ) -> None:
+        intro = self.query_one("#goals-intro", Static)
+        if not goals:
+            intro.update(
+                "No goals yet. A goal is a ladder of small steps, easiest first: press n to "
+                "make one. Homework from a therapist can be imported from a plan file "
+                "(reconnect import plan.toml; see docs/homework-plan.md)."
+            )
+            return
+        active = sum(1 for g in goals if g.status is GoalStatus.ACTIVE)
+        resting = sum(1 for g in goals if g.status is GoalStatus.PAUSED)
+        finished = sum(1 for g in goals if g.status in FINISHED)
+        parts = [f"{active} active"]
+        if resting:
+            parts.append(f"{resting} resting (those weeks don't count)")
+        parts.append(f"{finished} finished" + ("" if self.show_finished else " (f shows them)"))
+        text = Text(" · ".join(parts))
+        # Away from every goal with a weekly aim: greet, never count what was missed.
+        aims = [scores[g.id] for g in shown if g.weekly_target and g.status is GoalStatus.ACTIVE]
+        if aims and all(r.welcome_back for r in aims):
+            text.append(
+                "\nWelcome back. There is nothing to catch up on: one small step on any goal "
+                "is a fine way to start again.",
+                style="bold",
+            )
+        intro.update(text)
+
+    def selected_goal_id(self) -> str | None:
+        table = self.query_one("#goal-table", DataTable)
+        if not self._goal_ids or not 0 <= table.cursor_row < len(self._goal_ids):
+            return None
+        return self._goal_ids[table.cursor_row]
+
+    # --- actions -------------------------------------------------------------------
+
+    def action_open_goal(self) -> None:
+        goal_id = self.selected_goal_id()
+        if goal_id:
+            from screens.areas.goal_detail import GoalScreen
+
+            self.app.push_screen(GoalScreen(goal_id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_goal()
+
+    def action_toggle_finished(self) -> None:
+        self.show_finished = not self.show_finished
+        self.refresh_data()
+
+    def action_new_goal(self) -> None:
+        from screens.dialogs.goal_form import GoalForm
+
+        def saved(goal: Goal | None) -> None:
+            if goal is None:
+                return
+            self.store.goals.add(goal)
+            self.refresh_data()
+            from screens.areas.goal_detail import GoalScreen
+
+            self.app.push_screen(GoalScreen(goal.id))
+            self.notify("Goal made. Now add its first small step (a).", title=goal.title)
+
+        self.app.push_screen(GoalForm(self.store.people.all(), self.reconnect.today), saved)
+
+    def action_import_plan(self) -> None:
+        from screens.dialogs.plan_import import PlanImportForm
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.read_plan(path)
+
+        self.app.push_screen(PlanImportForm(), chosen)
+
+    @work(thread=True, exclusive=True)
+    def read_plan(self, path: Path) -> None:
+        """Read and check the plan off the UI thread; save on it."""
+        try:
+            plan: Plan | str = parse_plan(load_document(path))
+        except (DocumentError, PlanError) as exc:
+            plan = str(exc)
+        except OSError as exc:
+            plan = f"{path.name}: {exc.strerror or exc}"
+        self.app.call_from_thread(self.plan_read, path, plan)
+
+    def plan_read(self, path: Path, plan: Plan | str) -> None:
+        if isinstance(plan, str):
+            self.show_refusal(path.name, plan)
+            return
+        now = datetime.combine(self.reconnect.today, now_local().timetz())
+        result = import_plan(self.store, plan, now)
+        self.refresh_data()
+        if result.added:
+            noun = "goal" if len(result.added) == 1 else "goals"
+            self.notify(
+                ", ".join(g.title for g in result.added),
+                title=f"Imported {len(result.added)} homework {noun}",
+            )
+        else:
+            self.notify(
+                f"{path.name} was imported before, so nothing was added twice.",
+                title="Nothing new",
+            )
+
+    def show_refusal(self, name: str, reason: str) -> None:
+        message = (
+            f"{name} was not imported, and nothing was saved.\n\n{reason}\n\n"
+            "Fix that place in the file (docs/homework-plan.md describes every field) "
+            "and import it again."
+        )
+        self.app.push_screen(ChoiceMenu("This plan needs a fix", [("ok", "OK")], message))

@@ -1,0 +1,283 @@
+"""Log: the week's moments of connection by day, newest first; add, edit, delete, undo,
+filter, and page to earlier weeks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, Label, OptionList, Select, Static
+
+from reconnect.logic.connections import Saved, describe
+from reconnect.logic.overview import depth_mix
+from reconnect.logic.weeks import local_date, week_bounds, week_start
+from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
+from reconnect.records.models import Connection, Counterpart, Person, label
+from screens.areas.base import AreaScreen
+from screens.dialogs.log_delete import ConfirmDeleteDialog
+from screens.dialogs.log_entry import LogEntryDialog
+from widgets.connection_list import ConnectionList
+
+
+class LogScreen(AreaScreen):
+    AREA_TITLE = "Log"
+    ABOUT = (
+        "Note small moments of connection, right after they happen: what, who, how deep "
+        "(1 greeting … 5 plan made or support given) and how comfortable it felt (1 very "
+        "uneasy … 5 at ease). The list shows a week at a time, newest first."
+    )
+
+    BINDINGS = [
+        Binding("a", "add", "Log a moment"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete", key_display="d"),
+        Binding("u", "undo", "Undo delete"),
+        Binding("left_square_bracket", "earlier", "Earlier week", key_display="["),
+        Binding("right_square_bracket", "later", "Later week", key_display="]"),
+        Binding("f", "filters", "Filter by person, kind or depth", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    LogScreen #week-nav, LogScreen #filters { height: 1; padding: 0 1; }
+    LogScreen #week-title { width: 1fr; text-style: bold; content-align: center middle; }
+    LogScreen #week-nav Button { margin: 0 1; min-width: 0; width: auto; }
+    LogScreen #week-summary { padding: 0 1; height: auto; color: $text-muted; }
+    LogScreen #filters { margin-bottom: 1; }
+    LogScreen #filters Label { width: auto; padding-right: 1; }
+    LogScreen #filters Select { margin-right: 1; }
+    LogScreen #filter-person { width: 24; }
+    LogScreen #filter-counterpart { width: 22; }
+    LogScreen #filter-depth { width: 1fr; }
+    LogScreen #empty { padding: 0 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._week: date | None = None  # first day of the week shown; None: this week
+        self._deleted: list[Connection] = []  # newest last; undo works for the session
+        self._people_options: list[tuple[str, str]] = []
+        self._filters_shown: tuple[object, ...] = ()
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="week-nav"):
+            yield Button("\u25c0 Earlier [", id="earlier", compact=True)
+            yield Static(id="week-title")
+            yield Button("Later ] \u25b6", id="later", compact=True)
+            yield Button("+ Log a moment (a)", id="add", compact=True, variant="primary")
+        yield Static(id="week-summary")
+        with Horizontal(id="filters"):
+            yield Label("Show")
+            yield Select[str]([], prompt="anyone", id="filter-person", compact=True)
+            yield Select(
+                [(label(c), c.value) for c in Counterpart],
+                prompt="any kind",
+                id="filter-counterpart",
+                compact=True,
+            )
+            yield Select(
+                [(f"{n} {name}", n) for n, name in DEPTH_LABELS.items()],
+                prompt="any depth",
+                id="filter-depth",
+                compact=True,
+            )
+        yield Static(id="empty")
+        yield ConnectionList(id="entries")
+
+    def on_mount(self) -> None:
+        # No super() call: Textual runs AreaScreen.on_mount (refresh_data) by itself.
+        # Up, down and enter work on the entries at once; a takes you to the form.
+        self.query_one(ConnectionList).focus()
+
+    # --- showing ---------------------------------------------------------------------
+
+    @property
+    def week_first_day(self) -> date:
+        return self._week or self._this_week()
+
+    def _this_week(self) -> date:
+        return week_start(self.reconnect.today, self.reconnect.settings.first_day_of_week)
+
+    def refresh_data(self) -> None:
+        first = self.week_first_day
+        start, end = week_bounds(first, self.reconnect.settings.first_day_of_week)
+        week = self.store.connections.between(start, end)
+        people = self.store.people.all()
+        self._update_people_filter(people)
+        shown = [c for c in week if self._matches(c)]
+        self._filters_shown = self._filter_values()
+
+        self.query_one("#week-title", Static).update(self._week_title(first))
+        self.query_one("#later", Button).disabled = first >= self._this_week()
+        summary = self.query_one("#week-summary", Static)
+        summary.update(self._summary(week, shown) if week else "")
+        summary.display = bool(week)
+
+        by_day: dict[date, list[Connection]] = defaultdict(list)
+        for connection in sorted(shown, key=lambda c: c.at, reverse=True):
+            by_day[local_date(connection.at)].append(connection)
+        names = {p.id: p.name for p in people}
+        entries = self.query_one(ConnectionList)
+        entries.show(list(by_day.items()), names, self.reconnect.today)
+        empty = self.query_one("#empty", Static)
+        empty.display = not shown
+        if not week:
+            empty.update(
+                "Nothing logged this week yet. Press a to note a small moment: "
+                "a smile at the shop counts."
+                if first == self._this_week()
+                else "Nothing was logged this week. That's fine: press [ or ] to see other weeks."
+            )
+        elif not shown:
+            empty.update("Nothing this week matches the filters above.")
+
+    def _week_title(self, first: date) -> str:
+        last = first + timedelta(days=6)
+        if first.month == last.month:
+            span = f"{first:%-d}\u2013{last:%-d %b %Y}"
+        else:
+            span = f"{first:%-d %b} \u2013 {last:%-d %b %Y}"
+        return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
+
+    def _summary(self, week: list[Connection], shown: list[Connection]) -> str:
+        noun = "moment" if len(week) == 1 else "moments"
+        head = f"{len(week)} {noun}"
+        if len(shown) != len(week):
+            head += f" ({len(shown)} shown)"
+        comfort = sum(c.comfort for c in week) / len(week)
+        mix = " \u00b7 ".join(f"{DEPTH_TINY[d]} {n}" for d, n in depth_mix(week).items())
+        return f"{head} \u00b7 comfort {comfort:.1f}/5 on average \u00b7 by depth:\n{mix}"
+
+    def _update_people_filter(self, people: list[Person]) -> None:
+        options = sorted(((p.name, p.id) for p in people), key=lambda o: o[0].lower())
+        if options == self._people_options:
+            return
+        self._people_options = options
+        select = self.query_one("#filter-person", Select)
+        keep = select.value
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            if keep in {value for _, value in options}:
+                select.value = keep
+
+    def _matches(self, connection: Connection) -> bool:
+        person = self.query_one("#filter-person", Select).value
+        counterpart = self.query_one("#filter-counterpart", Select).value
+        depth = self.query_one("#filter-depth", Select).value
+        return (
+            (person is Select.NULL or connection.person_id == person)
+            and (counterpart is Select.NULL or connection.counterpart == counterpart)
+            and (depth is Select.NULL or connection.depth == depth)
+        )
+
+    def _filter_values(self) -> tuple[object, ...]:
+        return tuple(select.value for select in self.query("#filters Select").results(Select))
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        # Selects also report their first value on mount: reload only on a real change.
+        if self._filter_values() != self._filters_shown:
+            self.refresh_data()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _selected(self) -> Connection | None:
+        connection_id = self.query_one(ConnectionList).highlighted_id
+        return self.store.connections.get(connection_id) if connection_id else None
+
+    def action_add(self) -> None:
+        self.app.push_screen(LogEntryDialog(), self._after_save)
+
+    def action_edit(self) -> None:
+        connection = self._selected()
+        if connection is None:
+            self.notify("Nothing picked: move to an entry first, or press a to log one.")
+            return
+        self.app.push_screen(LogEntryDialog(connection), self._after_save)
+
+    @on(OptionList.OptionSelected, "#entries")
+    def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _after_save(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        connection = saved.connection
+        # Show the week the entry belongs to, with the cursor on it.
+        day = local_date(connection.at)
+        self._week = week_start(day, self.reconnect.settings.first_day_of_week)
+        if self._week == self._this_week():
+            self._week = None
+        entries = self.query_one(ConnectionList)
+        self.refresh_data()
+        ids = [o.id for o in entries.options]
+        if connection.id in ids:
+            entries.highlighted = ids.index(connection.id)
+        entries.focus()
+        verb = "Updated" if saved.edited else "Saved"
+        message = f"{verb}: {connection.what}"
+        if saved.new_person is not None:
+            message += f". {saved.new_person.name} was added to People."
+        self.notify(message)
+
+    def action_delete(self) -> None:
+        connection = self._selected()
+        if connection is None:
+            self.notify("Nothing picked: move to an entry first.")
+            return
+        person = self.store.people.get(connection.person_id) if connection.person_id else None
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            removed = self.store.connections.delete(connection.id)
+            if removed is not None:
+                self._deleted.append(removed)
+            self.refresh_data()
+            self.notify(f"Deleted: {connection.what}. Press u to undo.")
+
+        self.app.push_screen(
+            ConfirmDeleteDialog(
+                f"{connection.at.astimezone():%a %-d %b %H:%M}: {describe(connection, person)}"
+            ),
+            confirmed,
+        )
+
+    def action_undo(self) -> None:
+        while self._deleted:
+            connection = self._deleted.pop()
+            if self.store.connections.get(connection.id) is not None:
+                continue  # already back (restored elsewhere)
+            self.store.connections.add(connection)
+            self._after_save(Saved(connection))
+            self.notify(f"Put back: {connection.what}")
+            return
+        self.notify("Nothing to undo.")
+
+    def action_earlier(self) -> None:
+        self._week = self.week_first_day - timedelta(days=7)
+        self.refresh_data()
+
+    def action_later(self) -> None:
+        if self.week_first_day >= self._this_week():
+            return
+        later = self.week_first_day + timedelta(days=7)
+        self._week = None if later >= self._this_week() else later
+        self.refresh_data()
+
+    def action_filters(self) -> None:
+        self.query_one("#filter-person", Select).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        match event.button.id:
+            case "earlier":
+                self.action_earlier()
+            case "later":
+                self.action_later()
+            case "add":
+                self.action_add()

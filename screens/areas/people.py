@@ -1,0 +1,365 @@
+"""People: who matters, when you were last in touch (from the log), and who is drifting."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from reconnect.logic.people import (
+    PersonRow,
+    counterpart_for,
+    delete_person,
+    linked_count,
+    people_rows,
+)
+from reconnect.records.models import GoalKind, Person, label
+from reconnect.store.store import Store
+from screens.areas.base import AreaScreen
+from screens.dialogs.choice_menu import ChoiceMenu
+
+
+def ago(days: int | None) -> str:
+    if days is None:
+        return "not logged yet"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+class PeopleScreen(AreaScreen):
+    AREA_TITLE = "People"
+    ABOUT = (
+        "The people who matter and how often you would like to be in touch. Last contact "
+        "comes from your log. Losing touch lists those past that rhythm, most overdue "
+        "first; a short message is enough."
+    )
+
+    BINDINGS = [
+        Binding("n", "new_person", "New"),
+        Binding("c", "log_connection", "Log with them"),
+        Binding("m", "make_goal", "Make a goal"),
+        Binding("e", "edit_person", "Edit", show=False),
+        Binding("a", "archive", "Archive", show=False),
+        Binding("delete", "delete_person", "Delete", show=False),
+        Binding("v", "toggle_archived", "Archived", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    PeopleScreen #people-body { padding: 0 1; }
+    PeopleScreen .heading { text-style: bold; height: auto; margin-top: 1; }
+    PeopleScreen #drifting-heading { margin-top: 0; }
+    PeopleScreen #drifting-intro, PeopleScreen #people-hint { height: auto; }
+    PeopleScreen #people-hint { color: $text-muted; margin-top: 1; }
+    PeopleScreen DataTable { height: auto; max-height: 10; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_archived = False
+        self._rows: dict[str, PersonRow] = {}
+        self._order: dict[str, list[str]] = {"drifting-table": [], "people-table": []}
+        self._current: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="people-body", can_focus=False):
+            yield Static(id="drifting-heading", classes="heading")
+            yield Static(id="drifting-intro")
+            drift: DataTable[Text | str] = DataTable(id="drifting-table", cursor_type="row")
+            drift.add_column("Name", width=22, key="name")
+            drift.add_column("Last in touch", width=15, key="last")
+            drift.add_column("Wish", width=14, key="wish")
+            drift.add_column("Past it by", width=11, key="over")
+            yield drift
+            yield Static(id="people-heading", classes="heading")
+            everyone: DataTable[Text | str] = DataTable(id="people-table", cursor_type="row")
+            everyone.add_column("Name", width=22, key="name")
+            everyone.add_column("Circle", width=13, key="circle")
+            everyone.add_column("Wish", width=14, key="wish")
+            everyone.add_column("Last in touch", width=15, key="last")
+            yield everyone
+            yield Static(
+                "enter: everything you can do with someone · c log a connection · "
+                "m make a reach-out goal · e edit · a archive · del delete · v archived",
+                id="people-hint",
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        drifting = self.query_one("#drifting-table", DataTable)
+        (drifting if drifting.display else self.query_one("#people-table", DataTable)).focus()
+
+    def refresh_data(self) -> None:
+        today = self.reconnect.today
+        people = self.store.people.all()
+        rows = people_rows(people, self.store.connections.all(), today)
+        self._rows = {r.person.id: r for r in rows}
+        drifting = sorted(
+            (r for r in rows if r.drift is not None),
+            key=lambda r: (
+                -r.drift.overdue_by / (r.person.cadence_days or 1),
+                r.person.name.casefold(),
+            ),  # type: ignore[union-attr]
+        )
+        shown = [r for r in rows if self.show_archived or not r.person.archived]
+        self._fill("drifting-table", drifting, self._drift_cells)
+        self._fill("people-table", shown, self._person_cells)
+        self.query_one("#drifting-heading", Static).update(f"Losing touch ({len(drifting)})")
+        self.query_one("#drifting-table").display = bool(drifting)
+        intro = self.query_one("#drifting-intro", Static)
+        if drifting:
+            intro.update(
+                "Past the rhythm you wished for, most overdue first. A short message is enough."
+            )
+        elif people:
+            intro.update("Nobody is past the rhythm you wished for.")
+        else:
+            intro.update(
+                "Nobody here yet. Add the people who matter (n): a friend, family, a neighbour, "
+                "a group. Say how often you'd like to be in touch, and reconnect will notice "
+                "when someone is drifting."
+            )
+        archived = sum(1 for p in people if p.archived)
+        heading = f"Everyone ({len(shown)})" + (" · ! losing touch" if drifting else "")
+        if archived:
+            heading += f" · {archived} archived, " + (
+                "shown" if self.show_archived else "v shows them"
+            )
+        self.query_one("#people-heading", Static).update(heading)
+        self.query_one("#people-heading").display = bool(people)
+        self.query_one("#people-table").display = bool(shown)
+
+    def _fill(self, table_id: str, rows: list[PersonRow], cells) -> None:  # type: ignore[no-untyped-def]
+        table = self.query_one(f"#{table_id}", DataTable)
+        keep = (
+            self._order[table_id][table.cursor_row]
+            if self._order[table_id] and 0 <= table.cursor_row < len(self._order[table_id])
+            else None
+        )
+        table.clear()
+        self._order[table_id] = [r.person.id for r in rows]
+        for row in rows:
+            table.add_row(*cells(row), key=row.person.id)
+        if keep in self._order[table_id]:
+            table.move_cursor(row=self._order[table_id].index(keep))
+
+    @staticmethod
+    def _wish(person: Person) -> str:
+        return f"every {person.cadence_days} days" if person.cadence_days else "no wish"
+
+    def _drift_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
+        assert row.drift is not None
+        over = row.drift.overdue_by
+        return (
+            Text(row.person.name, style="bold", overflow="ellipsis", no_wrap=True),
+            ago(row.days_since),
+            self._wish(row.person),
+            f"{over} day{'s' if over != 1 else ''}",
+        )
+
+    def _person_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
+        name = Text(row.person.name, overflow="ellipsis", no_wrap=True)
+        if row.person.archived:
+            name.append(" (archived)", style="italic")
+        elif row.drift is not None:
+            name.append(" !", style="bold")  # also listed under Losing touch
+        return name, label(row.person.circle), self._wish(row.person), ago(row.days_since)
+
+    # --- selection -----------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.has_focus and event.row_key.value:
+            self._current = event.row_key.value
+
+    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+        table = event.widget
+        if isinstance(table, DataTable) and table.id in self._order:
+            order = self._order[table.id]
+            if order and 0 <= table.cursor_row < len(order):
+                self._current = order[table.cursor_row]
+
+    def selected(self) -> Person | None:
+        if self._current is None:
+            focused = self.focused
+            if isinstance(focused, DataTable) and focused.id in self._order:
+                order = self._order[focused.id]
+                if order:
+                    self._current = order[min(focused.cursor_row, len(order) - 1)]
+        row = self._rows.get(self._current or "")
+        if row is None:
+            self.notify("Choose someone in a list first (arrow keys or a click).")
+            return None
+        return row.person
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self._current = event.row_key.value
+        person = self.selected()
+        if person is None:
+            return
+        options = [
+            ("log", "Log a connection with them (c)"),
+            ("goal", "Make a reach-out goal for them (m)"),
+            ("edit", "Change their details (e)"),
+            (
+                "archive",
+                "Bring back from the archive (a)"
+                if person.archived
+                else "Archive: hide, keep history (a)",
+            ),
+            ("delete", "Delete (del)"),
+        ]
+        actions = {
+            "log": self.action_log_connection,
+            "goal": self.action_make_goal,
+            "edit": self.action_edit_person,
+            "archive": self.action_archive,
+            "delete": self.action_delete_person,
+        }
+
+        def chosen(choice: str | None) -> None:
+            if choice in actions:
+                actions[choice]()
+
+        self.app.push_screen(ChoiceMenu(person.name, options, person.notes), chosen)
+
+    # --- actions -------------------------------------------------------------------
+
+    def action_new_person(self) -> None:
+        from screens.dialogs.person_form import PersonForm
+
+        def saved(person: Person | None) -> None:
+            if person is not None:
+                self.store.people.add(person)
+                self._current = person.id
+                self.refresh_data()
+                self.notify(f"{person.name} added.")
+
+        self.app.push_screen(
+            PersonForm(self.reconnect.today, others=self.store.people.all()), saved
+        )
+
+    def action_edit_person(self) -> None:
+        from screens.dialogs.person_form import PersonForm
+
+        person = self.selected()
+        if person is None:
+            return
+
+        def saved(edited: Person | None) -> None:
+            if edited is not None and self.store.people.get(edited.id) is not None:
+                self.store.people.update(edited)
+                self.reconnect.refresh_areas()
+
+        self.app.push_screen(
+            PersonForm(self.reconnect.today, person, self.store.people.all()), saved
+        )
+
+    def action_log_connection(self) -> None:
+        """The Log area's own form, with this person filled in."""
+        from reconnect.logic.connections import Saved
+        from screens.dialogs.log_entry import LogEntryDialog
+
+        person = self.selected()
+        if person is None:
+            return
+
+        def saved(result: Saved | None) -> None:
+            if result is not None:
+                self.reconnect.refresh_areas()
+                self.notify(f"Logged: {result.connection.what}.", title=f"With {person.name}")
+
+        dialog = LogEntryDialog(person_id=person.id, counterpart=counterpart_for(person))
+        self.app.push_screen(dialog, saved)
+
+    def action_make_goal(self) -> None:
+        from screens.dialogs.goal_form import GoalForm
+
+        person = self.selected()
+        if person is None:
+            return
+
+        def saved(goal: object) -> None:
+            from reconnect.records.models import Goal
+
+            if isinstance(goal, Goal):
+                self.store.goals.add(goal)
+                self.notify("It's in Goals (g): add its first small step there.", title=goal.title)
+
+        form = GoalForm(
+            self.store.people.all(),
+            self.reconnect.today,
+            title=f"Reach out to {person.name}",
+            kind=GoalKind.REACH_OUT,
+            person_id=person.id,
+        )
+        self.app.push_screen(form, saved)
+
+    def action_archive(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        self.store.people.update(person.model_copy(update={"archived": not person.archived}))
+        if person.archived:
+            self.notify(f"{person.name} is back in your lists.")
+        else:
+            self.notify(
+                f"{person.name} is archived: hidden from lists, history kept. "
+                "v shows archived people; a brings them back."
+            )
+        self.refresh_data()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refresh_data()
+
+    def action_delete_person(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        connections, goals = linked_count(self.store, person.id)
+        stays = []
+        if connections:
+            plural = "s" if connections != 1 else ""
+            stays.append(f"the {connections} connection{plural} you logged with them")
+        if goals:
+            stays.append(f"{goals} goal{'s' if goals != 1 else ''} about them")
+        explain = (
+            f"Deleting removes {person.name} from your people. "
+            + (
+                f"{' and '.join(stays).capitalize()} stay, just no longer linked to anyone. "
+                if stays
+                else ""
+            )
+            + "Archiving (a) hides them instead and keeps everything linked."
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice == "delete":
+                self._current = None
+                self.delete_in_background(person)
+            elif choice == "archive":
+                self.action_archive()
+
+        options = [("delete", f"Delete {person.name}"), ("keep", "Keep them")]
+        if not person.archived:
+            options.insert(1, ("archive", "Archive instead"))
+        self.app.push_screen(ChoiceMenu(f"Delete {person.name}?", options, explain), chosen)
+
+    @work(thread=True, exclusive=True, group="delete-person")
+    def delete_in_background(self, person: Person) -> None:
+        """Unlinking a long history touches many records: keep the UI responsive."""
+        # A Store of its own: the app's store and its indexes belong to the UI thread.
+        _, unlinked = delete_person(Store.open(self.store.path.parent), person.id)
+        self.app.call_from_thread(self._deleted, person, unlinked)
+
+    def _deleted(self, person: Person, unlinked: int) -> None:
+        self.reconnect.refresh_areas()
+        kept = f" {unlinked} log entries kept, unlinked." if unlinked else ""
+        self.notify(f"{person.name} deleted.{kept}")

@@ -1,0 +1,215 @@
+"""Progress: comfort and depth, connections by depth, the check-in and goals, week by week.
+
+Comfort and depth come first: progress here is a slow rise in comfort and depth, not a
+count. Under each chart one line in words compares the period with the one before.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.widgets import Static, Tab, Tabs
+
+from reconnect.logic.progress import ProgressData, progress, progress_span
+from reconnect.logic.progress_words import (
+    checkin_words,
+    comfort_depth_words,
+    connections_words,
+    goals_words,
+)
+from screens.areas.base import AreaScreen
+from widgets.week_chart import ChartSpec, Series, WeekChart, legend_text
+
+PERIODS = (8, 12, 26, 52)
+DEFAULT_WEEKS = 12
+# From this width two charts sit side by side.
+WIDE = 110
+
+# Depth 5 at the bottom of each bar: the solid base growing is the move to deeper talk.
+DEPTH_BARS = (
+    (5, "plan/support", "█"),
+    (4, "personal share", "▓"),
+    (3, "real conversation", "▒"),
+    (2, "small talk", "░"),
+    (1, "greeting", "·"),
+)
+
+
+def _specs(data: ProgressData) -> dict[str, ChartSpec]:
+    points = data.points
+    weeks = [p.start for p in points]
+    key = (weeks[0], len(weeks), tuple(points))
+    return {
+        "comfort": ChartSpec(
+            weeks,
+            lines=(
+                Series("comfort", [p.comfort for p in points], "●", 0),
+                Series("depth", [p.depth for p in points], "◆", 1),
+            ),
+            y_range=(1, 5),
+            y_ticks=[(n, str(n)) for n in range(1, 6)],
+            legend_extra="weekly averages, 1–5",
+            key=("comfort", *key),
+        ),
+        "connections": ChartSpec(
+            weeks,
+            stacks=tuple(
+                Series(label, [p.by_depth[depth - 1] for p in points], marker, 5 - depth)
+                for depth, label, marker in DEPTH_BARS
+            ),
+            counts=True,
+            key=("connections", *key),
+        ),
+        "checkin": ChartSpec(
+            weeks,
+            lines=(Series("score", [p.checkin for p in points], "●", 2),),
+            y_range=(3, 9),
+            y_ticks=[(9, "lonelier 9"), (6, "6"), (3, "less lonely 3")],
+            legend_extra="3–9: lower means less lonely; a trend, not a diagnosis",
+            key=("checkin", *key),
+        ),
+        "goals": ChartSpec(
+            weeks,
+            stacks=(Series("steps done (left)", [p.steps_done for p in points], "█", 0),),
+            lines=(
+                Series(
+                    "targets met, % (right)",
+                    [None if p.target_share is None else 100 * p.target_share for p in points],
+                    "◆",
+                    1,
+                    right=True,
+                ),
+            ),
+            counts=True,
+            right_range=(0, 100),
+            right_ticks=[(0, "0%"), (50, "50%"), (100, "100%")],
+            key=("goals", *key),
+        ),
+    }
+
+
+SECTIONS = (
+    ("comfort", "Comfort and depth", comfort_depth_words),
+    ("connections", "Connections per week, by depth", connections_words),
+    ("checkin", "Weekly check-in score", checkin_words),
+    ("goals", "Goal steps and weekly targets", goals_words),
+)
+
+
+class ProgressScreen(AreaScreen):
+    AREA_TITLE = "Progress"
+    ABOUT = (
+        "Progress is a slow rise in comfort and depth, not a count. Comfort and depth are "
+        "weekly averages (1–5). Connections per week are stacked by depth. The check-in "
+        "score runs 3–9, lower means less lonely: a trend to look at, never a diagnosis. "
+        "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown."
+    )
+
+    BINDINGS = [
+        Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="["),
+        Binding("right_square_bracket", "period(1)", "More weeks", key_display="]"),
+    ]
+
+    DEFAULT_CSS = """
+    ProgressScreen Tabs { margin: 0 1; }
+    ProgressScreen #period { padding: 0 1; color: $text-muted; }
+    ProgressScreen #empty { padding: 1 1; }
+    ProgressScreen #charts { height: 1fr; }
+    ProgressScreen #sections { height: auto; }
+    ProgressScreen .row { height: auto; layout: vertical; }
+    ProgressScreen.-wide .row { layout: horizontal; }
+    ProgressScreen .section { height: auto; width: 1fr; padding: 0 1; margin-bottom: 1; }
+    ProgressScreen .section-title { text-style: bold; }
+    ProgressScreen .words { color: $text; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weeks = DEFAULT_WEEKS
+
+    def compose_body(self) -> ComposeResult:
+        yield Tabs(
+            *(Tab(f"{n} weeks", id=f"weeks-{n}") for n in PERIODS),
+            active=f"weeks-{self.weeks}",
+            id="periods",
+        )
+        yield Static(id="period")
+        with VerticalScroll(id="charts"):
+            yield Static(id="empty")
+            with Vertical(id="sections"):
+                # Two rows of two: side by side when wide, one under another when not.
+                for row in (SECTIONS[:2], SECTIONS[2:]):
+                    with Horizontal(classes="row"):
+                        for name, title, _ in row:
+                            with Vertical(classes="section", id=f"section-{name}"):
+                                yield Static(Text(title), classes="section-title")
+                                yield Static(id=f"legend-{name}", classes="legend")
+                                yield WeekChart(id=f"chart-{name}")
+                                yield Static(id=f"words-{name}", classes="words")
+
+    def on_mount(self) -> None:
+        # Textual then runs AreaScreen.on_mount too (handlers run for each class), which
+        # loads the data: calling super() here would load it twice.
+        # Arrow and page keys scroll the charts; [ and ] (or a click) change the period.
+        self.query_one("#charts").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        weeks = int(str(event.tab.id).removeprefix("weeks-"))
+        if weeks != self.weeks:
+            self.weeks = weeks
+            self.refresh_data()
+
+    def action_period(self, step: int) -> None:
+        index = min(len(PERIODS) - 1, max(0, PERIODS.index(self.weeks) + step))
+        if PERIODS[index] != self.weeks:
+            self.weeks = PERIODS[index]
+            self.query_one(Tabs).active = f"weeks-{self.weeks}"
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.reconnect
+        first_day = app.settings.first_day_of_week
+        start, end = progress_span(app.today, self.weeks, first_day)
+        data = progress(
+            self.store.connections.between(start, end),
+            self.store.checkins.all(),
+            self.store.goals.all(),
+            app.today,
+            self.weeks,
+            first_day,
+        )
+        first = data.points[0].start
+        last = data.points[-1].start + timedelta(days=6)
+        self.query_one("#period", Static).update(
+            f"{self.weeks} full weeks, {first:%-d %b %Y} to {last:%-d %b %Y}. "
+            "This week so far is on Today."
+        )
+        now = data.now
+        empty = not (now.connections or now.checkins or now.steps_done or now.goal_weeks)
+        started = self.store.connections.latest_time() is not None or bool(
+            self.store.checkins.count()
+        )
+        self.query_one("#empty", Static).update(
+            ""
+            if not empty
+            else "Your first full week shows here once it ends; this week so far is on Today."
+            if started
+            else f"Nothing in these {self.weeks} weeks yet. Progress fills in as weeks end: "
+            "log a connection, or do the weekly check-in from Today."
+        )
+        self.query_one("#empty").display = empty
+        self.query_one("#sections").display = not empty
+        specs = _specs(data)
+        for name, _, words in SECTIONS:
+            gap = " " if name == "connections" else "  "  # five entries must fit 80 columns
+            self.query_one(f"#legend-{name}", Static).update(legend_text(specs[name], gap))
+            self.query_one(f"#chart-{name}", WeekChart).show(specs[name])
+            self.query_one(f"#words-{name}", Static).update(words(data))

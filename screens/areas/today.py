@@ -1,0 +1,222 @@
+"""Today: this week at a glance, goals with their next step, who is drifting."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.events import Click
+from textual.widgets import Static
+
+from reconnect.areas import AREAS
+from reconnect.logic.drift import drifting_from
+from reconnect.logic.overview import active_goals, depth_mix
+from reconnect.logic.week_review import checkin_for_week
+from reconnect.logic.weeks import local_date, week_bounds, week_start
+from reconnect.records.content import COMFORT_LABELS
+from reconnect.records.models import Connection
+from screens.areas.base import AreaScreen
+from widgets.depth_mix import depth_mix_text
+
+# After this long without a logged connection, Today says welcome back.
+WELCOME_BACK_AFTER = timedelta(days=14)
+MAX_GOALS = 4
+MAX_DRIFTING = 3
+
+
+class TodayScreen(AreaScreen):
+    AREA_TITLE = "Today"
+    ABOUT = (
+        "This week so far: how many moments of connection you noted and how deep they "
+        "went (1 greeting … 5 plan made or support given), with the average comfort. "
+        "Goals show their next small step; homework due soonest comes first. Losing touch "
+        "lists people past the rhythm you wished for. Nothing here is a score to beat: it "
+        "is a place to pick one small thing."
+    )
+
+    BINDINGS = [Binding("c", "checkin", "Weekly check-in")]
+
+    DEFAULT_CSS = """
+    TodayScreen #date-line { padding: 0 1; color: $text-muted; }
+    TodayScreen #welcome { padding: 0 1; margin: 0 0 1 0; }
+    TodayScreen #checkin-offer { padding: 0 1; margin: 0 0 1 0; }
+    TodayScreen #checkin-offer:hover { text-style: underline; }
+    TodayScreen Grid { grid-size: 2; grid-gutter: 0 1; height: auto; padding: 0 1; }
+    TodayScreen .panel {
+        border: round $primary-darken-1; border-title-color: $text; height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="date-line")
+            yield Static(id="welcome")
+            yield Static(id="checkin-offer")
+            with Grid():
+                yield Static(id="week-summary", classes="panel")
+                yield Static(id="goals", classes="panel")
+                yield Static(id="drifting", classes="panel")
+                yield Static(id="where", classes="panel")
+
+    def on_mount(self) -> None:
+        for panel_id, title in (
+            ("week-summary", "This week"),
+            ("goals", "Goals"),
+            ("drifting", "Losing touch"),
+            ("where", "Where to go"),
+        ):
+            self.query_one(f"#{panel_id}").border_title = title
+        super().on_mount()
+
+    def refresh_data(self) -> None:
+        today = self.reconnect.today
+        first_day = self.reconnect.settings.first_day_of_week
+        start, end = week_bounds(today, first_day)
+        week = self.store.connections.between(start, end)
+        everything_empty = not week and self._store_is_empty()
+
+        self.query_one("#date-line", Static).update(
+            f"{today:%A %-d %B %Y} · week of {start:%a %-d %b}"
+        )
+        self._show_welcome(everything_empty, bool(week))
+        self._show_checkin_offer()
+        self._show_week(week)
+        self._show_goals()
+        self._show_drifting()
+        self._show_where(everything_empty)
+
+    def _store_is_empty(self) -> bool:
+        return not any(self.store.counts().values())
+
+    def _show_welcome(self, empty: bool, logged_this_week: bool) -> None:
+        welcome = self.query_one("#welcome", Static)
+        message = ""
+        if empty:
+            message = (
+                "Welcome to reconnect. This is a quiet place to notice small moments of "
+                "connection and take the next small step. Nothing leaves this computer. "
+                "Start anywhere below; a hello to a neighbour counts."
+            )
+        elif not logged_this_week:
+            latest = self._latest_connection_day()
+            if latest is not None and self.reconnect.today - latest >= WELCOME_BACK_AFTER:
+                message = (
+                    "Welcome back. There is nothing to catch up on: pick one small thing for today."
+                )
+        welcome.update(message)
+        welcome.display = bool(message)
+
+    def _show_checkin_offer(self) -> None:
+        """Offered while this week has no check-in; `c` opens it either way."""
+        offer = self.query_one("#checkin-offer", Static)
+        first_day = self.reconnect.settings.first_day_of_week
+        start = week_start(self.reconnect.today, first_day)
+        missing = checkin_for_week(self.store.checkins.all(), start, first_day) is None
+        if missing:
+            text = Text()
+            text.append(" c ", style="bold reverse")
+            text.append(" This week's check-in: three short questions about the past week.")
+            offer.update(text)
+        offer.display = missing
+
+    def on_click(self, event: Click) -> None:
+        if event.widget is not None and event.widget.id == "checkin-offer":
+            self.action_checkin()
+
+    def action_checkin(self) -> None:
+        from screens.dialogs.checkin import CheckInScreen
+
+        first_day = self.reconnect.settings.first_day_of_week
+        start = week_start(self.reconnect.today, first_day)
+        existing = checkin_for_week(self.store.checkins.all(), start, first_day)
+        self.app.push_screen(CheckInScreen(start, existing), lambda _: self.refresh_data())
+
+    def _latest_connection_day(self) -> date | None:
+        latest = self.store.connections.latest_time()
+        return None if latest is None else local_date(latest)
+
+    def _show_week(self, week: list[Connection]) -> None:
+        panel = self.query_one("#week-summary", Static)
+        if not week:
+            panel.update(
+                "Nothing logged yet this week.\nA two-line \u201cthinking of you\u201d text "
+                "counts, and so does a smile at the shop."
+            )
+            return
+        comfort = sum(c.comfort for c in week) / len(week)
+        text = Text()
+        noun = "connection" if len(week) == 1 else "connections"
+        text.append(f"{len(week)} {noun} so far\n", style="bold")
+        text.append_text(depth_mix_text(depth_mix(week)))
+        text.append(f"\nfelt {COMFORT_LABELS[round(comfort)]} ({comfort:.1f} of 5)")
+        panel.update(text)
+
+    def _show_goals(self) -> None:
+        panel = self.query_one("#goals", Static)
+        goals = active_goals(self.store.goals.all(), self.reconnect.today)
+        # Homework due soonest first, then the rest in the order they were made.
+        goals.sort(
+            key=lambda g: (
+                g.homework is None or g.homework.due_on is None,
+                g.homework.due_on if g.homework and g.homework.due_on else self.reconnect.today,
+            )
+        )
+        if not goals:
+            panel.update(
+                "No active goals yet. A goal is a ladder of small steps, easiest first: "
+                "press g to make one."
+            )
+            return
+        text = Text()
+        for goal in goals[:MAX_GOALS]:
+            text.append(goal.title, style="bold")
+            if goal.homework and goal.homework.due_on:
+                text.append(f"  homework, due {goal.homework.due_on:%a %-d %b}", style="italic")
+            step = goal.next_step()
+            text.append("\n  next: " + (step.title if step else "every step done"), style="")
+            text.append("\n")
+        if len(goals) > MAX_GOALS:
+            text.append(f"and {len(goals) - MAX_GOALS} more", style="dim")
+        text.rstrip()
+        panel.update(text)
+
+    def _show_drifting(self) -> None:
+        panel = self.query_one("#drifting", Static)
+        drifts = drifting_from(
+            self.store.people.all(),
+            self.store.connections.latest_by_person(),
+            self.reconnect.today,
+        )
+        if not drifts:
+            panel.update("Nobody is past the contact rhythm you wished for.")
+            return
+        text = Text()
+        for drift in drifts[:MAX_DRIFTING]:
+            text.append(drift.person.name, style="bold")
+            text.append(f": {drift.days_since} days since contact\n")
+            text.append(f"  you hoped for every {drift.person.cadence_days} days\n", style="dim")
+        if len(drifts) > MAX_DRIFTING:
+            text.append(f"and {len(drifts) - MAX_DRIFTING} more", style="dim")
+        text.rstrip()
+        panel.update(text)
+
+    def _show_where(self, first_run: bool) -> None:
+        """On a first run, what each area is for; after that, just the keys."""
+        text = Text()
+        others = [a for a in AREAS if a.name != "today"]
+        for n, area in enumerate(others):
+            text.append(f" {area.key} ", style="bold reverse")
+            if first_run:
+                text.append(f" {area.title}: {area.hint}\n")
+            else:
+                text.append(f" {area.title:<10}" + ("\n" if n % 2 else " "))
+        if not text.plain.endswith("\n"):
+            text.append("\n")
+        text.append(" ? ", style="bold reverse")
+        text.append(" Help and crisis lines, on every screen")
+        panel = self.query_one("#where", Static)
+        panel.update(text)

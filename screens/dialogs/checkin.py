@@ -1,0 +1,193 @@
+"""The weekly check-in: three loneliness items, an optional direct question, a note.
+
+Saves the week's CheckIn itself (a new one, or the week's existing one changed) and
+dismisses with it; None when cancelled. A high score brings a gentle pointer to help.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioSet, Select, Static
+
+from reconnect.records.content import (
+    CHECKIN_ANSWERS,
+    CHECKIN_ITEMS,
+    CHECKIN_NOTE,
+    CHECKIN_SOURCE,
+    DIRECT_ANSWERS,
+    DIRECT_QUESTION,
+)
+from reconnect.records.models import CheckIn, DirectAnswer, first_error, now_local
+from widgets.marked_radio_button import MarkedRadioButton
+
+if TYPE_CHECKING:
+    from reconnect.app import ReconnectApp
+
+# From this score (of 9) the check-in ends with a gentle word about help.
+HIGH_SCORE = 7
+
+
+class CheckInScreen(ModalScreen[CheckIn | None]):
+    """Answer the week's check-in. Hand it the week's first day and its check-in, if any."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Cancel", key_display="esc"),
+        Binding("ctrl+s", "save", "Save the check-in", key_display="ctrl+s"),
+    ]
+
+    DEFAULT_CSS = """
+    CheckInScreen { align: center middle; }
+    CheckInScreen #checkin-box {
+        width: 78; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    CheckInScreen .heading { text-style: bold; }
+    CheckInScreen .intro { margin-bottom: 1; }
+    CheckInScreen .question { text-style: bold; }
+    CheckInScreen RadioSet { layout: horizontal; width: 100%; }
+    CheckInScreen RadioSet > RadioButton { width: auto; margin-right: 2; }
+    CheckInScreen #form { height: auto; }
+    CheckInScreen Select { width: 40; }
+    CheckInScreen #note { background: $boost; }
+    CheckInScreen #note-label { margin-top: 1; text-style: bold; }
+    CheckInScreen #checkin-error { color: $error; text-style: bold; display: none; }
+    CheckInScreen .buttons { height: auto; margin-top: 1; }
+    CheckInScreen .buttons Button { margin-right: 2; }
+    CheckInScreen .source { color: $text-muted; margin-top: 1; }
+    CheckInScreen #after { display: none; height: auto; }
+    CheckInScreen #help-lines { border: round $primary; padding: 0 1; margin-top: 1; }
+    CheckInScreen.-done #form { display: none; }
+    CheckInScreen.-done #after { display: block; }
+    """
+
+    def __init__(self, week: date, existing: CheckIn | None = None) -> None:
+        super().__init__()
+        self.week = week
+        self.existing = existing
+        self.saved: CheckIn | None = None
+
+    def compose(self) -> ComposeResult:
+        existing = self.existing
+        with Vertical(id="checkin-box"):
+            with Vertical(id="form"):
+                yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
+                yield Static("Thinking about the past week:", classes="intro")
+                for item in CHECKIN_ITEMS:
+                    answer = getattr(existing, item.id) if existing else None
+                    yield Static(item.question, classes="question")
+                    yield RadioSet(
+                        *(
+                            MarkedRadioButton(text, value=answer == value)
+                            for value, text in CHECKIN_ANSWERS.items()
+                        ),
+                        id=item.id,
+                        compact=True,
+                    )
+                yield Static(f"{DIRECT_QUESTION} (optional)", classes="question")
+                yield Select(
+                    [(text, key) for key, text in DIRECT_ANSWERS.items()],
+                    prompt="Skip this one",
+                    value=existing.direct.value if existing and existing.direct else Select.NULL,
+                    id="direct",
+                    compact=True,
+                )
+                yield Static("A note for yourself (optional)", id="note-label")
+                yield Input(
+                    existing.note if existing else "",
+                    placeholder="anything you want to remember about this week",
+                    max_length=2_000,
+                    id="note",
+                    compact=True,
+                    select_on_focus=False,  # typing after tab adds, never erases
+                )
+                yield Static(id="checkin-error")
+                with Horizontal(classes="buttons"):
+                    yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                    yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Static(f"{CHECKIN_NOTE} {CHECKIN_SOURCE}", classes="source")
+            with Vertical(id="after"):
+                yield Static(id="after-words")
+                yield Static(id="help-lines")
+                with Horizontal(classes="buttons"):
+                    yield Button("Close (esc)", id="close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(RadioSet).focus()
+
+    def _answers(self) -> dict[str, int] | None:
+        answers = {}
+        for item in CHECKIN_ITEMS:
+            index = self.query_one(f"#{item.id}", RadioSet).pressed_index
+            if index < 0:
+                return None
+            answers[item.id] = index + 1
+        return answers
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#checkin-error", Static)
+        error.update(message)
+        error.display = bool(message)
+
+    @on(RadioSet.Changed)
+    def _clear_error(self) -> None:
+        self._show_error("")
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        if self.has_class("-done"):
+            return
+        answers = self._answers()
+        if answers is None:
+            self._show_error("Answer the three questions to save; the last one is optional.")
+            return
+        direct = self.query_one("#direct", Select).value
+        fields = {
+            **answers,
+            "direct": None if direct is Select.NULL else DirectAnswer(str(direct)),
+            "note": self.query_one("#note", Input).value,
+        }
+        store = cast("ReconnectApp", self.app).store
+        try:
+            if self.existing is not None:
+                checkin = store.checkins.update(self.existing.model_copy(update=fields))
+            else:
+                checkin = store.checkins.add(CheckIn(week=self.week, at=now_local(), **fields))
+        except ValidationError as exc:
+            self._show_error(first_error(exc))
+            return
+        self.saved = checkin
+        if checkin.score >= HIGH_SCORE:
+            self._show_gentle_word(checkin.score)
+        else:
+            self.notify(f"Check-in saved: {checkin.score} of 9 (lower means less lonely).")
+            self.dismiss(checkin)
+
+    def _show_gentle_word(self, score: int) -> None:
+        """No alarm: a warm word, and where help is, with the form out of the way."""
+        self.query_one("#after-words", Static).update(
+            f"Saved: {score} of 9. That sounds like a lonely week, and feeling this way is "
+            "common; it can change, one small step at a time. If it feels heavy, talking "
+            "to someone can help, today or any day."
+        )
+        lines = Text()
+        for line in cast("ReconnectApp", self.app).settings.crisis_lines:
+            lines.append(f"{line.region}: ", style="bold")
+            lines.append(f"{line.text}\n")
+        lines.append("These are always one key away: press ? on any screen.", style="italic")
+        self.query_one("#help-lines", Static).update(lines)
+        self.add_class("-done")
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#cancel")
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(self.saved)

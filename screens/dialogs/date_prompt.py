@@ -1,0 +1,69 @@
+"""Ask for one day: to plan a step, or how long a goal rests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from screens.dialogs.form_base import FormScreen
+from widgets.field_check import date_parser
+
+
+@dataclass(frozen=True)
+class Picked:
+    day: date | None  # None: the user cleared the date
+
+
+class DatePrompt(FormScreen[Picked]):
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        today: date,
+        *,
+        value: date | None = None,
+        optional: bool = False,
+        earliest: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.FORM_TITLE = title
+        self._text = text
+        self._parse = date_parser(today)
+        self._value = value
+        self._optional = optional
+        self._earliest = earliest
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(self._text, classes="intro")
+        hint = "2026-11-28, today, tomorrow or +7 (days from today)"
+        if self._optional:
+            hint += "; empty clears it"
+        yield from self.row(
+            "Day",
+            Input(self._value.isoformat() if self._value else "", id="day", compact=True),
+            hint=hint,
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        try:
+            self._read(event.value)
+        except ValueError as exc:
+            self.show_error("day", str(exc))
+        else:
+            self.show_error("day", "")
+
+    def _read(self, text: str) -> date | None:
+        if not text.strip():
+            if self._optional:
+                return None
+            raise ValueError("a day is needed")
+        day = self._parse(text)
+        if self._earliest and day < self._earliest:
+            raise ValueError(f"a day from {self._earliest:%-d %b %Y} on")
+        return day
+
+    def build(self) -> Picked:
+        return Picked(self._read(self.query_one("#day", Input).value))

@@ -1,0 +1,99 @@
+"""Export from the app: the session report, or the data, to a file the user names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Checkbox, Input, Select
+
+from reconnect.cli.export_command import DEFAULT_REPORT_DAYS, default_output
+from screens.dialogs.form_base import FormScreen
+from widgets.tick_box import TickBox
+
+FORMAT_CHOICES = [
+    ("Session report, HTML (prints well)", "html"),
+    ("Session report, Markdown", "md"),
+    ("Backup of everything, JSON", "json"),
+    ("Spreadsheets, a folder of CSV files", "csv"),
+    ("Planned steps, a calendar (.ics)", "ics"),
+]
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    output: Path
+    start: date
+    end: date
+    include_private: bool
+
+
+class IsoDate(Validator):
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            date.fromisoformat(value.strip())
+        except ValueError:
+            return self.failure("a date like 2026-11-21")
+        return self.success()
+
+
+class ExportForm(FormScreen[ExportRequest]):
+    FORM_TITLE = "Export"
+    SAVE_LABEL = "Export"
+
+    def __init__(self, end: date, home: Path | None = None) -> None:
+        super().__init__()
+        self._end = end
+        self._home = home or Path.home()
+        self._path_touched = False
+
+    def compose_fields(self) -> ComposeResult:
+        start = self._end - timedelta(days=DEFAULT_REPORT_DAYS - 1)
+        yield from self.row(
+            "What",
+            Select(FORMAT_CHOICES, value="html", allow_blank=False, id="format", compact=True),
+        )
+        yield from self.row(
+            "From", Input(start.isoformat(), id="start", validators=[IsoDate()], compact=True)
+        )
+        yield from self.row(
+            "To",
+            Input(self._end.isoformat(), id="end", validators=[IsoDate()], compact=True),
+            hint="The period is for the session report; backups hold everything.",
+        )
+        yield TickBox("Include private reflections", value=False, id="private")
+        yield from self.row(
+            "Save to",
+            Input(str(self._default_path("html")), id="path", compact=True),
+            hint="Private reflections stay out unless you tick the box above.",
+        )
+
+    def _default_path(self, fmt: str) -> Path:
+        return self._home / default_output(fmt, self._end)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "format" and not self._path_touched:
+            self.query_one("#path", Input).value = str(self._default_path(str(event.value)))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        if event.input.id == "path" and event.input.has_focus:
+            self._path_touched = True
+
+    def build(self) -> ExportRequest:
+        start = date.fromisoformat(self.query_one("#start", Input).value.strip())
+        end = date.fromisoformat(self.query_one("#end", Input).value.strip())
+        if start > end:
+            raise ValueError("the period starts after it ends")
+        raw_path = self.query_one("#path", Input).value.strip()
+        if not raw_path:
+            raise ValueError("give a file name to save to")
+        fmt = str(self.query_one("#format", Select).value)
+        output = Path(raw_path).expanduser()
+        if fmt != "csv" and output.is_dir():
+            raise ValueError(f"{output} is a folder; give a file name")
+        return ExportRequest(fmt, output, start, end, self.query_one("#private", Checkbox).value)

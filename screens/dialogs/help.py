@@ -1,0 +1,84 @@
+"""Help: the keys of the screen underneath, and the crisis lines. One key from anywhere."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Static
+
+from reconnect.records.content import COMPLEMENTS_THERAPY
+
+if TYPE_CHECKING:
+    from reconnect.app import ReconnectApp
+
+
+def keys_text(screen: Screen) -> Text:
+    """The keys active on `screen` (focused widget up to the app), one per line."""
+    text = Text()
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        # Widget internals (scrolling, cursor moves) are hidden from the footer: skip them.
+        internal = not binding.show and active.node not in (screen, screen.app)
+        if internal or not binding.description or binding.description in seen:
+            continue
+        seen.add(binding.description)
+        shown = binding.key_display or screen.app.get_key_display(binding)
+        text.append(f"{shown:>10}", style="bold")
+        text.append(f"  {binding.description}\n")
+    text.rstrip()
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys for the screen underneath, plus the crisis lines from settings."""
+
+    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc")]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help-box {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    HelpScreen .heading { text-style: bold; margin-top: 1; }
+    HelpScreen #first-heading { text-style: bold; }
+    HelpScreen #crisis { border: round $warning; padding: 0 1; }
+    HelpScreen Button { margin-top: 1; }
+    """
+
+    def __init__(self, underneath: Screen) -> None:
+        super().__init__()
+        self._keys = keys_text(underneath)
+        self._area = underneath.title or "this screen"
+        self._about = str(getattr(underneath, "ABOUT", ""))
+
+    def compose(self) -> ComposeResult:
+        app = cast("ReconnectApp", self.app)
+        crisis = Text()
+        crisis.append("If you are struggling or not safe, please reach out now:\n", style="bold")
+        for line in app.settings.crisis_lines:
+            crisis.append(f"{line.region}: ", style="bold")
+            crisis.append(f"{line.text}\n")
+        crisis.append(COMPLEMENTS_THERAPY, style="italic")
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")
+            yield Static(crisis, id="crisis")
+            if self._about:
+                yield Static(f"About {self._area}", classes="heading")
+                yield Static(self._about)
+            yield Static(f"Keys on {self._area}", classes="heading")
+            yield Static(self._keys)
+            yield Static(
+                "ctrl+p opens the command palette: every area and action, and the theme.",
+            )
+            yield Button("Close (esc)", id="close", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss()

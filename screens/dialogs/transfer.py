@@ -1,0 +1,98 @@
+"""Runs an export or an import in a background thread, with a progress bar.
+
+The work opens its own Store on the same data folder: the app's store stays with the
+UI thread, and it notices an import's write like any other process's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, ProgressBar, Static
+
+from reconnect.store.storage import DataFileError
+from reconnect.transfer.documents import ImportRefused
+
+Progress = Callable[[int, int], None]
+# (data folder, progress) -> the lines to show when done
+Job = Callable[[Path, Progress], list[str]]
+
+
+class TransferScreen(ModalScreen[bool]):
+    """Shows a job's progress, then what it did (or why it did nothing)."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = """
+    TransferScreen { align: center middle; }
+    TransferScreen #box {
+        width: 70; max-width: 100%; height: auto; border: thick $primary;
+        background: $surface; padding: 1 2;
+    }
+    TransferScreen ProgressBar { margin: 1 0; }
+    TransferScreen #result { height: auto; }
+    TransferScreen Button { margin-top: 1; }
+    """
+
+    def __init__(self, title: str, job: Job) -> None:
+        super().__init__()
+        self._title = title
+        self._job = job
+        self._ok = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box") as box:
+            box.border_title = self._title
+            yield Static("Working…", id="result")
+            yield ProgressBar(total=None, show_eta=False, id="bar")
+            close = Button("Close (esc)", id="close", disabled=True)
+            yield close
+
+    def on_mount(self) -> None:
+        folder = self.app.store.path.parent  # type: ignore[attr-defined]
+        self._run(folder)
+
+    @work(thread=True, exclusive=True)
+    def _run(self, folder: Path) -> None:
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._show_progress, done, total)
+
+        try:
+            lines = self._job(folder, progress)
+        except (ImportRefused, DataFileError) as exc:
+            self.app.call_from_thread(self._finish, False, f"{exc} Nothing was saved.")
+        except OSError as exc:
+            self.app.call_from_thread(
+                self._finish, False, f"Could not write or read: {exc.strerror or exc}"
+            )
+        else:
+            self.app.call_from_thread(self._finish, True, "\n".join(lines))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one("#bar", ProgressBar).update(total=total, progress=done)
+
+    def _finish(self, ok: bool, message: str) -> None:
+        self._ok = ok
+        bar = self.query_one("#bar", ProgressBar)
+        bar.update(total=1, progress=1 if ok else 0)
+        self.query_one("#result", Static).update(("✓ " if ok else "⚠ ") + message)
+        close = self.query_one("#close", Button)
+        close.disabled = False
+        close.focus()
+        if ok:
+            refresh = getattr(self.app, "check_for_outside_changes", None)
+            if callable(refresh):
+                refresh()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_close()
+
+    def action_close(self) -> None:
+        if not self.query_one("#close", Button).disabled:
+            self.dismiss(self._ok)
