@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reconnect.records.content import DEFAULT_CRISIS_LINES
 from reconnect.records.models import first_error
+from reconnect.store.atomic import atomic_write
 
 SETTINGS_FILE_NAME = "settings.toml"
 
@@ -72,7 +73,4 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically, so a crash never leaves half a settings file."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(tomli_w.dumps(settings.model_dump(mode="json")), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, tomli_w.dumps(settings.model_dump(mode="json")).encode("utf-8"))

@@ -314,3 +314,16 @@ def test_a_crash_left_temp_copy_is_removed_on_open(store: Store, data_dir: Path)
     leftover.write_text("a private copy")
     Store.open(data_dir)
     assert not leftover.exists()
+
+
+def test_the_file_is_tinydb_that_stock_tinydb_reads(store: Store, data_dir: Path) -> None:
+    from tinydb import TinyDB
+
+    store.connections.add(hello(1))
+    store.people.add(Person(created_at=AT, name="Maya"))
+    with TinyDB(data_dir / DATA_FILE_NAME, access_mode="r") as stock:
+        assert [d["name"] for d in stock.table("people").all()] == ["Maya"]
+        assert len(stock.table("connections")) == 1
+    # ...and our storage is a TinyDB Storage: TinyDB's own API works over it.
+    ours = TinyDB(storage=lambda: store.storage)
+    assert [d["what"] for d in ours.table("connections", cache_size=0).all()] == ["hello 1"]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from reconnect.store.atomic import atomic_write
 
 DRAFT_FILE_NAME = "reflection-draft.json"
 
@@ -100,21 +101,7 @@ def save_draft(path: Path, draft: ReflectionDraft) -> None:
     """Write the draft atomically and durably; the file is 0600."""
     # ASCII JSON escapes everything, even a lone surrogate pasted into the editor.
     payload = json.dumps(draft.to_json(), ensure_ascii=True).encode("ascii")
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".reflection-draft-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(folder)
+    atomic_write(path, payload)
 
 
 def load_draft(path: Path) -> ReflectionDraft | None:
@@ -150,12 +137,3 @@ def _aside_name(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.stem}.unreadable-{stamp}-{n}{path.suffix}")
     return candidate
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -10,69 +10,17 @@ check for outside changes to the durable write, then updates the index in place.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
-from tinydb.table import Document, Table
 
 from reconnect.records.models import Record, first_error
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
 from reconnect.store.storage import RESTORE_HINT, DataFileError, DurableStorage
 
 T = TypeVar("T", bound=Record)
-
-
-class _IntKeyView(MutableMapping[int, Any]):
-    """The raw table (str doc ids) seen with int doc ids, as TinyDB's updaters expect."""
-
-    def __init__(self, raw: LazyTable) -> None:
-        self.raw = raw
-
-    def __getitem__(self, key: int) -> Any:
-        return self.raw[str(key)]
-
-    def __setitem__(self, key: int, value: Any) -> None:
-        self.raw[str(key)] = value
-
-    def __delitem__(self, key: int) -> None:
-        del self.raw[str(key)]
-
-    def __contains__(self, key: object) -> bool:
-        return str(key) in self.raw
-
-    def __iter__(self) -> Iterator[int]:
-        return (int(k) for k in self.raw)
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-
-class FastTable(Table):
-    """TinyDB's Table, tuned for one big file.
-
-    Stock TinyDB copies a whole table twice per write (str ids to int and back) and
-    scans it for the next id; on 11,000 records that is most of an insert's time. Here
-    the updater edits the cached table in place and the repository supplies the next id.
-    """
-
-    def set_next_id(self, next_id: int) -> None:
-        self._next_id = next_id
-
-    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
-        tables = self._storage.read() or {}
-        raw = tables.get(self.name)
-        if raw is None:
-            raw = tables[self.name] = LazyTable()
-        try:
-            updater(_IntKeyView(raw))  # type: ignore[arg-type]
-        except BaseException:
-            # The cached table may be half changed: drop the cache, disk is untouched.
-            self._storage.close()
-            raise
-        self._storage.write(tables)
-        self.clear_cache()
 
 
 def _time_key(model: type[Record]) -> str:
@@ -82,9 +30,8 @@ def _time_key(model: type[Record]) -> str:
 class Repo(Generic[T]):
     """The records of one kind. Returned models are frozen, so sharing them is safe."""
 
-    def __init__(self, storage: DurableStorage, table: FastTable, model: type[T]) -> None:
+    def __init__(self, storage: DurableStorage, model: type[T]) -> None:
         self._storage = storage
-        self._table = table
         self.model = model
         self._adapter: TypeAdapter[list[T]] | None = None  # built on first use
         self._time_key = _time_key(model)
@@ -217,13 +164,17 @@ class Repo(Generic[T]):
             clash = next((r.id for r in checked if r.id in self._doc_ids), None)
             if clash is not None:
                 raise ValueError(f"a {self.model.__name__} with id {clash} already exists")
-            # From the stored table itself, not the index: reusing a doc id would
-            # overwrite (TinyDB does not check ids it hands out).
-            stored = (self._storage.read() or {}).get(self.model.table)
-            self._table.set_next_id(stored.next_id() if stored is not None else 1)
             docs = [r.model_dump(mode="json") for r in checked]
-            doc_ids = self._table.insert_multiple(docs)
-            self._raw = (self._storage.read() or {})[self.model.table]  # it may be new
+            doc_ids: list[int] = []
+
+            def insert(table: LazyTable) -> None:
+                # From the stored table itself, not the index: a doc id used before, even
+                # by a record since deleted, is never handed out again.
+                for doc in docs:
+                    doc_ids.append(table.next_id())
+                    table[str(doc_ids[-1])] = doc
+
+            self._raw = self._change(insert)  # the table may be new
             for record, doc, doc_id in zip(checked, docs, doc_ids, strict=True):
                 self._remember(record, doc, doc_id)
         return len(checked)
@@ -237,7 +188,7 @@ class Repo(Generic[T]):
             if doc_id is None:
                 raise KeyError(f"no {self.model.__name__} with id {record.id}")
             doc = checked.model_dump(mode="json")
-            self._table.upsert(Document(doc, doc_id=doc_id))
+            self._change(lambda table: table.__setitem__(str(doc_id), doc))
             self._unlink(record.id)
             self._remember(checked, doc, doc_id)  # same doc id: keeps its place in order
         return checked
@@ -249,10 +200,30 @@ class Repo(Generic[T]):
             if record_id not in self._doc_ids:
                 return None
             gone = self._models_for([record_id])[0]
-            self._table.remove(doc_ids=[self._doc_ids[record_id]])
+            doc_id = str(self._doc_ids[record_id])
+            self._change(lambda table: table.__delitem__(doc_id))
             self._unlink(record_id)
             del self._doc_ids[record_id]
         return gone
+
+    def _change(self, edit: Callable[[LazyTable], None]) -> LazyTable:
+        """Apply `edit` to this kind's stored table and write (durably, or at the end of
+        the batch); the table. Call with the lock held. The cached table is edited in
+        place: copying 11,000 records per write is what made stock TinyDB slow."""
+        tables = self._storage.read()
+        if tables is None:
+            tables = {}
+        table = tables.get(self.model.table)
+        if table is None:
+            table = tables[self.model.table] = LazyTable()
+        try:
+            edit(table)
+        except BaseException:
+            # The cached table may be half changed: drop the cache, disk is untouched.
+            self._storage.close()
+            raise
+        self._storage.write(tables)
+        return table
 
     def _checked(self, record: T) -> T:
         # Re-validate: model_copy(update=...) skips validation, and nothing invalid is saved.

@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
-
 from reconnect import __version__
 from reconnect.records.models import (
     CheckIn,
@@ -26,7 +24,7 @@ from reconnect.records.models import (
 )
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
-from reconnect.store.repo import FastTable, Repo
+from reconnect.store.repo import Repo
 from reconnect.store.storage import (
     RESTORE_HINT,
     Data,
@@ -41,10 +39,6 @@ T = TypeVar("T", bound=Record)
 MODELS: dict[str, type[Record]] = {
     model.table: model for model in (Connection, Reflection, Goal, Person, CheckIn, WeeklyReview)
 }
-
-
-class ReconnectDB(TinyDB):
-    table_class = FastTable
 
 
 def _validate(path: Path, data: Data) -> None:
@@ -83,7 +77,6 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.storage = DurableStorage(path, check=_check_version, validate=_validate)
-        self.db = ReconnectDB(storage=lambda: self.storage)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
         self.goals = self._repo(Goal)
@@ -92,9 +85,7 @@ class Store:
         self.reviews = self._repo(WeeklyReview)
 
     def _repo(self, model: type[T]) -> Repo[T]:
-        table = self.db.table(model.table, cache_size=0)
-        assert isinstance(table, FastTable)
-        return Repo(self.storage, table, model)
+        return Repo(self.storage, model)
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
