@@ -1,9 +1,15 @@
 """reconnect: a gentle terminal companion for rebuilding social connection."""
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-import os as _os
 
-# pydantic looks for plugins through every installed package's entry points on first
-# use (~15 ms at each start). reconnect uses none; a user can still opt in by setting it.
-_os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+def version() -> str:
+    """The installed version, from the package metadata (pyproject.toml is its one
+    source). Read on demand: importlib.metadata costs ~15 ms at start."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("reconnect")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"

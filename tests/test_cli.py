@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import __version__
+from reconnect import version
 from reconnect.cli.main import main
 from reconnect.store.store import DATA_FILE_NAME, Store
 
@@ -54,7 +54,7 @@ def test_opening_the_app_on_a_damaged_file_exits_3(data_dir: Path) -> None:
 
 
 def test_version_and_help() -> None:
-    assert run("--version").stdout.strip() == f"reconnect {__version__}"
+    assert run("--version").stdout.strip() == f"reconnect {version()}"
     help_text = run("--help").stdout
     for word in ("--demo", "--open", "where", "check", "--data-dir"):
         assert word in help_text

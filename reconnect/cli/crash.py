@@ -10,8 +10,6 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from reconnect.store.atomic import atomic_write
-
 
 def crash_log_dir() -> Path:
     from platformdirs import user_log_path
@@ -22,6 +20,8 @@ def crash_log_dir() -> Path:
 def write_crash_log(details: str) -> Path | None:
     """Keep `details` (a traceback) in a new crash log; its path, or None if it could
     not be written either."""
+    from reconnect.store.atomic import atomic_write
+
     path = crash_log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
     try:
         atomic_write(path, details.encode("utf-8", "backslashreplace"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import shutil
 import sys
 import tempfile
@@ -16,11 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconnect import __version__
 from reconnect.areas import AREA_NAMES
-from reconnect.cli.crash import crash_line
 from reconnect.store.paths import data_dir
-from reconnect.store.storage import DATA_FILE_ERROR_MARK, DataFileError, drain_notices
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -54,13 +52,22 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the version only when asked (see reconnect.version)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from reconnect import version
+
+        parser.exit(0, f"reconnect {version()}\n")
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="reconnect",
         description="A gentle companion for rebuilding social connection. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"reconnect {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -167,6 +174,9 @@ def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
 
     from rich.console import Console
 
+    from reconnect.cli.crash import crash_line
+    from reconnect.store.storage import DATA_FILE_ERROR_MARK, drain_notices
+
     held = io.StringIO()
     app.error_console = Console(file=held, width=100, color_system=None, markup=False)
     result = app.run(**run_options)
@@ -184,7 +194,13 @@ def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # --help and usage errors end here, light
+    # pydantic looks for plugins through every installed package's entry points on first
+    # use (~15 ms at each start). reconnect uses none; a user can still opt in.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from reconnect.cli.crash import crash_line
+    from reconnect.store.storage import DataFileError, drain_notices
+
     try:
         if args.command:
             return COMMANDS[args.command](args)

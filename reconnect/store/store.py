@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reconnect import __version__
+from reconnect import version
 from reconnect.records.models import (
     CheckIn,
     Connection,
@@ -52,7 +52,7 @@ def _needs_migration(data: Data | None) -> bool:
 def _migrated(path: Path, data: Data | None) -> dict[str, Any]:
     """The data brought up to this schema, in memory, every record validated.
     Raises DataFileError naming the first record that is not right."""
-    meta = {"created_at": now_local().isoformat(), "app_version": __version__}
+    meta = {"created_at": now_local().isoformat(), "app_version": version()}
     try:
         migrated = migrate(parsed_tables(path, data or {}), meta)
     except DamagedRecord as exc:
@@ -66,7 +66,7 @@ def _check_version(path: Path, data: Data) -> None:
         raise DataFileError(
             path,
             f"The data file was written by a newer reconnect (schema {schema_version(data)})",
-            f"Nothing was changed. Upgrade reconnect (this is {__version__}, schema "
+            f"Nothing was changed. Upgrade reconnect (this is {version()}, schema "
             f"{SCHEMA_VERSION}) to open it.",
         )
 

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from reconnect import __version__
+from reconnect import version
 from reconnect.records.models import TABLES, Record, Reflection, first_error, now_local
 from reconnect.store.migrations import SCHEMA_VERSION
 from reconnect.store.store import Store
@@ -47,7 +47,7 @@ def backup_bytes(records: dict[str, list[Record]]) -> bytes:
     document = {
         "format": BACKUP_FORMAT,
         "schema_version": SCHEMA_VERSION,
-        "app_version": __version__,
+        "app_version": version(),
         "exported_at": now_local().isoformat(),
         "records": {name: [r.model_dump(mode="json") for r in rs] for name, rs in records.items()},
     }
