@@ -14,7 +14,7 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME, Area
 from reconnect.settings import Settings, load_settings, save_settings
-from reconnect.store.storage import drain_notices
+from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
 
 # How often the app looks for writes by another process (`reconnect log` in a shell).

@@ -9,8 +9,8 @@ import pytest
 
 from reconnect.records.models import Connection, Person
 from reconnect.store.data_file import NotADatabase, _decode_lines, decode, encode
+from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import LazyTable
-from reconnect.store.storage import DataFileError
 from reconnect.store.store import DATA_FILE_NAME, Store
 
 AT = datetime(2026, 11, 20, 9, tzinfo=UTC)

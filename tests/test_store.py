@@ -11,8 +11,8 @@ import pytest
 
 from reconnect.records.models import Connection, Person
 from reconnect.store import storage as storage_module
+from reconnect.store.errors import DataFileError
 from reconnect.store.migrations import SCHEMA_VERSION
-from reconnect.store.storage import DataFileError
 from reconnect.store.store import DATA_FILE_NAME, Store
 
 AT = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
@@ -282,7 +282,7 @@ def test_a_failed_write_in_a_batch_leaves_memory_as_the_disk(store: Store, data_
 def test_a_change_that_fails_inside_a_caught_batch_abandons_it(
     store: Store, data_dir: Path
 ) -> None:
-    from reconnect.store.storage import BatchAbandoned
+    from reconnect.store.errors import BatchAbandoned
 
     with pytest.raises(BatchAbandoned), store.batch():
         store.connections.add(hello(1))

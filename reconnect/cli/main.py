@@ -58,7 +58,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         from reconnect import version
 
-        parser.exit(0, f"reconnect {version()}\n")
+        print(f"reconnect {version()}")
+        parser.exit()
 
 
 def build_parser() -> Parser:
@@ -117,7 +118,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     """Read and validate every record; never writes anything."""
-    from reconnect.store.storage import prepare_folder
+    from reconnect.store.files import prepare_folder
     from reconnect.store.store import DATA_FILE_NAME, Store
 
     folder = data_dir(args.data_dir)
@@ -175,7 +176,7 @@ def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
     from rich.console import Console
 
     from reconnect.cli.crash import crash_line
-    from reconnect.store.storage import DATA_FILE_ERROR_MARK, drain_notices
+    from reconnect.store.errors import DATA_FILE_ERROR_MARK, drain_notices
 
     held = io.StringIO()
     app.error_console = Console(file=held, width=100, color_system=None, markup=False)
@@ -199,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # use (~15 ms at each start). reconnect uses none; a user can still opt in.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from reconnect.cli.crash import crash_line
-    from reconnect.store.storage import DataFileError, drain_notices
+    from reconnect.store.errors import DataFileError, drain_notices
 
     try:
         if args.command:

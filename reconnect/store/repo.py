@@ -17,8 +17,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.models import Record, first_error
+from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
-from reconnect.store.storage import RESTORE_HINT, DataFileError, DurableStorage
+from reconnect.store.storage import DurableStorage
 
 T = TypeVar("T", bound=Record)
 

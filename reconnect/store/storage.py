@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import stat
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -33,83 +32,21 @@ from tinydb.storages import Storage
 
 from reconnect.store.atomic import TEMP_SUFFIX, atomic_write, temp_prefix
 from reconnect.store.data_file import NotADatabase, decode_with_layout, encode
+from reconnect.store.errors import (
+    NOTICES,
+    RESTORE_HINT,
+    BatchAbandoned,
+    DataFileError,
+)
+from reconnect.store.files import open_lock_file, read_regular_file
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
 
 Data = dict[str, LazyTable]
 Stamp = tuple[int, int, int]
 
 
-class DataFileError(Exception):
-    """The data file can't be used safely. It is left exactly as it is."""
-
-    def __init__(self, path: Path, problem: str, way_out: str) -> None:
-        super().__init__(f"{problem}: {path}\n{way_out}")
-        self.path = path
-        self.problem = problem
-        self.way_out = way_out
-
-    def __rich__(self) -> str:
-        # Should one ever reach Textual's last-resort handler, it shows this message
-        # (not a traceback); the CLI recognises it and exits with status 3.
-        return f"{DATA_FILE_ERROR_MARK}{self}"
-
-
-DATA_FILE_ERROR_MARK = "reconnect: "
-RESTORE_HINT = (
-    "Nothing was changed. Restore the file from a backup, or move it aside to start afresh."
-)
-NOT_A_FILE_HINT = (
-    "Nothing was read or changed. Move it aside, or point --data-dir at a folder whose "
-    "reconnect.json is an ordinary file."
-)
-
-
-class BatchAbandoned(RuntimeError):
-    """A change inside a batch failed and was caught: nothing of the batch is saved."""
-
-
 def _stamp_of(st: os.stat_result) -> Stamp:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
-
-
-def not_a_regular_file(mode: int) -> str | None:
-    """What a file of this mode is, when it is not an ordinary file; else None."""
-    if stat.S_ISREG(mode):
-        return None
-    return next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
-
-
-def read_regular_file(path: Path) -> tuple[bytes, os.stat_result]:
-    """The bytes of an ordinary file (following a symlink), never blocking on a FIFO or
-    a device. Raises FileNotFoundError, or DataFileError for anything else there."""
-    try:
-        kind = not_a_regular_file(os.stat(path).st_mode)
-    except FileNotFoundError:
-        if path.is_symlink():  # writing would replace the link with a file of our own
-            raise DataFileError(
-                path,
-                f"The data file is a link to {os.readlink(path)}, which does not exist",
-                "Nothing was changed. Restore the file it points at, or remove the link.",
-            ) from None
-        raise
-    if kind is None:
-        # O_NONBLOCK: should a FIFO be swapped in after the stat, opening it cannot hang.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        with open(fd, "rb", closefd=True) as handle:
-            st = os.fstat(fd)
-            kind = not_a_regular_file(st.st_mode)
-            if kind is None:
-                return handle.read(), st
-    raise DataFileError(path, f"The data file is {kind}, not an ordinary file", NOT_A_FILE_HINT)
 
 
 def _lock_content(token: bytes, stamp: Stamp | None) -> bytes:
@@ -125,16 +62,6 @@ def _stamp_in(content: bytes | None) -> Stamp | None:
 
 
 Validator = Callable[[Path, Data], None]
-
-# What we did to a person's files that they should hear about (an original kept aside):
-# the CLI prints these when a command ends, the app shows them when it opens.
-NOTICES: list[str] = []
-
-
-def drain_notices() -> list[str]:
-    taken = NOTICES[:]
-    NOTICES.clear()
-    return taken
 
 
 class DurableStorage(Storage):
@@ -335,7 +262,7 @@ class DurableStorage(Storage):
         """Hold the exclusive cross-process lock (re-entrant within one thread)."""
         with self._thread_lock:
             if self._lock_depth == 0:
-                handle = _open_lock_file(self.lock_path)
+                handle = open_lock_file(self.lock_path)
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
                 self._lock_file = handle
                 if self._data is not None and self._read_token() != self._token:
@@ -402,25 +329,3 @@ class DurableStorage(Storage):
 
 
 _OLD_TEMP_PATTERN = ".reconnect-*.tmp"  # the name versions before 0.2 gave temp copies
-
-
-def _open_lock_file(path: Path) -> Any:
-    """The lock file, opened without ever blocking; refused if it is not a plain file."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o600)
-    kind = not_a_regular_file(os.fstat(fd).st_mode)
-    if kind is not None:
-        os.close(fd)
-        raise DataFileError(path, f"The lock file is {kind}", NOT_A_FILE_HINT)
-    os.fchmod(fd, 0o600)
-    return open(fd, "r+b")
-
-
-def prepare_folder(folder: Path) -> None:
-    """Create the data folder private to the user (0700)."""
-    if folder.exists() and not folder.is_dir():
-        raise DataFileError(
-            folder, "The data folder is a file", "Give --data-dir (or RECONNECT_DATA_DIR) a folder."
-        )
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)

@@ -22,16 +22,12 @@ from reconnect.records.models import (
     WeeklyReview,
     now_local,
 )
+from reconnect.store.errors import RESTORE_HINT, DataFileError
+from reconnect.store.files import prepare_folder
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from reconnect.store.repo import Repo
-from reconnect.store.storage import (
-    RESTORE_HINT,
-    Data,
-    DataFileError,
-    DurableStorage,
-    prepare_folder,
-)
+from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.validation import parsed_tables, validate_tables
 
 DATA_FILE_NAME = "reconnect.json"

@@ -15,8 +15,8 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.models import Record
+from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.lazy_table import LazyTable
-from reconnect.store.storage import RESTORE_HINT, DataFileError
 from reconnect.store.strict_json import JsonRefused, loads_record
 
 Tables = Mapping[str, LazyTable | Mapping[str, Any]]

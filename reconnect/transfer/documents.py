@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from reconnect.store.storage import not_a_regular_file
+from reconnect.store.files import not_a_regular_file
 from reconnect.store.strict_json import JsonRefused, loads_strict
 
 # A five-year backup is a few MB; anything far bigger is almost certainly the wrong file.

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
-from reconnect.store.storage import DataFileError
+from reconnect.store.errors import DataFileError
 from reconnect.transfer.documents import ImportRefused
 
 Progress = Callable[[int, int], None]
