@@ -222,7 +222,10 @@ class DurableStorage(Storage):
         try:
             self.verify()
             if self.foreign_layout:
-                self.keep_original("before-rewrite", "was written in another layout")
+                self.keep_original(
+                    "before-rewrite",
+                    "was written by another program (or by hand) and was rewritten in reconnect's own layout",
+                )
                 self.foreign_layout = False
             atomic_write(self.path, encode(data))
         except BaseException:

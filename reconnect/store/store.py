@@ -103,7 +103,7 @@ class Store:
                 if data is not None:
                     storage.keep_original(
                         f"before-schema-{SCHEMA_VERSION}",
-                        f"was upgraded to schema {SCHEMA_VERSION}",
+                        "came from an older version of reconnect and was upgraded",
                     )
                     storage.foreign_layout = False  # the copy just kept holds its bytes
                 storage.write(migrated)
