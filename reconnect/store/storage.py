@@ -224,7 +224,8 @@ class DurableStorage(Storage):
             if self.foreign_layout:
                 self.keep_original(
                     "before-rewrite",
-                    "was written by another program (or by hand) and was rewritten in reconnect's own layout",
+                    "was written by another program (or by hand) and was rewritten in "
+                    "reconnect's own layout",
                 )
                 self.foreign_layout = False
             atomic_write(self.path, encode(data))
