@@ -221,3 +221,21 @@ def test_an_unexpected_error_in_a_command_is_one_line_and_a_crash_log(
     assert "RecursionError" in err and "Traceback" not in err
     [log] = (tmp_path / "state").rglob("crash-*.log")
     assert "Traceback" in log.read_text()
+
+
+def test_a_file_in_another_layout_is_kept_before_our_first_write(tmp_path: Path) -> None:
+    import json
+
+    data_dir = tmp_path / "data"
+    reconnect(data_dir, "log", "Hi", "--counterpart", "friend", "--depth", "2", "--comfort", "3")
+    path = data_dir / DATA_FILE_NAME
+    pretty = json.dumps(json.loads(path.read_bytes()), indent=4).encode()  # as an editor would
+    path.write_bytes(pretty)
+    assert reconnect(data_dir, "check").returncode == 0
+    result = reconnect(
+        data_dir, "log", "Hello", "--counterpart", "friend", "--depth", "2", "--comfort", "4"
+    )
+    assert result.returncode == 0, result.stderr
+    kept = data_dir / f"{DATA_FILE_NAME}.before-rewrite"
+    assert kept.read_bytes() == pretty and str(kept) in result.stderr
+    assert Store.open(data_dir).connections.count() == 2
