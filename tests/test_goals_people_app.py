@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from reconnect.records.models import GoalStatus
 from reconnect.store.store import Store
@@ -111,9 +111,10 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.press("ctrl+s")  # how deep and how it felt are the user's to say
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
-        assert "Choose how deep" in str(app.screen.query_one("#form-error", Static).render())
-        app.screen.query_one("#depth", Select).value = 3
-        app.screen.query_one("#comfort", Select).value = 4
+        scale_error = str(app.screen.query_one("#scale-error", Static).render())
+        assert "choose depth and comfort" in scale_error
+        app.screen.query_one("#depth", ScalePicker).value = 3
+        app.screen.query_one("#comfort", ScalePicker).value = 4
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)

@@ -1,8 +1,9 @@
-"""Logging a moment of connection: the rules the shell command and the Log area share.
+"""Logging a moment of connection: the rules the shell command and the app share.
 
-Floor 2: plain functions over the store's public API; never textual. Reading words
-for choices ("in-person", "Chosen family"), finding or making the person, and saving
-the connection together with a new person in one atomic write.
+Floor 3: plain functions over the store's public API; never textual. Reading words
+for choices ("in-person", "Chosen family"), finding or making the person, and `save`:
+the one write path for a connection (the Log form, step-done, Log's undo, People and
+`reconnect log` all use it), together with a new person in one atomic write.
 """
 
 from __future__ import annotations
@@ -120,13 +121,14 @@ class Saved:
     edited: bool = False
 
 
-def save_connection(
+def save(
     store: Store, connection: Connection, who: str | None = None, now: datetime | None = None
 ) -> Saved:
     """Add (or, if its id is stored, update) a connection; `who` names its person.
 
     An unknown `who` becomes a new person. Everything is one atomic write: on any error
     nothing is saved. An empty `who` clears the person; None keeps `person_id` as given.
+    Inside a caller's `store.batch()` it joins that batch (one write for both).
     """
     made: Person | None = None
     with store.batch():

@@ -350,24 +350,28 @@ class GoalScreen(AreaScreen):
         def done(result: StepDone | None) -> None:
             if result is None:
                 return
+            entry = result.entry
             try:
-                complete_step_and_log(
+                completed = complete_step_and_log(
                     self.store,
                     goal.id,
                     step.id,
                     actual=result.actual,
                     note=result.note,
-                    at=form.moment(),
-                    connection=result.connection,
+                    at=result.at,
+                    connection=entry.connection if entry else None,
+                    who=entry.who if entry else None,
                 )
             except KeyError:
                 self.notify("That step is no longer there; nothing was saved.", severity="warning")
                 self.refresh_data()
                 return
-            logged = " and logged the connection" if result.connection else ""
+            message = f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10."
+            logged = completed.logged
+            if logged is not None and logged.new_person is not None:
+                message += f" {logged.new_person.name} was added to People."
             self.notify(
-                f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10.",
-                title=f"Step done{logged}",
+                message, title="Step done and logged the connection" if logged else "Step done"
             )
             self.reconnect.refresh_areas()
 

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label, OptionList, Select, Static
 
+from reconnect.logic import connections
 from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix
 from reconnect.logic.weeks import local_date, week_bounds, week_start
@@ -252,8 +253,7 @@ class LogScreen(AreaScreen):
             connection = self._deleted.pop()
             if self.store.connections.get(connection.id) is not None:
                 continue  # already back (restored elsewhere)
-            self.store.connections.add(connection)
-            self._after_save(Saved(connection))
+            self._after_save(connections.save(self.store, connection))
             self.notify(f"Put back: {connection.what}")
             return
         self.notify("Nothing to undo.")
