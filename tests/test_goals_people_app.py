@@ -16,6 +16,7 @@ from screens.areas.goals import GoalsScreen
 from screens.areas.people import PeopleScreen
 from screens.dialogs.choice_menu import ChoiceMenu
 from screens.dialogs.step_done import StepDoneForm
+from screens.dialogs.transfer import TransferScreen
 from widgets.scale_picker import ScalePicker
 
 PLAN = """
@@ -144,6 +145,17 @@ async def test_rest_a_goal_and_resume(demo_store: Store, make_test_app: Callable
         assert demo_store.goals.get(club.id).status is GoalStatus.ACTIVE
 
 
+async def _import_with_i(pilot: Any, path: Path) -> str:
+    """Goals' `i`: the app's one import flow; the words it ends with."""
+    await pilot.press("i")
+    await _fill(pilot, {"path": str(path)})
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TransferScreen)
+    return str(pilot.app.screen.query_one("#result", Static).render())
+
+
 async def test_import_a_plan_from_the_app_and_a_refused_one(
     store: Store, tmp_path: Path, make_test_app: Callable[..., Any]
 ) -> None:
@@ -153,20 +165,17 @@ async def test_import_a_plan_from_the_app_and_a_refused_one(
     good.write_text(PLAN.format(discomfort=6))
     app = make_test_app(store, start_area="goals")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("i")
-        await _fill(pilot, {"path": str(bad)})
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceMenu)
-        text = str(app.screen.query_one("#menu-text", Static).render())
-        assert "nothing was saved" in text and "predicted_discomfort" in text
+        text = await _import_with_i(pilot, bad)
+        assert "Nothing was saved" in text and "predicted_discomfort" in text
+        assert "docs/homework-plan.md" in text
         assert store.goals.count() == 0
-        await pilot.press("escape", "i")
-        await _fill(pilot, {"path": str(good)})
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        text = await _import_with_i(pilot, good)
+        assert "Imported 1 goal from plan.toml" in text
+        await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert app.screen.query_one(DataTable).row_count == 1  # shown at once
         assert [g.title for g in store.goals.all()] == ["Say hi at the café"]
 
 

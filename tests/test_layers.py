@@ -24,6 +24,7 @@ CORE = (
     "reconnect.transfer.documents",
     "reconnect.transfer.homework_plan",
     "reconnect.cli.import_command",
+    "reconnect.transfer.importers",
     "reconnect.logic.goals",
     "reconnect.logic.people",
 )

@@ -26,6 +26,13 @@ def midnight(day: date, tz: tzinfo | None = None) -> datetime:
     return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
+def on_day(day: date, clock: datetime, tz: tzinfo | None = None) -> datetime:
+    """`clock`'s time of day on `day`, where the user is: "now" on the app's day, which
+    tests and demos pin while the clock runs on."""
+    naive = datetime.combine(day, clock.time())
+    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+
 def day_bounds(first: date, days: int, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
     """Aware datetimes for local midnight of `first` and of `days` days later."""
     return midnight(first, tz), midnight(first + timedelta(days=days), tz)

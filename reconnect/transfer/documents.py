@@ -21,6 +21,9 @@ class DocumentError(ValueError):
 class ImportRefused(ValueError):
     """The file is not imported; the message says where and why, in one line."""
 
+    # What to do about it, for the app to show below that line (the shell keeps to one).
+    hint = ""
+
 
 def load_document(path: Path) -> Any:
     """The parsed content of a .toml or .json file. Raises DocumentError, OSError."""
