@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME, Area
-from reconnect.logic.weeks import on_day
+from reconnect.logic.weeks import at_local
 from reconnect.records.models import now_local
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.storage import drain_notices
@@ -79,7 +79,7 @@ class ReconnectApp(App[int]):
     def now(self) -> datetime:
         """Now on the app's day: the real time of day on `today` (records made in the
         app are stamped with it, so a pinned day stays the day they land on)."""
-        return on_day(self.today, now_local())
+        return at_local(self.today, now_local().time())
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

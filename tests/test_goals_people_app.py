@@ -15,6 +15,7 @@ from screens.areas.goal_detail import GoalScreen
 from screens.areas.goals import GoalsScreen
 from screens.areas.people import PeopleScreen
 from screens.dialogs.choice_menu import ChoiceMenu
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.step_done import StepDoneForm
 from screens.dialogs.transfer import TransferScreen
 from widgets.scale_picker import ScalePicker
@@ -286,9 +287,12 @@ async def test_delete_a_goal_explains_and_keeps_its_log(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "x", "end", "enter")  # More, then the last choice: delete
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceMenu)
-        assert "Letting it go" in str(app.screen.query_one("#menu-text", Static).render())
-        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Letting it go" in str(app.screen.query_one("#confirm-note", Static).render())
+        await pilot.press("enter")  # the safe choice has focus: the goal stays
+        await pilot.pause()
+        assert demo_store.goals.get(club.id) is not None
+        await pilot.press("x", "end", "enter", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)

@@ -24,6 +24,8 @@ CORE = (
     "reconnect.transfer.documents",
     "reconnect.transfer.homework_plan",
     "reconnect.cli.import_command",
+    "reconnect.cli.arg_types",
+    "reconnect.logic.weeks",
     "reconnect.transfer.importers",
     "reconnect.logic.goals",
     "reconnect.logic.people",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -58,12 +58,6 @@ def parse_clock(text: str) -> time:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise ValueError("give a time of day like 18:30")
-
-
-def at_local(day: date, clock: time, tz: tzinfo | None = None) -> datetime:
-    """`clock` on `day` where the user is (the machine's zone unless `tz` is given)."""
-    naive = datetime.combine(day, clock)
-    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
 def parse_moment(text: str, now: datetime) -> datetime:

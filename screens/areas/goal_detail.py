@@ -23,6 +23,7 @@ from reconnect.records.models import Goal, GoalStatus, Homework, Step, label
 from reconnect.store.store import Store
 from screens.areas.base import AreaScreen
 from screens.dialogs.choice_menu import ChoiceMenu
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.date_prompt import DatePrompt, Picked
 from screens.dialogs.step_done import StepDone, StepDoneForm
 from widgets.score_spark import score_text
@@ -414,17 +415,18 @@ class GoalScreen(AreaScreen):
         if step is None:
             return
 
-        def chosen(choice: str | None) -> None:
-            if choice == "remove":
+        def confirmed(yes: bool | None) -> None:
+            if yes:
                 self._save(lambda g: ladder.remove_step(g, step.id))
 
         self.app.push_screen(
-            ChoiceMenu(
-                "Remove this step?",
-                [("remove", f"Remove \u201c{step.title}\u201d"), ("keep", "Keep it")],
-                "Connections logged for it stay in your log.",
+            ConfirmDialog(
+                f"Remove \u201c{step.title}\u201d?",
+                "Remove",
+                title="Remove this step?",
+                note="Connections logged for it stay in your log.",
             ),
-            chosen,
+            confirmed,
         )
 
     def action_edit_goal(self) -> None:
@@ -542,17 +544,18 @@ class GoalScreen(AreaScreen):
             else "Nothing in your log is linked to it."
         )
 
-        def chosen(choice: str | None) -> None:
-            if choice == "delete":
+        def confirmed(yes: bool | None) -> None:
+            if yes:
                 self.delete_in_background()
 
         self.app.push_screen(
-            ChoiceMenu(
-                "Delete this goal?",
-                [("delete", f"Delete \u201c{self.goal.title}\u201d"), ("keep", "Keep it")],
-                f"{kept} Letting it go (x) keeps it in your history instead.",
+            ConfirmDialog(
+                f"Delete \u201c{self.goal.title}\u201d?",
+                "Delete",
+                title="Delete this goal?",
+                note=f"{kept} Letting it go (x) keeps it in your history instead.",
             ),
-            chosen,
+            confirmed,
         )
 
     @work(thread=True, exclusive=True, group="delete-goal")

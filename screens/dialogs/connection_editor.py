@@ -20,12 +20,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from reconnect.logic.connections import (
-    at_local,
     check_not_future,
     clean_name,
     find_person,
     parse_clock,
 )
+from reconnect.logic.weeks import at_local
 from reconnect.records.content import COMFORT_LABELS, DEPTH_LABELS, MICRO_CONNECTIONS
 from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
@@ -37,7 +37,7 @@ from reconnect.records.models import (
     now_local,
 )
 from screens.dialogs.log_picker import PickDialog
-from widgets.field_validator import ModelField
+from widgets.field_check import ModelField
 from widgets.scale_picker import ScalePicker
 
 # How many days back the "when" list offers (four weeks: a week remembered late still

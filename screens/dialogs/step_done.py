@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Static
 
-from reconnect.records.models import Counterpart, Step, now_local
+from reconnect.records.models import Counterpart, Step
 from screens.dialogs.connection_editor import ConnectionEditor, Entry
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int
@@ -96,14 +96,9 @@ class StepDoneForm(FormScreen[StepDone]):
             entry = self.editor.entry()
             if entry is None:
                 raise ValueError("Not saved yet: see the marked fields.")
-        at = (
-            entry.connection.at
-            if entry is not None
-            else datetime.combine(self.reconnect.today, now_local().timetz())
-        )
         return StepDone(
             actual=as_int(self.query_one("#actual", Input).value),
             note=self.query_one("#step-note", Input).value,
-            at=at,
+            at=entry.connection.at if entry is not None else self.reconnect.now(),
             entry=entry,
         )

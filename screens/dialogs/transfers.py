@@ -14,7 +14,6 @@ from reconnect.transfer.export import export
 from reconnect.transfer.importers import import_file
 from screens.dialogs.export_form import ExportForm, ExportRequest
 from screens.dialogs.import_form import ImportForm
-from screens.dialogs.plan_import import PlanImportForm
 from screens.dialogs.transfer import Progress, TransferScreen
 
 if TYPE_CHECKING:
@@ -62,4 +61,4 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
 
         app.push_screen(TransferScreen("Importing", job), lambda _done: app.refresh_areas())
 
-    app.push_screen(PlanImportForm() if kind == "plan" else ImportForm(), run)
+    app.push_screen(ImportForm(kind), run)
