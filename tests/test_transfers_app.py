@@ -115,21 +115,17 @@ predicted_discomfort = 4
 
 
 async def test_both_imports_use_the_apps_store_and_day(
-    store: Store, make_test_app: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    make_test_app: Callable,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    store_opens: list[Path],
 ) -> None:
     """The palette's "Import a file" and Goals' `i` are one flow: the goals land in
     app.store, made on the app's (pinned) day, and no second Store is opened."""
     from_palette, from_goals = tmp_path / "palette.toml", tmp_path / "goals.toml"
     from_palette.write_text(PLAN.format(title="Say hi at the café"))
     from_goals.write_text(PLAN.format(title="Call Maya on Sunday"))
-    opened: list[Path] = []
-    real_open = Store.open.__func__  # type: ignore[attr-defined]
-
-    def counting_open(cls: type[Store], data_dir: Path) -> Store:
-        opened.append(data_dir)
-        return real_open(cls, data_dir)
-
-    monkeypatch.setattr(Store, "open", classmethod(counting_open))
     app = make_test_app(store, start_area="goals")
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_import()  # what the palette's "Import a file" runs
@@ -147,7 +143,48 @@ async def test_both_imports_use_the_apps_store_and_day(
         await pilot.pause()
         assert app.store is store
         made = {g.title: g.created_at.date() for g in store.goals.all()}
-    assert opened == []
+    assert store_opens == []
     assert made == {"Say hi at the café": app.today, "Call Maya on Sunday": app.today}
     monkeypatch.undo()
     assert Store.open(store.path.parent).goals.count() == 2  # and it is on disk
+
+
+async def test_an_export_reads_the_apps_store_without_opening_another(
+    demo_store: Store, make_test_app: Callable, tmp_path: Path, store_opens: list[Path]
+) -> None:
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "json"
+        await pilot.pause()  # the form offers a path for the format: ours comes after
+        app.screen.query_one("#path", Input).value = str(tmp_path / "backup.json")
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+    assert "Backup of" in message and store_opens == []
+    records = json.loads((tmp_path / "backup.json").read_text())["records"]
+    assert len(records["connections"]) == demo_store.connections.count()
+
+
+async def test_deletes_in_the_background_use_the_apps_store(
+    demo_store: Store, make_test_app: Callable, store_opens: list[Path]
+) -> None:
+    from screens.areas.goal_detail import GoalScreen
+
+    goal = demo_store.goals.all()[0]
+    person = next(p for p in demo_store.people.all() if p.name == "Sam")
+    app = make_test_app(demo_store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.delete_in_background(person)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.push_screen(GoalScreen(goal.id))
+        await pilot.pause()
+        app.screen.delete_in_background()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert store_opens == []
+    assert demo_store.people.get(person.id) is None and demo_store.goals.get(goal.id) is None
+    assert not any(
+        c.person_id == person.id or c.goal_id == goal.id for c in demo_store.connections.all()
+    )

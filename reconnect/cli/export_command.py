@@ -64,11 +64,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "csv" and output.is_dir():
         print(f"reconnect export: {output} is a folder; give a file name.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from reconnect.store.store import Store
     from reconnect.transfer.export import export
 
     try:
         result = export(
-            data_dir(args.data_dir),
+            Store.open(data_dir(args.data_dir)),
             args.format,
             output,
             start=start,

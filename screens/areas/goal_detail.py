@@ -20,7 +20,6 @@ from reconnect.logic.people import counterpart_for
 from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.content import GOAL_KIND_LABELS
 from reconnect.records.models import Goal, GoalStatus, Homework, Step, label
-from reconnect.store.store import Store
 from screens.areas.base import AreaScreen
 from screens.dialogs.choice_menu import ChoiceMenu
 from screens.dialogs.confirm import ConfirmDialog
@@ -561,8 +560,8 @@ class GoalScreen(AreaScreen):
     @work(thread=True, exclusive=True, group="delete-goal")
     def delete_in_background(self) -> None:
         """Unlinking its log entries may touch many records: keep the UI responsive."""
-        # A Store of its own: the app's store and its indexes belong to the UI thread.
-        delete_goal(Store.open(self.store.path.parent), self.goal_id)
+        # The app's one store: its reads and writes hold its lock, so a worker may share it.
+        delete_goal(self.store, self.goal_id)
         self.app.call_from_thread(self._deleted)
 
     def _deleted(self) -> None:

@@ -30,7 +30,7 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
 
         def job(progress: Progress) -> list[str]:
             result = export(
-                app.store.path.parent,
+                app.store,
                 request.fmt,
                 request.output,
                 start=request.start,
