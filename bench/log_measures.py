@@ -6,7 +6,7 @@ from __future__ import annotations
 import statistics
 
 from bench.common import BENCH_TODAY, Context, Result, median_seconds, run_process
-from reconnect.logic.connections import save_connection
+from reconnect.logic import connections
 from reconnect.logic.weeks import midnight
 from reconnect.records.models import Connection
 from reconnect.store.store import Store
@@ -46,7 +46,7 @@ def log_form_save(ctx: Context) -> list[Result]:
 
     def save() -> None:
         connection = Connection(at=at, what="Coffee", counterpart="friend", depth=3, comfort=4)
-        save_connection(store, connection, who=name)
+        connections.save(store, connection, who=name)
 
     ours = median_seconds(save, ctx.runs)
     return [

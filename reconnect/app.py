@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME, Area
+from reconnect.logic.weeks import at_local
+from reconnect.records.models import now_local
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
@@ -74,6 +76,11 @@ class ReconnectApp(App[int]):
         """The app's idea of today: pinned in tests and snapshots, else the real date."""
         return self._pinned_today or date.today()
 
+    def now(self) -> datetime:
+        """Now on the app's day: the real time of day on `today` (records made in the
+        app are stamped with it, so a pinned day stays the day they land on)."""
+        return at_local(self.today, now_local().time())
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -126,10 +133,11 @@ class ReconnectApp(App[int]):
 
         start_export(self)
 
-    def action_import(self) -> None:
+    def action_import(self, kind: str | None = None) -> None:
+        """Import a file into this app's store; `kind` ("plan", …) skips recognising it."""
         from screens.dialogs.transfers import start_import
 
-        start_import(self)
+        start_import(self, kind)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for area in AREAS:

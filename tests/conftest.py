@@ -56,3 +56,18 @@ def make_test_app() -> Callable[..., object]:
         return make_app(store=store, **kwargs)  # type: ignore[arg-type]
 
     return build
+
+
+@pytest.fixture
+def store_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The data folders Store.open is called with from now on (the app has one Store:
+    a flow that opens another shows up here)."""
+    opened: list[Path] = []
+    real_open = Store.open.__func__  # type: ignore[attr-defined]
+
+    def counting_open(cls: type[Store], data_dir: Path) -> Store:
+        opened.append(data_dir)
+        return real_open(cls, data_dir)
+
+    monkeypatch.setattr(Store, "open", classmethod(counting_open))
+    return opened

@@ -10,14 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reconnect.cli.import_command import import_file
 from reconnect.cli.main import main
 from reconnect.records.models import Reflection
 from reconnect.store.store import DATA_FILE_NAME, Store
 from reconnect.transfer.documents import ImportRefused
+from reconnect.transfer.importers import import_file
 from tests.test_portability import JRNL_SAMPLE, everything
 
 SECRET = "A secret I only tell this app"
+NOW = datetime(2026, 11, 21, 9, tzinfo=UTC)
 
 
 class Sections(HTMLParser):
@@ -189,7 +190,7 @@ def test_any_bytes_or_json_is_refused_cleanly_and_changes_nothing(
     before_bytes = (data_dir / DATA_FILE_NAME).read_bytes()
     before = everything(Store.open(data_dir))
     try:
-        import_file(data_dir, path, kind=kind)
+        import_file(Store.open(data_dir), path, now=NOW, kind=kind)
     except ImportRefused:
         assert (data_dir / DATA_FILE_NAME).read_bytes() == before_bytes
     else:

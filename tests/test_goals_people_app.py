@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from reconnect.records.models import GoalStatus
 from reconnect.store.store import Store
@@ -15,7 +15,9 @@ from screens.areas.goal_detail import GoalScreen
 from screens.areas.goals import GoalsScreen
 from screens.areas.people import PeopleScreen
 from screens.dialogs.choice_menu import ChoiceMenu
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.step_done import StepDoneForm
+from screens.dialogs.transfer import TransferScreen
 from widgets.scale_picker import ScalePicker
 
 PLAN = """
@@ -111,9 +113,10 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.press("ctrl+s")  # how deep and how it felt are the user's to say
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
-        assert "Choose how deep" in str(app.screen.query_one("#form-error", Static).render())
-        app.screen.query_one("#depth", Select).value = 3
-        app.screen.query_one("#comfort", Select).value = 4
+        scale_error = str(app.screen.query_one("#scale-error", Static).render())
+        assert "choose depth and comfort" in scale_error
+        app.screen.query_one("#depth", ScalePicker).value = 3
+        app.screen.query_one("#comfort", ScalePicker).value = 4
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)
@@ -143,6 +146,17 @@ async def test_rest_a_goal_and_resume(demo_store: Store, make_test_app: Callable
         assert demo_store.goals.get(club.id).status is GoalStatus.ACTIVE
 
 
+async def _import_with_i(pilot: Any, path: Path) -> str:
+    """Goals' `i`: the app's one import flow; the words it ends with."""
+    await pilot.press("i")
+    await _fill(pilot, {"path": str(path)})
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TransferScreen)
+    return str(pilot.app.screen.query_one("#result", Static).render())
+
+
 async def test_import_a_plan_from_the_app_and_a_refused_one(
     store: Store, tmp_path: Path, make_test_app: Callable[..., Any]
 ) -> None:
@@ -152,20 +166,17 @@ async def test_import_a_plan_from_the_app_and_a_refused_one(
     good.write_text(PLAN.format(discomfort=6))
     app = make_test_app(store, start_area="goals")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("i")
-        await _fill(pilot, {"path": str(bad)})
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceMenu)
-        text = str(app.screen.query_one("#menu-text", Static).render())
-        assert "nothing was saved" in text and "predicted_discomfort" in text
+        text = await _import_with_i(pilot, bad)
+        assert "Nothing was saved" in text and "predicted_discomfort" in text
+        assert "docs/homework-plan.md" in text
         assert store.goals.count() == 0
-        await pilot.press("escape", "i")
-        await _fill(pilot, {"path": str(good)})
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        text = await _import_with_i(pilot, good)
+        assert "Imported 1 goal from plan.toml" in text
+        await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert app.screen.query_one(DataTable).row_count == 1  # shown at once
         assert [g.title for g in store.goals.all()] == ["Say hi at the café"]
 
 
@@ -276,9 +287,12 @@ async def test_delete_a_goal_explains_and_keeps_its_log(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "x", "end", "enter")  # More, then the last choice: delete
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceMenu)
-        assert "Letting it go" in str(app.screen.query_one("#menu-text", Static).render())
-        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Letting it go" in str(app.screen.query_one("#confirm-note", Static).render())
+        await pilot.press("enter")  # the safe choice has focus: the goal stays
+        await pilot.pause()
+        assert demo_store.goals.get(club.id) is not None
+        await pilot.press("x", "end", "enter", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)

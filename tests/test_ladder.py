@@ -90,10 +90,10 @@ def test_complete_step_and_log_is_one_write_linking_goal_and_step(store: Store) 
     goal = ladder.add_step(_goal(), Step(title="Suggest a walk", predicted_discomfort=6))
     store.goals.add(goal)
     step_id = goal.steps[0].id
-    updated = complete_step_and_log(
+    done = complete_step_and_log(
         store, goal.id, step_id, actual=2, note="fine", at=NOW, connection=_connection()
     )
-    assert updated.steps[0].actual_discomfort == 2
+    assert done.goal.steps[0].actual_discomfort == 2 and done.logged is not None
     again = Store.open(store.path.parent)  # what a second process sees on disk
     (logged,) = again.connections.all()
     assert (logged.goal_id, logged.step_id) == (goal.id, step_id)

@@ -14,7 +14,7 @@ from reconnect.logic.connections import Saved
 from reconnect.records.models import Circle, Person
 from reconnect.store.store import Store
 from screens.areas.log import LogScreen
-from screens.dialogs.log_delete import ConfirmDeleteDialog
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
 from tests.conftest import PINNED_TODAY
 from widgets.connection_list import ConnectionList
@@ -176,7 +176,7 @@ async def test_delete_asks_first_and_undo_lasts_the_session(
     async with app.run_test(size=(80, 24)) as pilot:
         first = shown_ids(app)[0]
         await pilot.press("d")
-        assert isinstance(app.screen, ConfirmDeleteDialog)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert demo_store.connections.get(first) is not None
         await pilot.press("d", "y")

@@ -11,7 +11,7 @@ from reconnect.logic.connections import (
     parse_choice,
     parse_clock,
     parse_moment,
-    save_connection,
+    save,
 )
 from reconnect.records.models import Channel, Circle, Connection, Counterpart, Person
 from reconnect.store.store import Store
@@ -76,7 +76,7 @@ def test_find_person_ignores_case_and_spacing_and_prefers_the_active() -> None:
 def test_an_unknown_name_becomes_a_person_with_a_circle_from_the_counterpart(
     store: Store,
 ) -> None:
-    saved = save_connection(store, _connection(counterpart="chosen_family"), who="Jo", now=NOW)
+    saved = save(store, _connection(counterpart="chosen_family"), who="Jo", now=NOW)
     assert saved.new_person is not None and saved.new_person.circle is Circle.CHOSEN_FAMILY
     assert store.people.get(saved.new_person.id) == saved.new_person
     assert store.connections.get(saved.connection.id).person_id == saved.new_person.id  # type: ignore[union-attr]
@@ -84,26 +84,26 @@ def test_an_unknown_name_becomes_a_person_with_a_circle_from_the_counterpart(
 
 def test_a_known_name_is_reused(store: Store) -> None:
     jo = store.people.add(Person(name="Jo", created_at=NOW))
-    saved = save_connection(store, _connection(), who="jo")
+    saved = save(store, _connection(), who="jo")
     assert saved.new_person is None and saved.connection.person_id == jo.id
     assert store.people.count() == 1
 
 
 def test_saving_again_updates_and_an_empty_name_clears_the_person(store: Store) -> None:
-    first = save_connection(store, _connection(), who="Jo").connection
-    again = save_connection(store, first.model_copy(update={"depth": 4}), who="")
+    first = save(store, _connection(), who="Jo").connection
+    again = save(store, first.model_copy(update={"depth": 4}), who="")
     assert again.edited and again.connection.person_id is None
     assert store.connections.count() == 1 and store.connections.get(first.id).depth == 4  # type: ignore[union-attr]
 
 
 def test_a_bad_name_saves_nothing_at_all(store: Store) -> None:
     with pytest.raises(ValidationError):
-        save_connection(store, _connection(), who="x" * 101)
+        save(store, _connection(), who="x" * 101)
     assert store.connections.count() == 0 and store.people.count() == 0
 
 
 def test_times_are_kept_on_their_day(store: Store) -> None:
-    saved = save_connection(store, _connection(at=datetime(2026, 11, 20, 23, 59, tzinfo=UTC)))
+    saved = save(store, _connection(at=datetime(2026, 11, 20, 23, 59, tzinfo=UTC)))
     assert saved.connection.at.date() == date(2026, 11, 20)
 
 

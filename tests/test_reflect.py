@@ -14,7 +14,7 @@ from reconnect.logic.search import ReflectionFilter, ReflectionIndex
 from reconnect.records.models import Reflection
 from reconnect.store.store import Store
 from screens.areas.reflect import ReflectScreen
-from screens.dialogs.reflect_confirm import ReflectConfirmScreen
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.reflection_view import ReflectionViewScreen
 from widgets.pattern_chart import PatternChart
 from widgets.reflection_form import ReflectionForm
@@ -249,7 +249,7 @@ async def test_start_afresh_asks_before_letting_writing_go(
         _body(app).insert("maybe not")
         await pilot.pause()
         await _click(pilot, "#afresh")
-        assert isinstance(app.screen, ReflectConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("enter")  # the safe choice has focus: keep writing
         assert _body(app).text == "maybe not"
         await _click(pilot, "#afresh")
@@ -374,7 +374,7 @@ async def test_delete_asks_first_and_can_be_undone(
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
         await pilot.press("h", "enter", "d")
-        assert isinstance(app.screen, ReflectConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert demo_store.reflections.get(newest.id) is not None
         await pilot.press("enter", "d")

@@ -8,7 +8,7 @@ from textual.widgets import Input, Select, Static
 from reconnect.logic.weeks import last_full_week
 from reconnect.records.models import Goal, WeeklyReview
 from reconnect.store.store import Store
-from screens.areas.review import ReviewScreen, week_span
+from screens.areas.review import ReviewScreen
 from tests.conftest import PINNED_TODAY
 
 LAST_WEEK = last_full_week(PINNED_TODAY)
@@ -110,11 +110,3 @@ async def test_any_week_can_be_reviewed_and_edits_are_not_lost_silently(
         assert screen.week == LAST_WEEK + timedelta(weeks=1)
         assert screen.query_one("#later").disabled
     assert [r.helped for r in store.reviews.all()] == ["Old answer"]
-
-
-def test_week_span_reads_naturally() -> None:
-    from datetime import date
-
-    assert week_span(date(2026, 11, 9)) == "9\u201315 Nov 2026"
-    assert week_span(date(2026, 10, 26)) == "26 Oct \u2013 1 Nov 2026"
-    assert week_span(date(2026, 12, 28)) == "28 Dec 2026 \u2013 3 Jan 2027"

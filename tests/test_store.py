@@ -246,6 +246,44 @@ def test_a_worker_threads_failed_batch_never_takes_another_threads_record(
     assert [c.what for c in Store.open(data_dir).connections.all()] == ["hello 2"]
 
 
+def test_reads_on_one_thread_while_a_worker_writes_and_another_process_writes(
+    store: Store, data_dir: Path
+) -> None:
+    """The app's store is shared with workers (imports, exports, deletes): a read never
+    sees an index half rebuilt by another thread (this once raised KeyError)."""
+    import threading
+
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    store.connections.add_many(hello(n) for n in range(300))
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                store.connections.all()
+                store.connections.between(AT, AT + timedelta(days=3))
+                store.connections.latest_by_person()
+        except BaseException as exc:  # reported on the main thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    other = Store.open(data_dir)
+    try:
+        for batch in range(40):
+            with store.batch():
+                store.connections.add_many(hello(1000 + batch * 10 + n) for n in range(10))
+            other.connections.add(hello(5000 + batch))  # the shared store reloads
+    finally:
+        stop.set()
+        thread.join(10)
+        sys.setswitchinterval(previous)
+    assert errors == []
+    assert store.connections.count() == 740
+
+
 def test_a_repeated_stamp_does_not_hide_another_writer(
     store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

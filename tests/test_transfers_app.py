@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
 from reconnect.records.models import Reflection
@@ -100,3 +101,90 @@ async def test_a_refused_import_says_why_and_saves_nothing(
         message = await _wait_done(pilot, app)
         assert "people[0]" in message and "Nothing was saved" in message
     assert store.people.count() == 0
+
+
+PLAN = """
+assigned_by = "Dr. Lee"
+assigned_on = 2026-11-18
+[[goals]]
+title = "{title}"
+[[goals.steps]]
+title = "A first small step"
+predicted_discomfort = 4
+"""
+
+
+async def test_both_imports_use_the_apps_store_and_day(
+    store: Store,
+    make_test_app: Callable,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    store_opens: list[Path],
+) -> None:
+    """The palette's "Import a file" and Goals' `i` are one flow: the goals land in
+    app.store, made on the app's (pinned) day, and no second Store is opened."""
+    from_palette, from_goals = tmp_path / "palette.toml", tmp_path / "goals.toml"
+    from_palette.write_text(PLAN.format(title="Say hi at the café"))
+    from_goals.write_text(PLAN.format(title="Call Maya on Sunday"))
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_import()  # what the palette's "Import a file" runs
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(from_palette)
+        await pilot.press("ctrl+s")
+        assert "Imported 1 goal from palette.toml" in await _wait_done(pilot, app)
+        await pilot.press("escape")
+        await pilot.press("i")  # Goals' own key
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(from_goals)
+        await pilot.press("ctrl+s")
+        assert "Imported 1 goal from goals.toml" in await _wait_done(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.store is store
+        made = {g.title: g.created_at.date() for g in store.goals.all()}
+    assert store_opens == []
+    assert made == {"Say hi at the café": app.today, "Call Maya on Sunday": app.today}
+    monkeypatch.undo()
+    assert Store.open(store.path.parent).goals.count() == 2  # and it is on disk
+
+
+async def test_an_export_reads_the_apps_store_without_opening_another(
+    demo_store: Store, make_test_app: Callable, tmp_path: Path, store_opens: list[Path]
+) -> None:
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "json"
+        await pilot.pause()  # the form offers a path for the format: ours comes after
+        app.screen.query_one("#path", Input).value = str(tmp_path / "backup.json")
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+    assert "Backup of" in message and store_opens == []
+    records = json.loads((tmp_path / "backup.json").read_text())["records"]
+    assert len(records["connections"]) == demo_store.connections.count()
+
+
+async def test_deletes_in_the_background_use_the_apps_store(
+    demo_store: Store, make_test_app: Callable, store_opens: list[Path]
+) -> None:
+    from screens.areas.goal_detail import GoalScreen
+
+    goal = demo_store.goals.all()[0]
+    person = next(p for p in demo_store.people.all() if p.name == "Sam")
+    app = make_test_app(demo_store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.delete_in_background(person)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.push_screen(GoalScreen(goal.id))
+        await pilot.pause()
+        app.screen.delete_in_background()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert store_opens == []
+    assert demo_store.people.get(person.id) is None and demo_store.goals.get(goal.id) is None
+    assert not any(
+        c.person_id == person.id or c.goal_id == goal.id for c in demo_store.connections.all()
+    )

@@ -1,4 +1,5 @@
-"""Input validators backed by the pydantic models, and the parsers forms share.
+"""The Input validators and parsers every form shares: one backed by the pydantic
+models (ModelField) and one for ISO dates (IsoDate).
 
 A form checks each field as the user types with the same rules the store applies on
 save, so what the form accepts is what the store keeps.
@@ -85,4 +86,21 @@ class ModelField(Validator):
         except ValueError as exc:  # ValidationError is a ValueError
             reason = _reason(exc) if isinstance(exc, ValidationError) else str(exc)
             return self.failure(reason)
+        return self.success()
+
+
+class IsoDate(Validator):
+    """A date like 2026-11-21 (empty text passes if `optional`)."""
+
+    def __init__(self, *, optional: bool = False) -> None:
+        super().__init__()
+        self._optional = optional
+
+    def validate(self, value: str) -> ValidationResult:
+        if self._optional and not value.strip():
+            return self.success()
+        try:
+            date.fromisoformat(value.strip())
+        except ValueError:
+            return self.failure("use a date like 2026-11-21")
         return self.success()

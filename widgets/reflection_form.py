@@ -5,20 +5,18 @@ saves them (as a reflection, or as a draft)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
 
-from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from reconnect.logic.drafts import ReflectionDraft
 from reconnect.records.content import ENERGY_LABELS, PATTERNS, PATTERNS_BY_ID
-from reconnect.records.models import Reflection, first_error
+from reconnect.records.models import Reflection
+from widgets.field_check import ModelField
 from widgets.pattern_ticks import PatternTicks
 from widgets.tick_box import TickBox
 
@@ -34,22 +32,6 @@ def _max_length(field: str) -> int:
 BODY_LIMIT = _max_length("body")
 AVOIDED_LIMIT = _max_length("avoided")
 PATTERN_HINT = "Tick what showed up (space or click); each one is explained here as you move."
-
-
-class ReflectionFieldValidator(Validator):
-    """Checks an Input's value with the same rules the Reflection model applies."""
-
-    def __init__(self, field: str) -> None:
-        super().__init__()
-        info = Reflection.model_fields[field]
-        self._adapter: TypeAdapter[Any] = TypeAdapter(Annotated[info.annotation, *info.metadata])
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            self._adapter.validate_python(value)
-        except ValidationError as exc:
-            return self.failure(first_error(exc))
-        return self.success()
 
 
 def length_note(length: int, limit: int) -> Text:
@@ -117,7 +99,7 @@ class ReflectionForm(VerticalScroll):
         yield Input(
             placeholder="A few words to find it again",
             id="title",
-            validators=[ReflectionFieldValidator("title")],
+            validators=[ModelField(Reflection, "title")],
             select_on_focus=False,  # tabbing in and typing must not erase the title
         )
         yield Static(id="title-error", classes="error")

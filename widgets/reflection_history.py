@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Input, Select, Static
 
 from reconnect.logic.search import ReflectionFilter, ReflectionIndex
 from reconnect.records.content import PATTERN_SHORT, PATTERNS
 from reconnect.records.models import Reflection
+from widgets.field_check import IsoDate
 
 # Wait this long after a keystroke before filtering again.
 SEARCH_DELAY = 0.15
@@ -28,19 +28,6 @@ PAGE = 150
 MORE_WHEN_WITHIN = 20
 WHEN_WIDTH = 11
 PATTERNS_WIDTH = 26
-
-
-class IsoDate(Validator):
-    """Empty, or a date like 2026-11-21."""
-
-    def validate(self, value: str) -> ValidationResult:
-        if not value.strip():
-            return self.success()
-        try:
-            date.fromisoformat(value.strip())
-        except ValueError:
-            return self.failure("use a date like 2026-11-01")
-        return self.success()
 
 
 def pattern_tags(pattern_ids: list[str], width: int) -> Text:
@@ -117,7 +104,7 @@ class ReflectionHistory(Vertical):
                 classes="date",
                 restrict=r"[0-9-]*",
                 max_length=10,
-                validators=[IsoDate()],
+                validators=[IsoDate(optional=True)],
                 tooltip="Show reflections from this day on (YYYY-MM-DD)",
             )
             yield Input(
@@ -126,7 +113,7 @@ class ReflectionHistory(Vertical):
                 classes="date",
                 restrict=r"[0-9-]*",
                 max_length=10,
-                validators=[IsoDate()],
+                validators=[IsoDate(optional=True)],
                 tooltip="Show reflections up to this day (YYYY-MM-DD)",
             )
         yield Static(id="history-status", markup=False)
@@ -176,6 +163,12 @@ class ReflectionHistory(Vertical):
             return date.fromisoformat(value) if value else None
         except ValueError:
             return None  # shown as a problem in the status line; not applied
+
+    def _date_problem(self, selector: str) -> str:
+        """What the date field's validator says is wrong, or ''."""
+        field = self.query_one(selector, Input)
+        result = field.validate(field.value)
+        return result.failure_descriptions[0] if result and not result.is_valid else ""
 
     # --- showing ---------------------------------------------------------------------
 
@@ -246,9 +239,9 @@ class ReflectionHistory(Vertical):
         status = self.query_one("#history-status", Static)
         total = len(self._index)
         problems = [
-            f"{label} date: use a date like 2026-11-01"
+            f"{label} date: {self._date_problem(selector)}"
             for label, selector in (("From", "#from-date"), ("To", "#to-date"))
-            if self.query_one(selector, Input).value.strip() and self._date(selector) is None
+            if self._date_problem(selector)
         ]
         if problems:
             status.update("; ".join(problems))

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from reconnect.cli.arg_types import iso_date
 from reconnect.store.paths import data_dir
 
 NAME = "export"
@@ -20,13 +21,6 @@ FORMATS = ("md", "html", "csv", "json", "ics")
 EXIT_BAD_INPUT = 2
 # The default period of a session report: the last four weeks.
 DEFAULT_REPORT_DAYS = 28
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
 
 
 def add_parser(subparsers: Any) -> str:
@@ -39,8 +33,8 @@ def add_parser(subparsers: Any) -> str:
         "Private reflections are left out unless --include-private.",
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
-    parser.add_argument("--from", dest="start", type=_date, metavar="DATE", help="report start")
-    parser.add_argument("--to", dest="end", type=_date, metavar="DATE", help="report end")
+    parser.add_argument("--from", dest="start", type=iso_date, metavar="DATE", help="report start")
+    parser.add_argument("--to", dest="end", type=iso_date, metavar="DATE", help="report end")
     parser.add_argument(
         "-o", "--output", type=Path, metavar="PATH", help="file (or folder, for csv) to write"
     )
@@ -70,11 +64,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "csv" and output.is_dir():
         print(f"reconnect export: {output} is a folder; give a file name.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from reconnect.store.store import Store
     from reconnect.transfer.export import export
 
     try:
         result = export(
-            data_dir(args.data_dir),
+            Store.open(data_dir(args.data_dir)),
             args.format,
             output,
             start=start,

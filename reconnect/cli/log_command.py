@@ -118,12 +118,12 @@ def _log(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise BadInput(_flagged(first_error(exc))) from None
 
-    from reconnect.logic.connections import save_connection
+    from reconnect.logic import connections
     from reconnect.store.store import Store
 
     store = Store.open(data_dir(args.data_dir))
     try:
-        saved = save_connection(store, connection, who=args.who, now=now)
+        saved = connections.save(store, connection, who=args.who, now=now)
     except ValidationError as exc:
         raise BadInput(_flagged(first_error(exc))) from None
     if saved.new_person is not None:

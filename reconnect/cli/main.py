@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reconnect.areas import AREA_NAMES
+from reconnect.cli.arg_types import iso_date
 from reconnect.store.paths import data_dir
 
 if TYPE_CHECKING:
@@ -43,13 +44,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"reconnect: {message} (see reconnect --help)\n")
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
 
 
 class _VersionAction(argparse.Action):
@@ -88,7 +82,7 @@ def build_parser() -> Parser:
         dest="area",
         help=f"start on an area: {', '.join(AREA_NAMES)}",
     )
-    parser.add_argument("--today", type=_iso_date, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.add_parser("where", help="print the path of the data file")
     sub.add_parser("check", help="verify the data file and count its records")

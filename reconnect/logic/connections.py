@@ -1,8 +1,9 @@
-"""Logging a moment of connection: the rules the shell command and the Log area share.
+"""Logging a moment of connection: the rules the shell command and the app share.
 
-Floor 2: plain functions over the store's public API; never textual. Reading words
-for choices ("in-person", "Chosen family"), finding or making the person, and saving
-the connection together with a new person in one atomic write.
+Floor 3: plain functions over the store's public API; never textual. Reading words
+for choices ("in-person", "Chosen family"), finding or making the person, and `save`:
+the one write path for a connection (the Log form, step-done, Log's undo, People and
+`reconnect log` all use it), together with a new person in one atomic write.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -57,12 +58,6 @@ def parse_clock(text: str) -> time:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise ValueError("give a time of day like 18:30")
-
-
-def at_local(day: date, clock: time, tz: tzinfo | None = None) -> datetime:
-    """`clock` on `day` where the user is (the machine's zone unless `tz` is given)."""
-    naive = datetime.combine(day, clock)
-    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
@@ -120,13 +115,14 @@ class Saved:
     edited: bool = False
 
 
-def save_connection(
+def save(
     store: Store, connection: Connection, who: str | None = None, now: datetime | None = None
 ) -> Saved:
     """Add (or, if its id is stored, update) a connection; `who` names its person.
 
     An unknown `who` becomes a new person. Everything is one atomic write: on any error
     nothing is saved. An empty `who` clears the person; None keeps `person_id` as given.
+    Inside a caller's `store.batch()` it joins that batch (one write for both).
     """
     made: Person | None = None
     with store.batch():

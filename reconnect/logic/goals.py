@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from reconnect.logic import connections
 from reconnect.logic.ladder import complete_step
 from reconnect.records.models import Connection, Goal
 from reconnect.store.store import Store
+
+
+@dataclass(frozen=True)
+class StepCompleted:
+    goal: Goal
+    logged: connections.Saved | None  # None: no connection was logged with it
 
 
 def complete_step_and_log(
@@ -18,22 +26,24 @@ def complete_step_and_log(
     note: str,
     at: datetime,
     connection: Connection | None = None,
-) -> Goal:
-    """Mark a step done and, if given, log its connection linked to the goal and step.
+    who: str | None = None,
+) -> StepCompleted:
+    """Mark a step done and, if given, log its connection linked to the goal and step
+    (through the connection service, so `who` finds or adds the person as the Log does).
 
     Both land in one durable write: never a done step without its connection or the
     other way round. Raises KeyError if the goal or step is gone (another window).
     """
+    logged: connections.Saved | None = None
     with store.batch():
         goal = store.goals.get(goal_id)
         if goal is None:
             raise KeyError(f"no goal {goal_id}")
         updated = store.goals.update(complete_step(goal, step_id, actual, note, at))
         if connection is not None:
-            store.connections.add(
-                connection.model_copy(update={"goal_id": goal_id, "step_id": step_id})
-            )
-    return updated
+            linked = connection.model_copy(update={"goal_id": goal_id, "step_id": step_id})
+            logged = connections.save(store, linked, who=who)
+    return StepCompleted(updated, logged)
 
 
 def linked_connections(store: Store, goal_id: str) -> list[Connection]:

@@ -15,6 +15,17 @@ def week_start(day: date, first_day: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - first_day) % 7)
 
 
+def week_span(start: date) -> str:
+    """The seven days from `start` as a label: '9–15 Nov 2026', '26 Oct – 1 Nov 2026',
+    and across New Year both years: '28 Dec 2026 – 3 Jan 2027'."""
+    end = start + timedelta(days=6)
+    if start.month == end.month:
+        return f"{start.day}\u2013{end:%-d %b %Y}"
+    if start.year == end.year:
+        return f"{start:%-d %b} \u2013 {end:%-d %b %Y}"
+    return f"{start:%-d %b %Y} \u2013 {end:%-d %b %Y}"
+
+
 def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
     """The calendar date of `moment` where the user is (the machine's zone by default)."""
     return moment.astimezone(tz).date()
@@ -23,6 +34,16 @@ def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
 def midnight(day: date, tz: tzinfo | None = None) -> datetime:
     """Local midnight starting `day` (the machine's zone unless `tz` is given)."""
     naive = datetime.combine(day, time())
+    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+
+def at_local(day: date, clock: time, tz: tzinfo | None = None) -> datetime:
+    """`clock` on `day` where the user is (the machine's zone unless `tz` is given).
+
+    "Now on the app's day" is at_local(app.today, now.time()): the day is pinned in tests
+    and demos while the clock runs on (ReconnectApp.now).
+    """
+    naive = datetime.combine(day, clock)
     return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 

@@ -102,47 +102,58 @@ class Repo(Generic[T]):
 
     # --- reading -------------------------------------------------------------------
 
+    # Every read holds the storage's thread lock: the index is rebuilt and filled in
+    # place, and a worker thread (an import, an export) may share this store.
+
     def all(self) -> list[T]:
         """Every record, in the order they were added."""
-        self._fresh()
-        return self._models_for(list(self._doc_ids))
+        with self._storage.thread_lock:
+            self._fresh()
+            return self._models_for(list(self._doc_ids))
 
     def get(self, record_id: str) -> T | None:
-        self._fresh()
-        if record_id not in self._doc_ids:
-            return None
-        return self._models_for([record_id])[0]
+        with self._storage.thread_lock:
+            self._fresh()
+            if record_id not in self._doc_ids:
+                return None
+            return self._models_for([record_id])[0]
 
     def has(self, record_id: str) -> bool:
         """Whether a record with this id exists (validates nothing)."""
-        self._fresh()
-        return record_id in self._doc_ids
+        with self._storage.thread_lock:
+            self._fresh()
+            return record_id in self._doc_ids
 
     def count(self) -> int:
-        self._fresh()
-        return len(self._doc_ids)
+        with self._storage.thread_lock:
+            self._fresh()
+            return len(self._doc_ids)
 
     def between(self, start: datetime | None = None, end: datetime | None = None) -> list[T]:
         """Records whose time (`at`, else `created_at`) is in [start, end), oldest first."""
-        self._fresh()
-        lo = 0 if start is None else bisect.bisect_left(self._timeline, (start,))
-        hi = len(self._timeline) if end is None else bisect.bisect_left(self._timeline, (end,))
-        return self._models_for([rid for _, rid in self._timeline[lo:hi]])
+        with self._storage.thread_lock:
+            self._fresh()
+            timeline = self._timeline
+            lo = 0 if start is None else bisect.bisect_left(timeline, (start,))
+            hi = len(timeline) if end is None else bisect.bisect_left(timeline, (end,))
+            return self._models_for([rid for _, rid in timeline[lo:hi]])
 
     def latest_time(self) -> datetime | None:
         """The time of the most recent record, without validating any."""
-        self._fresh()
-        return self._timeline[-1][0] if self._timeline else None
+        with self._storage.thread_lock:
+            self._fresh()
+            return self._timeline[-1][0] if self._timeline else None
 
     def latest_by_person(self) -> dict[str, datetime]:
         """The latest record time per linked person id, without validating any."""
-        self._fresh()
-        latest: dict[str, datetime] = {}
-        for rid, person_id in self._people.items():
-            moment = self._times[rid]
-            if person_id not in latest or moment > latest[person_id]:
-                latest[person_id] = moment
-        return latest
+        with self._storage.thread_lock:
+            self._fresh()
+            latest: dict[str, datetime] = {}
+            for rid, person_id in self._people.items():
+                moment = self._times[rid]
+                if person_id not in latest or moment > latest[person_id]:
+                    latest[person_id] = moment
+            return latest
 
     def verify(self) -> int:
         """Validate every record (raises DataFileError); returns how many there are."""

@@ -106,6 +106,11 @@ class DurableStorage(Storage):
         # reloading what they already show.
         self.version = 0
 
+    @property
+    def thread_lock(self) -> threading.RLock:
+        """Held by every read and write: a worker thread may share this storage."""
+        return self._thread_lock
+
     # --- reading -------------------------------------------------------------------
 
     def disk_stamp(self) -> Stamp | None:

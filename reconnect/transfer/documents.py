@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from reconnect.store.files import not_a_regular_file
-from reconnect.store.strict_json import JsonRefused, loads_strict
 
 # A five-year backup is a few MB; anything far bigger is almost certainly the wrong file.
 MAX_DOCUMENT_BYTES = 200_000_000
@@ -20,6 +19,9 @@ class DocumentError(ValueError):
 
 class ImportRefused(ValueError):
     """The file is not imported; the message says where and why, in one line."""
+
+    # What to do about it, for the app to show below that line (the shell keeps to one).
+    hint = ""
 
 
 def load_document(path: Path) -> Any:
@@ -37,6 +39,9 @@ def load_document(path: Path) -> Any:
     # A UTF-8 byte-order mark is harmless in a file to import (Notepad writes one).
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if suffix == ".json":
+        # Imported here: the import command's --help should not load orjson.
+        from reconnect.store.strict_json import JsonRefused, loads_strict
+
         try:
             return loads_strict(raw)
         except JsonRefused as exc:

@@ -1,4 +1,8 @@
-"""One place that writes every export, for the shell command and the app alike."""
+"""One place that writes every export, for the shell command and the app alike.
+
+The caller hands in its store: the shell opens one, the app passes its own (from a
+worker thread; the store's reads and writes hold its lock).
+"""
 
 from __future__ import annotations
 
@@ -51,7 +55,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def export(
-    folder: Path,
+    store: Store,
     fmt: str,
     output: Path,
     *,
@@ -59,10 +63,8 @@ def export(
     end: date,
     include_private: bool = False,
     first_day: int = 0,
-    store: Store | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
-    store = store or Store.open(folder)
     result = ExportResult(fmt, output)
     if fmt in ("md", "html"):
         from reconnect.transfer.report import build_report, render_html, render_markdown

@@ -20,9 +20,9 @@ from reconnect.logic.people import counterpart_for
 from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.content import GOAL_KIND_LABELS
 from reconnect.records.models import Goal, GoalStatus, Homework, Step, label
-from reconnect.store.store import Store
 from screens.areas.base import AreaScreen
 from screens.dialogs.choice_menu import ChoiceMenu
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.date_prompt import DatePrompt, Picked
 from screens.dialogs.step_done import StepDone, StepDoneForm
 from widgets.score_spark import score_text
@@ -350,24 +350,28 @@ class GoalScreen(AreaScreen):
         def done(result: StepDone | None) -> None:
             if result is None:
                 return
+            entry = result.entry
             try:
-                complete_step_and_log(
+                completed = complete_step_and_log(
                     self.store,
                     goal.id,
                     step.id,
                     actual=result.actual,
                     note=result.note,
-                    at=form.moment(),
-                    connection=result.connection,
+                    at=result.at,
+                    connection=entry.connection if entry else None,
+                    who=entry.who if entry else None,
                 )
             except KeyError:
                 self.notify("That step is no longer there; nothing was saved.", severity="warning")
                 self.refresh_data()
                 return
-            logged = " and logged the connection" if result.connection else ""
+            message = f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10."
+            logged = completed.logged
+            if logged is not None and logged.new_person is not None:
+                message += f" {logged.new_person.name} was added to People."
             self.notify(
-                f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10.",
-                title=f"Step done{logged}",
+                message, title="Step done and logged the connection" if logged else "Step done"
             )
             self.reconnect.refresh_areas()
 
@@ -410,17 +414,18 @@ class GoalScreen(AreaScreen):
         if step is None:
             return
 
-        def chosen(choice: str | None) -> None:
-            if choice == "remove":
+        def confirmed(yes: bool | None) -> None:
+            if yes:
                 self._save(lambda g: ladder.remove_step(g, step.id))
 
         self.app.push_screen(
-            ChoiceMenu(
-                "Remove this step?",
-                [("remove", f"Remove \u201c{step.title}\u201d"), ("keep", "Keep it")],
-                "Connections logged for it stay in your log.",
+            ConfirmDialog(
+                f"Remove \u201c{step.title}\u201d?",
+                "Remove",
+                title="Remove this step?",
+                note="Connections logged for it stay in your log.",
             ),
-            chosen,
+            confirmed,
         )
 
     def action_edit_goal(self) -> None:
@@ -538,24 +543,25 @@ class GoalScreen(AreaScreen):
             else "Nothing in your log is linked to it."
         )
 
-        def chosen(choice: str | None) -> None:
-            if choice == "delete":
+        def confirmed(yes: bool | None) -> None:
+            if yes:
                 self.delete_in_background()
 
         self.app.push_screen(
-            ChoiceMenu(
-                "Delete this goal?",
-                [("delete", f"Delete \u201c{self.goal.title}\u201d"), ("keep", "Keep it")],
-                f"{kept} Letting it go (x) keeps it in your history instead.",
+            ConfirmDialog(
+                f"Delete \u201c{self.goal.title}\u201d?",
+                "Delete",
+                title="Delete this goal?",
+                note=f"{kept} Letting it go (x) keeps it in your history instead.",
             ),
-            chosen,
+            confirmed,
         )
 
     @work(thread=True, exclusive=True, group="delete-goal")
     def delete_in_background(self) -> None:
         """Unlinking its log entries may touch many records: keep the UI responsive."""
-        # A Store of its own: the app's store and its indexes belong to the UI thread.
-        delete_goal(Store.open(self.store.path.parent), self.goal_id)
+        # The app's one store: its reads and writes hold its lock, so a worker may share it.
+        delete_goal(self.store, self.goal_id)
         self.app.call_from_thread(self._deleted)
 
     def _deleted(self) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,11 +12,8 @@ from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
 from reconnect.logic.weeks import midnight, week_start
-from reconnect.records.models import Goal, GoalStatus, label, now_local
-from reconnect.transfer.documents import DocumentError, load_document
-from reconnect.transfer.homework_plan import Plan, PlanError, import_plan, parse_plan
+from reconnect.records.models import Goal, GoalStatus, label
 from screens.areas.base import AreaScreen
-from screens.dialogs.choice_menu import ChoiceMenu
 from widgets.score_spark import score_text
 
 FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
@@ -208,48 +203,5 @@ class GoalsScreen(AreaScreen):
         self.app.push_screen(GoalForm(self.store.people.all(), self.reconnect.today), saved)
 
     def action_import_plan(self) -> None:
-        from screens.dialogs.plan_import import PlanImportForm
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.read_plan(path)
-
-        self.app.push_screen(PlanImportForm(), chosen)
-
-    @work(thread=True, exclusive=True)
-    def read_plan(self, path: Path) -> None:
-        """Read and check the plan off the UI thread; save on it."""
-        try:
-            plan: Plan | str = parse_plan(load_document(path))
-        except (DocumentError, PlanError) as exc:
-            plan = str(exc)
-        except OSError as exc:
-            plan = f"{path.name}: {exc.strerror or exc}"
-        self.app.call_from_thread(self.plan_read, path, plan)
-
-    def plan_read(self, path: Path, plan: Plan | str) -> None:
-        if isinstance(plan, str):
-            self.show_refusal(path.name, plan)
-            return
-        now = datetime.combine(self.reconnect.today, now_local().timetz())
-        result = import_plan(self.store, plan, now)
-        self.refresh_data()
-        if result.added:
-            noun = "goal" if len(result.added) == 1 else "goals"
-            self.notify(
-                ", ".join(g.title for g in result.added),
-                title=f"Imported {len(result.added)} homework {noun}",
-            )
-        else:
-            self.notify(
-                f"{path.name} was imported before, so nothing was added twice.",
-                title="Nothing new",
-            )
-
-    def show_refusal(self, name: str, reason: str) -> None:
-        message = (
-            f"{name} was not imported, and nothing was saved.\n\n{reason}\n\n"
-            "Fix that place in the file (docs/homework-plan.md describes every field) "
-            "and import it again."
-        )
-        self.app.push_screen(ChoiceMenu("This plan needs a fix", [("ok", "OK")], message))
+        """The app's one import flow, for a homework plan."""
+        self.reconnect.action_import("plan")

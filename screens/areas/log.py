@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label, OptionList, Select, Static
 
+from reconnect.logic import connections
 from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix
-from reconnect.logic.weeks import local_date, week_bounds, week_start
+from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
 from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
 from reconnect.records.models import Connection, Counterpart, Person, label
 from screens.areas.base import AreaScreen
-from screens.dialogs.log_delete import ConfirmDeleteDialog
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
 from widgets.connection_list import ConnectionList
 
@@ -135,11 +136,7 @@ class LogScreen(AreaScreen):
             empty.update("Nothing this week matches the filters above.")
 
     def _week_title(self, first: date) -> str:
-        last = first + timedelta(days=6)
-        if first.month == last.month:
-            span = f"{first:%-d}\u2013{last:%-d %b %Y}"
-        else:
-            span = f"{first:%-d %b} \u2013 {last:%-d %b %Y}"
+        span = week_span(first)
         return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
 
     def _summary(self, week: list[Connection], shown: list[Connection]) -> str:
@@ -241,8 +238,12 @@ class LogScreen(AreaScreen):
             self.notify(f"Deleted: {connection.what}. Press u to undo.")
 
         self.app.push_screen(
-            ConfirmDeleteDialog(
-                f"{connection.at.astimezone():%a %-d %b %H:%M}: {describe(connection, person)}"
+            ConfirmDialog(
+                f"{connection.at.astimezone():%a %-d %b %H:%M}: {describe(connection, person)}",
+                "Delete",
+                title="Delete this moment?",
+                note="You can undo with u until you close the app.",
+                yes_keys="y,d",  # d opened it: d again deletes
             ),
             confirmed,
         )
@@ -252,8 +253,7 @@ class LogScreen(AreaScreen):
             connection = self._deleted.pop()
             if self.store.connections.get(connection.id) is not None:
                 continue  # already back (restored elsewhere)
-            self.store.connections.add(connection)
-            self._after_save(Saved(connection))
+            self._after_save(connections.save(self.store, connection))
             self.notify(f"Put back: {connection.what}")
             return
         self.notify("Nothing to undo.")

@@ -17,7 +17,6 @@ from reconnect.logic.people import (
     people_rows,
 )
 from reconnect.records.models import GoalKind, Person, label
-from reconnect.store.store import Store
 from screens.areas.base import AreaScreen
 from screens.dialogs.choice_menu import ChoiceMenu
 
@@ -355,8 +354,8 @@ class PeopleScreen(AreaScreen):
     @work(thread=True, exclusive=True, group="delete-person")
     def delete_in_background(self, person: Person) -> None:
         """Unlinking a long history touches many records: keep the UI responsive."""
-        # A Store of its own: the app's store and its indexes belong to the UI thread.
-        _, unlinked = delete_person(Store.open(self.store.path.parent), person.id)
+        # The app's one store: its reads and writes hold its lock, so a worker may share it.
+        _, unlinked = delete_person(self.store, person.id)
         self.app.call_from_thread(self._deleted, person, unlinked)
 
     def _deleted(self, person: Person, unlinked: int) -> None:

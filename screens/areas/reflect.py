@@ -34,7 +34,7 @@ from reconnect.logic.search import ReflectionIndex
 from reconnect.records.content import PATTERNS
 from reconnect.records.models import Reflection, first_error, now_local
 from screens.areas.base import AreaScreen
-from screens.dialogs.reflect_confirm import ReflectConfirmScreen
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.reflection_view import ReflectionViewScreen
 from widgets.pattern_chart import PatternChart
 from widgets.reflection_form import BODY_LIMIT, ReflectionForm
@@ -314,7 +314,7 @@ class ReflectScreen(AreaScreen):
         )
         yes = "Discard changes" if draft.editing_id else "Let it go"
         self.app.push_screen(
-            ReflectConfirmScreen(question, yes, no="Keep writing"),
+            ConfirmDialog(question, yes, no="Keep writing"),
             lambda go: self._let_go() if go else None,
         )
 
@@ -342,7 +342,7 @@ class ReflectScreen(AreaScreen):
             self._edit(reflection)
         elif choice == "delete":
             self.app.push_screen(
-                ReflectConfirmScreen(
+                ConfirmDialog(
                     f"Delete the reflection from {_day(reflection)}? "
                     "You can bring it back with u until you leave this area.",
                     "Delete",

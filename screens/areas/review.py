@@ -5,58 +5,31 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Select, Static
 
 from reconnect.logic.ladder import goal_with_next_step
 from reconnect.logic.overview import active_goals
 from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
-from reconnect.logic.weeks import day_bounds, last_full_week, week_start
-from reconnect.records.models import Goal, Note, Step, Title, WeeklyReview, first_error, now_local
+from reconnect.logic.weeks import day_bounds, last_full_week, week_span, week_start
+from reconnect.records.models import Goal, Step, WeeklyReview, first_error, now_local
 from screens.areas.base import AreaScreen
-from widgets.field_check import ModelField as FieldCheck
-from widgets.field_check import as_int
+from widgets.field_check import ModelField, as_int
 
 WIDE = 110
+# (field id, question, the model field that checks it, length limit); the next step is
+# checked as a step title, since it may become one.
 PROMPTS = (
-    ("helped", "What helped this week?", Note, 2_000),
-    ("got_in_the_way", "What got in the way?", Note, 2_000),
-    ("next_step", "One small next step", Title, 200),
+    ("helped", "What helped this week?", (WeeklyReview, "helped"), 2_000),
+    ("got_in_the_way", "What got in the way?", (WeeklyReview, "got_in_the_way"), 2_000),
+    ("next_step", "One small next step", (Step, "title"), 200),
 )
-
-
-def week_span(start: date) -> str:
-    """'9–15 Nov 2026', or '26 Oct – 1 Nov 2026' across a month."""
-    end = start + timedelta(days=6)
-    if start.month == end.month:
-        return f"{start.day}\u2013{end:%-d %b %Y}"
-    if start.year == end.year:
-        return f"{start:%-d %b} \u2013 {end:%-d %b %Y}"
-    return f"{start:%-d %b %Y} \u2013 {end:%-d %b %Y}"
-
-
-class ModelField(Validator):
-    """Checks an Input against the pydantic type of the field it fills."""
-
-    def __init__(self, field_type: object) -> None:
-        super().__init__()
-        self._adapter: TypeAdapter[str] = TypeAdapter(field_type)
-
-    def validate(self, value: str) -> ValidationResult:
-        if not value.strip():
-            return self.success()  # every prompt may be left empty
-        try:
-            self._adapter.validate_python(value)
-        except ValidationError as exc:
-            return self.failure(first_error(exc))
-        return self.success()
 
 
 class ReviewScreen(AreaScreen):
@@ -111,13 +84,14 @@ class ReviewScreen(AreaScreen):
         with VerticalScroll(id="review-scroll"), Vertical(id="review-body"):
             yield Static(id="summary")
             with Vertical(id="prompts"):
-                for name, question, field_type, limit in PROMPTS:
+                for name, question, (model, field), limit in PROMPTS:
                     yield Static(question, classes="prompt")
                     yield Input(
                         id=name,
                         max_length=limit,
                         compact=True,
-                        validators=[ModelField(field_type)],
+                        # Every prompt may be left empty.
+                        validators=[ModelField(model, field, optional=True)],
                         placeholder="optional" if name != "next_step" else "something small",
                         select_on_focus=False,  # typing after tab adds, never erases
                     )
@@ -135,7 +109,7 @@ class ReviewScreen(AreaScreen):
                     compact=True,
                     placeholder="0–10, for goal steps",
                     validators=[
-                        FieldCheck(Step, "predicted_discomfort", parse=as_int, optional=True)
+                        ModelField(Step, "predicted_discomfort", parse=as_int, optional=True)
                     ],
                 )
                 yield Static(id="expected-error", classes="field-error")

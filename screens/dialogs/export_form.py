@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Checkbox, Input, Select
 
 from reconnect.cli.export_command import DEFAULT_REPORT_DAYS, default_output
 from screens.dialogs.form_base import FormScreen
+from widgets.field_check import IsoDate
 from widgets.tick_box import TickBox
 
 FORMAT_CHOICES = [
@@ -30,15 +30,6 @@ class ExportRequest:
     start: date
     end: date
     include_private: bool
-
-
-class IsoDate(Validator):
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            date.fromisoformat(value.strip())
-        except ValueError:
-            return self.failure("a date like 2026-11-21")
-        return self.success()
 
 
 class ExportForm(FormScreen[ExportRequest]):

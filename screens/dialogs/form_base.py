@@ -103,7 +103,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def _first_invalid(self) -> Input | None:
         invalid: Input | None = None
-        for field in self.query(Input):
+        # Only the fields laid out by row(): a part with checks of its own (the
+        # connection editor) says what is wrong in its own words.
+        for field in self.query(".row > Input").results(Input):
             if field.is_disabled or not field.display:
                 continue
             result = field.validate(field.value)

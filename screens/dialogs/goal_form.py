@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from reconnect.records.content import GOAL_KIND_HINTS, GOAL_KIND_LABELS
-from reconnect.records.models import Goal, GoalKind, Homework, Person, now_local
+from reconnect.records.models import Goal, GoalKind, Homework, Person
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int, date_parser
 
@@ -169,7 +169,5 @@ class GoalForm(FormScreen[Goal]):
                 obstacles=old.obstacles if old else "",
             )
         if self._goal is None:
-            # On the app's day (pinned in tests), at the current time of day.
-            created = datetime.combine(self._today, now_local().timetz())
-            return Goal(created_at=created, **fields)
+            return Goal(created_at=self.reconnect.now(), **fields)
         return Goal.model_validate({**self._goal.model_dump(), **fields})

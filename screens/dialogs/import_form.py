@@ -1,7 +1,8 @@
-"""Import from the app: a backup, a jrnl export or a homework plan, by its path."""
+"""Ask for a file to import: any kind (the palette) or a homework plan (Goals' `i`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -12,36 +13,73 @@ from reconnect.transfer.documents import DOCUMENT_SUFFIXES
 from screens.dialogs.form_base import FormScreen
 
 
+@dataclass(frozen=True)
+class Wording:
+    title: str
+    intro: str
+    placeholder: str
+    no_path: str  # said while the path is empty
+    wrong_suffix: str
+
+
+ANY_FILE = Wording(
+    "Import a file",
+    "A reconnect backup (JSON), a jrnl export (jrnl --export json) or a homework "
+    "plan (TOML or JSON). The kind is recognised from the file. It is checked whole "
+    "first: if anything is wrong, nothing is saved; records you already have are "
+    "not added twice.",
+    "e.g. ~/reconnect-backup.json",
+    "the path of a .json or .toml file",
+    "reconnect imports .json and .toml files",
+)
+# By the importers' kind names (`reconnect import --kind plan`).
+WORDING = {
+    "plan": Wording(
+        "Import a homework plan",
+        "A plan a therapist wrote: goals with their steps, in TOML or JSON "
+        "(docs/homework-plan.md). It is checked whole first: if anything is wrong, "
+        "nothing is saved. Importing the same plan twice adds nothing.",
+        "e.g. ~/Downloads/plan.toml",
+        "the path of a .toml or .json plan",
+        "a plan is a .toml or .json file",
+    ),
+}
+
+
 class ImportableFile(Validator):
+    def __init__(self, wording: Wording) -> None:
+        super().__init__()
+        self._wording = wording
+
     def validate(self, value: str) -> ValidationResult:
         path = Path(value.strip()).expanduser()
         if not value.strip():
-            return self.failure("the path of a .json or .toml file")
+            return self.failure(self._wording.no_path)
         if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-            return self.failure("reconnect imports .json and .toml files")
+            return self.failure(self._wording.wrong_suffix)
         if not path.is_file():
             return self.failure("no such file")
         return self.success()
 
 
 class ImportForm(FormScreen[Path]):
-    FORM_TITLE = "Import a file"
+    """Dismisses with the path to import; `kind` (e.g. "plan") words it for that kind."""
+
     SAVE_LABEL = "Import"
 
+    def __init__(self, kind: str | None = None) -> None:
+        super().__init__()
+        self._wording = WORDING.get(kind or "", ANY_FILE)
+        self.FORM_TITLE = self._wording.title
+
     def compose_fields(self) -> ComposeResult:
-        yield Static(
-            "A reconnect backup (JSON), a jrnl export (jrnl --export json) or a homework "
-            "plan (TOML or JSON). The kind is recognised from the file. It is checked whole "
-            "first: if anything is wrong, nothing is saved; records you already have are "
-            "not added twice.",
-            classes="intro",
-        )
+        yield Static(self._wording.intro, classes="intro")
         yield from self.row(
             "File",
             Input(
-                placeholder="e.g. ~/reconnect-backup.json",
+                placeholder=self._wording.placeholder,
                 id="path",
-                validators=[ImportableFile()],
+                validators=[ImportableFile(self._wording)],
                 compact=True,
             ),
         )

@@ -2,14 +2,14 @@
 
     self.app.push_screen(LogEntryDialog(person_id=p.id, goal_id=g.id), on_saved)
 
-The dialog saves through the store itself and dismisses with a `quicklog.Saved` (the
-connection, and the person it created if a new name was typed), or None if cancelled.
+It holds the one connection editor, saves through `connections.save` and dismisses
+with a `connections.Saved` (the connection, and the person it created if a new name was
+typed), or None if cancelled.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 from textual import on
@@ -17,49 +17,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button
 
-from reconnect.logic.connections import (
-    Saved,
-    at_local,
-    check_not_future,
-    clean_name,
-    find_person,
-    parse_clock,
-    save_connection,
-)
-from reconnect.records.content import COMFORT_LABELS, DEPTH_LABELS, MICRO_CONNECTIONS
-from reconnect.records.models import (
-    COUNTERPART_FOR_CIRCLE,
-    Channel,
-    Connection,
-    Counterpart,
-    Person,
-    first_error,
-    label,
-    now_local,
-)
-from screens.dialogs.log_picker import PickDialog
-from widgets.field_validator import ModelField
-from widgets.scale_picker import ScalePicker
+from reconnect.logic import connections
+from reconnect.records.models import Channel, Connection, Counterpart, first_error
+from screens.dialogs.connection_editor import ConnectionEditor
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
 
-# How many days back the "when" list offers (four weeks: a week remembered late still
-# fits); older entries keep their own day when edited.
-DAYS_OFFERED = 28
-ERROR_MARK = "\u2716 "  # the text says what is wrong; the mark and colour only point to it
 
-
-class LogEntryDialog(ModalScreen[Saved | None]):
+class LogEntryDialog(ModalScreen[connections.Saved | None]):
     """Log a new moment (optionally prefilled) or edit `connection`."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="esc"),
-        Binding("f2", "pick", "Pick from a list"),
         Binding("f1", "app.help", "Help"),
     ]
 
@@ -70,19 +43,6 @@ class LogEntryDialog(ModalScreen[Saved | None]):
         border: thick $primary; background: $surface; padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    LogEntryDialog .row { height: auto; }
-    LogEntryDialog .row Label { width: 9; padding: 1 0 0 0; }
-    LogEntryDialog .row Label.second { width: 8; padding: 1 0 0 1; }
-    LogEntryDialog .scale-row Label { padding: 0; }
-    LogEntryDialog #what, LogEntryDialog #person, LogEntryDialog #note { width: 1fr; }
-    LogEntryDialog #counterpart, LogEntryDialog #channel { width: 24; }
-    LogEntryDialog #day { width: 20; }
-    LogEntryDialog #clock { width: 1fr; }
-    LogEntryDialog .row Button { min-width: 9; width: 9; }
-    LogEntryDialog .scale-row { height: 1; margin-bottom: 1; }
-    LogEntryDialog .message { padding-left: 9; height: auto; }
-    LogEntryDialog .error { color: $text-error; }
-    LogEntryDialog .hint { color: $text-muted; }
     LogEntryDialog #buttons { height: auto; }
     LogEntryDialog #buttons Button { margin-right: 2; }
     """
@@ -104,299 +64,52 @@ class LogEntryDialog(ModalScreen[Saved | None]):
         """Edit `connection`, or log a new moment with the given fields filled in."""
         super().__init__()
         self._editing = connection
-        if connection is not None:
-            what, counterpart, person_id = (
-                connection.what,
-                connection.counterpart,
-                connection.person_id,
-            )
-            channel, depth, comfort = connection.channel, connection.depth, connection.comfort
-            note, goal_id, step_id = connection.note, connection.goal_id, connection.step_id
-        self._what = what
         # Plain strings are fine too ("family"); a wrong one fails here, at the caller.
-        self._counterpart = Counterpart(counterpart) if counterpart is not None else None
-        self._person_id = person_id
-        self._channel = Channel(channel)
-        self._depth = depth
-        self._comfort = comfort
-        self._note = note
-        self._goal_id = goal_id
-        self._step_id = step_id
-        self._people: list[Person] = []
-        self._initial_person: Person | None = None
-
-    # --- building --------------------------------------------------------------------
+        self._prefill: dict[str, Any] = {
+            "what": what,
+            "counterpart": Counterpart(counterpart) if counterpart is not None else None,
+            "person_id": person_id,
+            "channel": Channel(channel),
+            "depth": depth,
+            "comfort": comfort,
+            "note": note,
+            "goal_id": goal_id,
+            "step_id": step_id,
+        }
 
     @property
     def reconnect(self) -> ReconnectApp:
         return cast("ReconnectApp", self.app)
 
-    def _day_options(self) -> list[tuple[str, str]]:
-        today = self.reconnect.today
-        days = [today - timedelta(days=n) for n in range(DAYS_OFFERED)]
-        if self._editing is not None:
-            own = self._editing.at.astimezone().date()
-            if own not in days:
-                days.append(own)
-        names = {today: "today", today - timedelta(days=1): "yesterday"}
-        return [(names.get(d, f"{d:%a %-d %b}"), d.isoformat()) for d in days]
+    @property
+    def editor(self) -> ConnectionEditor:
+        return self.query_one(ConnectionEditor)
 
     def compose(self) -> ComposeResult:
-        store = self.reconnect.store
-        everyone = store.people.all()
-        self._people = sorted((p for p in everyone if not p.archived), key=lambda p: p.name.lower())
-        self._initial_person = store.people.get(self._person_id) if self._person_id else None
+        app = self.reconnect
         editing = self._editing
-        when_day = editing.at.astimezone().date() if editing else self.reconnect.today
-        clock = f"{editing.at.astimezone():%H:%M}" if editing else ""
-
         with VerticalScroll(id="entry-box") as box:
             box.border_title = "Edit this moment" if editing else "Log a moment of connection"
             box.border_subtitle = "ctrl+s save · esc cancel · F2 pick from a list"
-            with Horizontal(classes="row"):
-                yield Label("What", classes="first")
-                yield Input(
-                    self._what,
-                    placeholder="what happened, in a few words",
-                    id="what",
-                    suggester=SuggestFromList(MICRO_CONNECTIONS, case_sensitive=False),
-                    validators=[ModelField(Connection, "what")],
-                    validate_on=["changed"],
-                )
-                yield Button("Ideas", id="ideas", tooltip="Pick a micro-connection idea (F2)")
-            yield Static(classes="message error", id="what-error")
-            with Horizontal(classes="row"):
-                yield Label("With")
-                yield Select(
-                    [(label(c), c.value) for c in Counterpart],
-                    prompt="who was it?",
-                    value=self._counterpart.value if self._counterpart else Select.NULL,
-                    id="counterpart",
-                )
-                yield Label("Person", classes="second")
-                yield Input(
-                    self._initial_person.name if self._initial_person else "",
-                    placeholder="optional name",
-                    id="person",
-                    suggester=SuggestFromList([p.name for p in self._people], case_sensitive=False),
-                    validators=[ModelField(Person, "name", optional=True)],
-                    validate_on=["changed"],
-                )
-                yield Button("People", id="people", tooltip="Pick someone from People (F2)")
-            yield Static(classes="message", id="person-message")
-            with Horizontal(classes="row"):
-                yield Label("Channel")
-                yield Select(
-                    [(label(c), c.value) for c in Channel],
-                    value=self._channel.value,
-                    allow_blank=False,
-                    id="channel",
-                )
-                yield Label("When", classes="second")
-                yield Select(
-                    self._day_options(), value=when_day.isoformat(), allow_blank=False, id="day"
-                )
-                yield Input(clock, placeholder="now", id="clock", max_length=5)
-            yield Static(classes="message error", id="clock-error")
-            with Horizontal(classes="row scale-row"):
-                yield Label("Depth")
-                yield ScalePicker(DEPTH_LABELS, self._depth, id="depth")
-            with Horizontal(classes="row scale-row"):
-                yield Label("Comfort")
-                yield ScalePicker(COMFORT_LABELS, self._comfort, id="comfort")
-            yield Static(classes="message error", id="scale-error")
-            with Horizontal(classes="row"):
-                yield Label("Note")
-                yield Input(
-                    self._note,
-                    placeholder="optional",
-                    id="note",
-                    validators=[ModelField(Connection, "note")],
-                    validate_on=["changed"],
-                    select_on_focus=False,  # typing after tab adds, never erases
-                )
-            yield Static(classes="message error", id="note-error")
+            yield ConnectionEditor(app.today, app.store.people.all(), editing, **self._prefill)
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        # Mouse shortcuts; from the keyboard F2 does the same, so tab skips them.
-        for button_id in ("ideas", "people"):
-            self.query_one(f"#{button_id}", Button).can_focus = False
-        for message in self.query(".message"):
-            message.display = False
-        self._show_person_hint()
-        self.query_one("#what", Input).focus()
+        self.editor.focus_first()
 
-    # --- messages beside the fields ------------------------------------------------------
-
-    def _say(self, message_id: str, text: str, *, error: bool = True) -> None:
-        static = self.query_one(f"#{message_id}", Static)
-        static.set_class(error, "error")
-        static.set_class(not error, "hint")
-        static.update(f"{ERROR_MARK}{text}" if text and error else text)
-        static.display = bool(text)
-
-    @on(Input.Changed, "#what")
-    def _what_changed(self, event: Input.Changed) -> None:
-        self._say("what-error", _failure(event))
-
-    @on(Input.Changed, "#note")
-    def _note_changed(self, event: Input.Changed) -> None:
-        self._say("note-error", _failure(event))
-
-    @on(Input.Changed, "#person")
-    def _person_changed(self, event: Input.Changed) -> None:
-        problem = _failure(event)
-        if problem:
-            self._say("person-message", f"name: {problem}")
-            return
-        self._show_person_hint()
-        person = self._person_named(event.value)
-        counterpart = self.query_one("#counterpart", Select)
-        if person is not None and counterpart.is_blank():
-            counterpart.value = COUNTERPART_FOR_CIRCLE[person.circle].value
-
-    @on(Select.Changed, "#counterpart")
-    def _counterpart_changed(self) -> None:
-        if self.query_one("#person-message", Static).has_class("error"):
-            self._show_person_hint()
-
-    def _person_named(self, name: str) -> Person | None:
-        """The person picked (or given) if the name still matches, else a name match."""
-        chosen = self._initial_person
-        if chosen is not None and clean_name(chosen.name).casefold() == clean_name(name).casefold():
-            return chosen
-        counterpart = self.query_one("#counterpart", Select)
-        fits = None if counterpart.is_blank() else Counterpart(str(counterpart.value))
-        return find_person(self._people, name, fits)
-
-    def _show_person_hint(self) -> None:
-        name = clean_name(self.query_one("#person", Input).value)
-        if not name:
-            self._say("person-message", "")
-            return
-        person = self._person_named(name)
-        if person is not None:
-            self._say("person-message", f"{person.name}, {label(person.circle)}", error=False)
-        else:
-            self._say("person-message", f"New: {name} will be added to People", error=False)
-
-    @on(Input.Changed, "#clock")
-    @on(Select.Changed, "#day")
-    def _when_changed(self) -> None:
-        self._say("clock-error", self._when_problem())
-
-    @on(ScalePicker.Changed)
-    def _scale_changed(self) -> None:
-        self._say("scale-error", self._scale_problem())
-
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "note":
-            self.action_save()
-        else:
-            self.focus_next()
-
-    # --- reading the form ------------------------------------------------------------
-
-    def _when(self) -> datetime:
-        """The moment chosen; raises ValueError saying what to fix."""
-        today = self.reconnect.today
-        day = date.fromisoformat(str(self.query_one("#day", Select).value))
-        text = self.query_one("#clock", Input).value.strip()
-        real_now = now_local().replace(second=0, microsecond=0)
-        if not text:
-            if day != today:
-                raise ValueError("give a time for that day, like 18:30")
-            if self._editing is not None:
-                return self._editing.at
-            return at_local(today, real_now.time())
-        moment = at_local(day, parse_clock(text))
-        # On a pinned day (tests, demos) the whole day counts as already happened.
-        latest = real_now if real_now.date() == today else at_local(today, time(23, 59))
-        unchanged = self._editing is not None and moment == self._editing.at.replace(
-            second=0, microsecond=0
-        )
-        if not unchanged:
-            check_not_future(moment, latest)
-        return moment
-
-    def _when_problem(self) -> str:
-        try:
-            self._when()
-        except ValueError as exc:
-            return f"when: {exc}"
-        return ""
-
-    def _scale_problem(self) -> str:
-        missing = [
-            name
-            for name in ("depth", "comfort")
-            if self.query_one(f"#{name}", ScalePicker).value is None
-        ]
-        if not missing:
-            return ""
-        return f"choose {' and '.join(missing)}: type a number 1\u20135 or click one"
-
-    def _problems(self) -> dict[str, tuple[str, str]]:
-        """Every field that would stop a save: {message id: (field id, message)}."""
-        problems: dict[str, tuple[str, str]] = {}
-        for field, message_id in (("what", "what-error"), ("note", "note-error")):
-            result = self.query_one(f"#{field}", Input).validate(
-                self.query_one(f"#{field}", Input).value
-            )
-            if result is not None and not result.is_valid:
-                problems[message_id] = (field, result.failure_descriptions[0])
-        person = self.query_one("#person", Input)
-        result = person.validate(person.value)
-        if result is not None and not result.is_valid:
-            problems["person-message"] = ("person", f"name: {result.failure_descriptions[0]}")
-        if self.query_one("#counterpart", Select).is_blank():
-            problems["person-message"] = ("counterpart", "choose who it was with")
-        if when := self._when_problem():
-            problems["clock-error"] = ("clock", when)
-        if scale := self._scale_problem():
-            missing = "depth" if self.query_one("#depth", ScalePicker).value is None else "comfort"
-            problems["scale-error"] = (missing, scale)
-        return problems
-
-    # --- actions ---------------------------------------------------------------------
+    @on(ConnectionEditor.SaveRequested)
+    def _save_requested(self) -> None:
+        self.action_save()
 
     def action_save(self) -> None:
-        problems = self._problems()
-        if problems:
-            for message_id, (_field, text) in problems.items():
-                self._say(message_id, text)
-            first_field = next(iter(problems.values()))[0]
-            self.query_one(f"#{first_field}").focus()
-            self.notify("Not saved yet: see the marked fields.", severity="warning")
-            return
-        person_text = self.query_one("#person", Input).value
-        keep_person = self._initial_person is not None and (
-            clean_name(person_text).casefold() == clean_name(self._initial_person.name).casefold()
-        )
-        fields = {
-            "at": self._when(),
-            "what": self.query_one("#what", Input).value,
-            "counterpart": self.query_one("#counterpart", Select).value,
-            "person_id": self._person_id if keep_person else None,
-            "channel": self.query_one("#channel", Select).value,
-            "depth": self.query_one("#depth", ScalePicker).value,
-            "comfort": self.query_one("#comfort", ScalePicker).value,
-            "note": self.query_one("#note", Input).value,
-            "goal_id": self._goal_id,
-            "step_id": self._step_id,
-        }
-        if self._editing is not None:
-            fields["id"] = self._editing.id
         try:
-            connection = Connection.model_validate(fields)
-            saved = save_connection(
-                self.reconnect.store, connection, who=None if keep_person else person_text
-            )
+            entry = self.editor.entry()
+            if entry is None:
+                self.notify("Not saved yet: see the marked fields.", severity="warning")
+                return
+            saved = connections.save(self.reconnect.store, entry.connection, who=entry.who)
         except ValidationError as exc:
             self.notify(f"Not saved: {first_error(exc)}", severity="error")
             return
@@ -405,60 +118,12 @@ class LogEntryDialog(ModalScreen[Saved | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def action_pick(self) -> None:
-        focused = self.focused
-        if focused is not None and focused.id in ("person", "people"):
-            self._pick_person()
-        else:
-            self._pick_idea()
-
-    def _pick_idea(self) -> None:
-        def chosen(value: str | None) -> None:
-            what = self.query_one("#what", Input)
-            if value is not None:
-                what.value = MICRO_CONNECTIONS[int(value)]
-                what.cursor_position = len(what.value)
-            what.focus()
-
-        ideas = [(idea, str(n)) for n, idea in enumerate(MICRO_CONNECTIONS)]
-        self.app.push_screen(
-            PickDialog("Micro-connection ideas", ideas, "Each is a starting idea: edit freely."),
-            chosen,
-        )
-
-    def _pick_person(self) -> None:
-        def chosen(value: str | None) -> None:
-            person_input = self.query_one("#person", Input)
-            person = next((p for p in self._people if p.id == value), None)
-            if person is not None:
-                # Remember exactly who was picked: two people may share a name.
-                self._initial_person = person
-                self._person_id = person.id
-                person_input.value = person.name
-                person_input.cursor_position = len(person.name)
-            person_input.focus()
-
-        if not self._people:
-            self.notify("No one in People yet: type a name to add someone.")
-            return
-        people = [(f"{p.name} ({label(p.circle)})", p.id) for p in self._people]
-        self.app.push_screen(PickDialog("Who was it with?", people), chosen)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        match event.button.id:
-            case "save":
-                self.action_save()
-            case "cancel":
-                self.action_cancel()
-            case "ideas":
-                self._pick_idea()
-            case "people":
-                self._pick_person()
+        self.action_save()
 
-
-def _failure(event: Input.Changed) -> str:
-    result = event.validation_result
-    if result is None or result.is_valid:
-        return ""
-    return result.failure_descriptions[0]
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()

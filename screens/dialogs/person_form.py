@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from reconnect.records.models import Circle, Person, label, now_local
+from reconnect.records.models import Circle, Person, label
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int
 
@@ -93,6 +93,5 @@ class PersonForm(FormScreen[Person]):
             "notes": self.query_one("#notes", Input).value,
         }
         if self._person is None:
-            created = datetime.combine(self._today, now_local().timetz())
-            return Person(created_at=created, **fields)  # type: ignore[arg-type]
+            return Person(created_at=self.reconnect.now(), **fields)  # type: ignore[arg-type]
         return Person.model_validate({**self._person.model_dump(), **fields})

@@ -1,14 +1,21 @@
-"""A step done: how uncomfortable it really was, a note, and its connection in one move."""
+"""A step done: how uncomfortable it really was, a note, and its connection in one move.
+
+The connection part is the one connection editor (the Log form's), so the person is
+looked up in People and the moment can be said ("yesterday, 18:30").
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Static
 
-from reconnect.records.models import Connection, Counterpart, Step
-from screens.dialogs.connection_form import ConnectionForm
+from reconnect.records.models import Counterpart, Step
+from screens.dialogs.connection_editor import ConnectionEditor, Entry
+from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int
 from widgets.tick_box import TickBox
 
@@ -17,16 +24,23 @@ from widgets.tick_box import TickBox
 class StepDone:
     actual: int
     note: str
-    connection: Connection | None  # None: the user chose not to log one
+    at: datetime  # when the step was done: the connection's moment, else now
+    entry: Entry | None  # None: the user chose not to log a connection
 
 
-class StepDoneForm(ConnectionForm):
+class StepDoneForm(FormScreen[StepDone]):
+    FORM_TITLE = "A step done"
     SAVE_LABEL = "Done"
 
     def __init__(self, step: Step, counterpart: Counterpart, person_id: str | None) -> None:
-        super().__init__(what=step.title, counterpart=counterpart, person_id=person_id)
+        super().__init__()
         self._step = step
-        self.FORM_TITLE = "A step done"
+        self._counterpart = counterpart
+        self._person_id = person_id
+
+    @property
+    def editor(self) -> ConnectionEditor:
+        return self.query_one(ConnectionEditor)
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
@@ -57,22 +71,34 @@ class StepDoneForm(ConnectionForm):
             ),
         )
         yield TickBox("Also log it as a connection", True, id="log-it", compact=True)
-        yield from self.connection_rows()
+        yield ConnectionEditor(
+            self.reconnect.today,
+            self.reconnect.store.people.all(),
+            what=self._step.title,
+            counterpart=self._counterpart,
+            person_id=self._person_id,
+            compact=True,
+        )
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id == "log-it":
-            for field in self.query(
-                "#what, #counterpart, #channel, #depth, #comfort, #connection-note"
-            ):
-                field.disabled = not event.value
-            for error in self.query(".error"):
-                if error.id and error.id.startswith(("what", "connection-note")):
-                    error.update("")  # type: ignore[attr-defined]
+    @on(Checkbox.Changed, "#log-it")
+    def _log_it_changed(self, event: Checkbox.Changed) -> None:
+        self.editor.disabled = not event.value
+        if not event.value:
+            self.editor.clear_messages()
 
-    def build(self) -> StepDone:  # type: ignore[override]
-        log_it = self.query_one("#log-it", Checkbox).value
+    @on(ConnectionEditor.SaveRequested)
+    def _save_requested(self) -> None:
+        self.action_save()
+
+    def build(self) -> StepDone:
+        entry: Entry | None = None
+        if self.query_one("#log-it", Checkbox).value:
+            entry = self.editor.entry()
+            if entry is None:
+                raise ValueError("Not saved yet: see the marked fields.")
         return StepDone(
             actual=as_int(self.query_one("#actual", Input).value),
             note=self.query_one("#step-note", Input).value,
-            connection=self.read_connection() if log_it else None,
+            at=entry.connection.at if entry is not None else self.reconnect.now(),
+            entry=entry,
         )

@@ -1,13 +1,12 @@
 """Runs an export or an import in a background thread, with a progress bar.
 
-The work opens its own Store on the same data folder: the app's store stays with the
-UI thread, and it notices an import's write like any other process's.
+The job uses the app's one Store (its reads and writes hold the store's lock), so an
+import lands in the store the screens show.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,8 +19,8 @@ from reconnect.store.errors import DataFileError
 from reconnect.transfer.documents import ImportRefused
 
 Progress = Callable[[int, int], None]
-# (data folder, progress) -> the lines to show when done
-Job = Callable[[Path, Progress], list[str]]
+# (progress) -> the lines to show when done
+Job = Callable[[Progress], list[str]]
 
 
 class TransferScreen(ModalScreen[bool]):
@@ -54,17 +53,19 @@ class TransferScreen(ModalScreen[bool]):
             yield close
 
     def on_mount(self) -> None:
-        folder = self.app.store.path.parent  # type: ignore[attr-defined]
-        self._run(folder)
+        self._run()
 
     @work(thread=True, exclusive=True)
-    def _run(self, folder: Path) -> None:
+    def _run(self) -> None:
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self._show_progress, done, total)
 
         try:
-            lines = self._job(folder, progress)
-        except (ImportRefused, DataFileError) as exc:
+            lines = self._job(progress)
+        except ImportRefused as exc:
+            hint = f"\n\n{exc.hint}" if exc.hint else ""
+            self.app.call_from_thread(self._finish, False, f"{exc}. Nothing was saved.{hint}")
+        except DataFileError as exc:
             self.app.call_from_thread(self._finish, False, f"{exc} Nothing was saved.")
         except OSError as exc:
             self.app.call_from_thread(
@@ -84,10 +85,6 @@ class TransferScreen(ModalScreen[bool]):
         close = self.query_one("#close", Button)
         close.disabled = False
         close.focus()
-        if ok:
-            refresh = getattr(self.app, "check_for_outside_changes", None)
-            if callable(refresh):
-                refresh()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

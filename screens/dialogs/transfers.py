@@ -1,4 +1,8 @@
-"""Open the export and import dialogs and run what they ask for (palette, Review)."""
+"""Open the export and import dialogs and run what they ask for (palette, Review, Goals).
+
+One flow each, on the app's one Store and the app's day: the palette's "Import a file"
+and Goals' `i` (a homework plan) both come here.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconnect.cli.import_command import import_file
 from reconnect.transfer.export import export
+from reconnect.transfer.importers import import_file
 from screens.dialogs.export_form import ExportForm, ExportRequest
 from screens.dialogs.import_form import ImportForm
 from screens.dialogs.transfer import Progress, TransferScreen
@@ -24,9 +28,9 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
         if request is None:
             return
 
-        def job(folder: Path, progress: Progress) -> list[str]:
+        def job(progress: Progress) -> list[str]:
             result = export(
-                folder,
+                app.store,
                 request.fmt,
                 request.output,
                 start=request.start,
@@ -42,16 +46,19 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
     app.push_screen(ExportForm(end or app.today), run)
 
 
-def start_import(app: ReconnectApp) -> None:
-    """Ask for a file, then import it with a progress bar."""
+def start_import(app: ReconnectApp, kind: str | None = None) -> None:
+    """Ask for a file, import it into the app's store with a progress bar, then show
+    every area afresh. `kind` ("plan", …) says what the file must be."""
 
     def run(path: Path | None) -> None:
         if path is None:
             return
+        now = app.now()  # read on the UI thread: the app's day, as the file is chosen
 
-        def job(folder: Path, progress: Progress) -> list[str]:
-            return import_file(folder, path, progress=progress)
+        def job(progress: Progress) -> list[str]:
+            result = import_file(app.store, path, now=now, kind=kind, progress=progress)
+            return result.lines
 
-        app.push_screen(TransferScreen("Importing", job))
+        app.push_screen(TransferScreen("Importing", job), lambda _done: app.refresh_areas())
 
-    app.push_screen(ImportForm(), run)
+    app.push_screen(ImportForm(kind), run)

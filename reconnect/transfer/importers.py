@@ -1,0 +1,229 @@
+"""The importer registry: backups, jrnl exports and homework plans, into a given Store.
+
+Each kind of file is an Importer: `recognises` looks at the parsed document and `run`
+imports it and returns an ImportResult saying what happened. Nothing is written unless
+the whole file is valid. The shell (`reconnect import`) prints the result; the app shows
+it. Both hand in their store and their idea of "now", so the app imports into its one
+Store on its own day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
+
+if TYPE_CHECKING:  # the shell builds its parser from KINDS without loading the store
+    from reconnect.store.store import Store
+
+Progress = Callable[[int, int], None]
+
+
+class PlanRefused(ImportRefused):
+    """A homework plan with a mistake."""
+
+    hint = (
+        "Fix that place in the file (docs/homework-plan.md describes every field) "
+        "and import it again."
+    )
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    store: Store
+    path: Path
+    document: Any
+    now: datetime  # when imported goals count as made: the app's day, in the app
+    dry_run: bool = False
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import did (or, checked only, would do)."""
+
+    kind: str  # "backup", "jrnl" or "homework plan"
+    summary: str  # the first line: what happened
+    added: dict[str, int] = field(default_factory=dict)  # records added, by table
+    skipped: dict[str, int] = field(default_factory=dict)  # already there, by table
+    details: list[str] = field(default_factory=list)  # more lines: a plan's goals, a hint
+    checked_only: bool = False
+
+    @property
+    def lines(self) -> list[str]:
+        return [self.summary, *self.details]
+
+    @property
+    def changed(self) -> bool:
+        return not self.checked_only and any(self.added.values())
+
+
+@dataclass(frozen=True)
+class Importer:
+    kind: str
+    recognises: Callable[[Path, Any], bool]
+    run: Callable[[ImportJob], ImportResult]
+
+
+# --- homework plans --------------------------------------------------------------------
+
+
+def _recognise_plan(path: Path, document: Any) -> bool:
+    from reconnect.transfer.homework_plan import looks_like_plan
+
+    # TOML is only ever a plan, so a TOML file with a mistake gets the plan's own message.
+    return path.suffix.lower() == ".toml" or looks_like_plan(document)
+
+
+def _run_plan(job: ImportJob) -> ImportResult:
+    from reconnect.transfer.homework_plan import PlanError, import_plan, parse_plan
+
+    name = job.path.name
+    try:
+        plan = parse_plan(job.document)
+    except PlanError as exc:
+        raise PlanRefused(f"{name} is not a valid homework plan: {exc}") from None
+    result = import_plan(job.store, plan, job.now, dry_run=job.dry_run)
+    source = f"homework from {plan.assigned_by}" if plan.assigned_by else "homework"
+    source += f", assigned {plan.assigned_on:%-d %b %Y}"
+    lines: list[str] = []
+    if result.added:
+        verb = "Would import" if job.dry_run else "Imported"
+        noun = "goal" if len(result.added) == 1 else "goals"
+        lines.append(f"{verb} {len(result.added)} {noun} from {name} ({source}):")
+        for goal in result.added:
+            steps = f"{len(goal.steps)} step{'s' if len(goal.steps) != 1 else ''}"
+            due = goal.homework.due_on if goal.homework else None
+            lines.append(f"  • {goal.title} ({steps}{f', due {due:%-d %b}' if due else ''})")
+    if result.already:
+        if result.added:
+            lines.append(
+                f"Already imported before, left as they are: "
+                f"{', '.join(g.title for g in result.already)}."
+            )
+        else:
+            lines.append(
+                f"Nothing new: {name} was imported before, so nothing was added "
+                "twice. Its goals are in the Goals area."
+            )
+    if job.dry_run:
+        lines.append("Checked only (--check): nothing was saved.")
+    elif result.added:
+        lines.append("Open the Goals area (reconnect --open goals) to see them.")
+    return ImportResult(
+        "homework plan",
+        lines[0],
+        added={} if job.dry_run else {"goals": len(result.added)},
+        skipped={"goals": len(result.already)},
+        details=lines[1:],
+        checked_only=job.dry_run,
+    )
+
+
+# --- backups and jrnl ------------------------------------------------------------------
+
+
+def _recognise_backup(path: Path, document: Any) -> bool:
+    from reconnect.transfer.backup import is_backup
+
+    return is_backup(document)
+
+
+def _run_backup(job: ImportJob) -> ImportResult:
+    from reconnect.transfer.backup import merge, parse_backup
+
+    name = job.path.name
+    records = parse_backup(job.document, progress=job.progress)
+    if job.dry_run:
+        total = sum(len(items) for items in records.values())
+        return ImportResult(
+            "backup",
+            f"{name} is a valid backup of {total} record(s). Checked only: nothing saved.",
+            checked_only=True,
+        )
+    merged = merge(job.store, records)
+    return ImportResult(
+        "backup",
+        f"From {name}: " + merged.summary(),
+        added=merged.added,
+        skipped=merged.skipped,
+    )
+
+
+def _recognise_jrnl(path: Path, document: Any) -> bool:
+    from reconnect.transfer.jrnl import is_jrnl
+
+    return is_jrnl(document)
+
+
+def _run_jrnl(job: ImportJob) -> ImportResult:
+    from reconnect.transfer.backup import merge
+    from reconnect.transfer.jrnl import parse_jrnl
+
+    name = job.path.name
+    reflections = parse_jrnl(job.document)
+    if job.dry_run:
+        return ImportResult(
+            "jrnl",
+            f"{name} holds {len(reflections)} jrnl entries. Checked only: nothing saved.",
+            checked_only=True,
+        )
+    merged = merge(job.store, {"reflections": reflections})
+    added, skipped = merged.added["reflections"], merged.skipped["reflections"]
+    line = f"From {name}: added {added} jrnl entries as reflections"
+    return ImportResult(
+        "jrnl",
+        line + (f"; skipped {skipped} imported before." if skipped else "."),
+        added=merged.added,
+        skipped=merged.skipped,
+    )
+
+
+# Tried in order; the first that recognises the document imports it.
+IMPORTERS: list[Importer] = [
+    Importer("backup", _recognise_backup, _run_backup),
+    Importer("jrnl", _recognise_jrnl, _run_jrnl),
+    Importer("homework plan", _recognise_plan, _run_plan),
+]
+# The names a user gives for a kind (`--kind plan`) and the importer each means.
+KINDS = {"backup": "backup", "jrnl": "jrnl", "plan": "homework plan"}
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    now: datetime,
+    dry_run: bool = False,
+    kind: str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Recognise (or, given `kind`, assume) what the file is and import it into `store`.
+
+    Raises ImportRefused (nothing saved) or DataFileError.
+    """
+    if path.is_dir():
+        raise ImportRefused(f"{path} is a folder; give the file to import")
+    if not path.exists():
+        raise ImportRefused(f"{path}: no such file")
+    try:
+        document = load_document(path)
+    except DocumentError as exc:
+        raise ImportRefused(str(exc)) from None
+    except OSError as exc:
+        raise ImportRefused(f"{path}: {exc.strerror or exc}") from None
+    job = ImportJob(store, path, document, now, dry_run, progress)
+    if kind is not None:
+        return next(i for i in IMPORTERS if i.kind == KINDS[kind]).run(job)
+    for importer in IMPORTERS:
+        if importer.recognises(path, document):
+            return importer.run(job)
+    kinds = ", ".join(i.kind for i in IMPORTERS)
+    raise ImportRefused(
+        f"{path.name}: not a kind of file reconnect can import (it knows: {kinds}; "
+        "a homework plan has a list of goals, see docs/homework-plan.md)"
+    )
