@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME, Area
@@ -68,6 +69,9 @@ class ReconnectApp(App[int]):
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
         self._notice = notice
+        # Records changed (our own save or another process's write); carries the store
+        # version. Areas subscribe and reload only if they show an older version.
+        self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
 
     @property
     def today(self) -> date:
@@ -101,14 +105,11 @@ class ReconnectApp(App[int]):
     def check_for_outside_changes(self) -> None:
         """Pick up records written by another process and show them."""
         if self.store.refresh():
-            self.refresh_areas()
+            self.publish_data_changed()
 
-    def refresh_areas(self) -> None:
-        """Ask every open screen that shows records to show them again."""
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if callable(refresh):
-                refresh()
+    def publish_data_changed(self) -> None:
+        """Tell the open areas that the records changed (after a save)."""
+        self.data_changed_signal.publish(self.store.storage.version)
 
     def action_open(self, area: str) -> None:
         if area in AREAS_BY_NAME:

@@ -47,22 +47,41 @@ class AreaScreen(Screen[None]):
         return self.reconnect.store
 
     def on_mount(self) -> None:
+        # Textual runs this after a subclass's own on_mount (one handler per class), so
+        # subclasses do not call it; one that needs the records first calls
+        # _load_if_changed itself.
         self.title = self.AREA_TITLE
+        self.reconnect.data_changed_signal.subscribe(self, self._data_changed)
         self._load_if_changed()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
             self._load_if_changed()
 
+    def _data_changed(self, version: int) -> None:
+        # Only the screens on show now; an area in another mode catches up when resumed.
+        if self in self.app.screen_stack:
+            self._load_if_changed()
+
     def _load_if_changed(self) -> None:
-        """Textual calls on_mount once per class that defines it and resumes a new
-        screen twice; load only when the records changed since this screen last did."""
+        """Load only when the records changed since this screen last did: Textual resumes
+        a new screen twice, and every save is also announced by the app's signal."""
         self.store.refresh()  # a write by another process (or a worker's own store)
-        version = self.store.storage.version
-        if version != self._shown_version:
-            self._shown_version = version
-            self.refresh_data()
+        if self.store.storage.version != self._shown_version:
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the records as they are now (the records or the view changed)."""
+        self.store.refresh()
+        self._shown_version = self.store.storage.version
+        self.refresh_data()
+
+    def show_change(self) -> None:
+        """After this screen saved: show it here at once (code that follows may move
+        the cursor onto it), then tell every other open area through the app."""
+        self.reload()
+        self.reconnect.publish_data_changed()
 
     def refresh_data(self) -> None:
-        """Load what this screen shows from the store; called on mount, resume and
-        when another process wrote."""
+        """Load what this screen shows from the store; called through reload on mount,
+        on resume and when the records changed."""

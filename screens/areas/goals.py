@@ -190,7 +190,7 @@ class GoalsScreen(AreaScreen):
 
     def action_toggle_finished(self) -> None:
         self.show_finished = not self.show_finished
-        self.refresh_data()
+        self.reload()
 
     def action_new_goal(self) -> None:
         from screens.dialogs.goal_form import GoalForm
@@ -199,7 +199,7 @@ class GoalsScreen(AreaScreen):
             if goal is None:
                 return
             self.store.goals.add(goal)
-            self.refresh_data()
+            self.show_change()
             from screens.areas.goal_detail import GoalScreen
 
             self.app.push_screen(GoalScreen(goal.id))
@@ -233,7 +233,7 @@ class GoalsScreen(AreaScreen):
             return
         now = datetime.combine(self.reconnect.today, now_local().timetz())
         result = import_plan(self.store, plan, now)
-        self.refresh_data()
+        self.show_change()
         if result.added:
             noun = "goal" if len(result.added) == 1 else "goals"
             self.notify(

@@ -180,7 +180,7 @@ class LogScreen(AreaScreen):
     def _filter_changed(self) -> None:
         # Selects also report their first value on mount: reload only on a real change.
         if self._filter_values() != self._filters_shown:
-            self.refresh_data()
+            self.reload()
 
     # --- actions ---------------------------------------------------------------------
 
@@ -213,7 +213,7 @@ class LogScreen(AreaScreen):
         if self._week == self._this_week():
             self._week = None
         entries = self.query_one(ConnectionList)
-        self.refresh_data()
+        self.show_change()
         ids = [o.id for o in entries.options]
         if connection.id in ids:
             entries.highlighted = ids.index(connection.id)
@@ -237,7 +237,7 @@ class LogScreen(AreaScreen):
             removed = self.store.connections.delete(connection.id)
             if removed is not None:
                 self._deleted.append(removed)
-            self.refresh_data()
+            self.show_change()
             self.notify(f"Deleted: {connection.what}. Press u to undo.")
 
         self.app.push_screen(
@@ -260,14 +260,14 @@ class LogScreen(AreaScreen):
 
     def action_earlier(self) -> None:
         self._week = self.week_first_day - timedelta(days=7)
-        self.refresh_data()
+        self.reload()
 
     def action_later(self) -> None:
         if self.week_first_day >= self._this_week():
             return
         later = self.week_first_day + timedelta(days=7)
         self._week = None if later >= self._this_week() else later
-        self.refresh_data()
+        self.reload()
 
     def action_filters(self) -> None:
         self.query_one("#filter-person", Select).focus()

@@ -90,7 +90,7 @@ class PeopleScreen(AreaScreen):
             )
 
     def on_mount(self) -> None:
-        super().on_mount()
+        self._load_if_changed()  # the tables first: focus goes to one that shows
         drifting = self.query_one("#drifting-table", DataTable)
         (drifting if drifting.display else self.query_one("#people-table", DataTable)).focus()
 
@@ -238,7 +238,7 @@ class PeopleScreen(AreaScreen):
             if person is not None:
                 self.store.people.add(person)
                 self._current = person.id
-                self.refresh_data()
+                self.show_change()
                 self.notify(f"{person.name} added.")
 
         self.app.push_screen(
@@ -255,7 +255,7 @@ class PeopleScreen(AreaScreen):
         def saved(edited: Person | None) -> None:
             if edited is not None and self.store.people.get(edited.id) is not None:
                 self.store.people.update(edited)
-                self.reconnect.refresh_areas()
+                self.show_change()
 
         self.app.push_screen(
             PersonForm(self.reconnect.today, person, self.store.people.all()), saved
@@ -272,7 +272,7 @@ class PeopleScreen(AreaScreen):
 
         def saved(result: Saved | None) -> None:
             if result is not None:
-                self.reconnect.refresh_areas()
+                self.show_change()
                 self.notify(f"Logged: {result.connection.what}.", title=f"With {person.name}")
 
         dialog = LogEntryDialog(person_id=person.id, counterpart=counterpart_for(person))
@@ -313,11 +313,11 @@ class PeopleScreen(AreaScreen):
                 f"{person.name} is archived: hidden from lists, history kept. "
                 "v shows archived people; a brings them back."
             )
-        self.refresh_data()
+        self.show_change()
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.refresh_data()
+        self.reload()
 
     def action_delete_person(self) -> None:
         person = self.selected()
@@ -360,6 +360,6 @@ class PeopleScreen(AreaScreen):
         self.app.call_from_thread(self._deleted, person, unlinked)
 
     def _deleted(self, person: Person, unlinked: int) -> None:
-        self.reconnect.refresh_areas()
+        self.show_change()
         kept = f" {unlinked} log entries kept, unlinked." if unlinked else ""
         self.notify(f"{person.name} deleted.{kept}")

@@ -165,14 +165,14 @@ class ProgressScreen(AreaScreen):
         weeks = int(str(event.tab.id).removeprefix("weeks-"))
         if weeks != self.weeks:
             self.weeks = weeks
-            self.refresh_data()
+            self.reload()
 
     def action_period(self, step: int) -> None:
         index = min(len(PERIODS) - 1, max(0, PERIODS.index(self.weeks) + step))
         if PERIODS[index] != self.weeks:
             self.weeks = PERIODS[index]
             self.query_one(Tabs).active = f"weeks-{self.weeks}"
-            self.refresh_data()
+            self.reload()
 
     def refresh_data(self) -> None:
         app = self.reconnect

@@ -122,7 +122,9 @@ class ReflectScreen(AreaScreen):
         return draft_path(self.store.path.parent)
 
     def on_mount(self) -> None:
-        super().on_mount()  # loads the records (refresh_data)
+        # The records before the draft is offered back; AreaScreen.on_mount (run next
+        # by Textual) then finds nothing new to load.
+        self._load_if_changed()
         self._offer_draft_back()
         self._watch_for_hangup(True)
         self.form.focus_first()
@@ -282,7 +284,7 @@ class ReflectScreen(AreaScreen):
             return
         self._pending = None
         clear_draft(self._draft_path)
-        self.refresh_data()
+        self.show_change()
         self.form.reset(f"{message} It is in History (h).")
         self.form.focus_first()
 
@@ -330,7 +332,7 @@ class ReflectScreen(AreaScreen):
     def _opened(self, event: ReflectionHistory.Opened) -> None:
         reflection = self.store.reflections.get(event.reflection_id)
         if reflection is None:
-            self.refresh_data()
+            self.reload()
             return
         self.app.push_screen(
             ReflectionViewScreen(reflection),
@@ -373,7 +375,7 @@ class ReflectScreen(AreaScreen):
         if gone is not None:
             self._deleted = gone
             self.notify(f"Deleted the reflection from {_day(gone)}. Press u to bring it back.")
-        self.refresh_data()
+        self.show_change()
         self.refresh_bindings()
 
     def action_undo_delete(self) -> None:
@@ -383,7 +385,7 @@ class ReflectScreen(AreaScreen):
         if self.store.reflections.get(restored.id) is None:
             self.store.reflections.add(restored)
             self.notify(f"The reflection from {_day(restored)} is back.")
-        self.refresh_data()
+        self.show_change()
         self.refresh_bindings()
 
     # --- keys ------------------------------------------------------------------------

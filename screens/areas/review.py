@@ -301,7 +301,7 @@ class ReviewScreen(AreaScreen):
             return
         self.week = target
         self._loaded = {}
-        self.refresh_data()
+        self.reload()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -352,7 +352,7 @@ class ReviewScreen(AreaScreen):
         added = f" The step is now part of \u201c{goal.title}\u201d." if goal else ""
         self.notify(f"Review saved for the week of {self.week:%-d %b}.{added}")
         self._loaded = {}
-        self.refresh_data()
+        self.show_change()
 
     def action_export(self) -> None:
         """The session report, ending with the week on screen."""
