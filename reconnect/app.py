@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,8 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
-from reconnect.areas import AREAS, AREAS_BY_NAME, Area
+from reconnect.areas import AREAS, AREAS_BY_NAME
+from reconnect.modes import AREA_SCREENS
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.storage import drain_notices
 from reconnect.store.store import Store
@@ -22,21 +22,13 @@ from reconnect.store.store import Store
 CHANGE_CHECK_SECONDS = 2.0
 
 
-def _screen_factory(area: Area) -> Callable[[], Screen]:
-    def build() -> Screen:
-        module_name, class_name = area.screen.split(":")
-        screen_class = getattr(importlib.import_module(module_name), class_name)
-        return screen_class()
-
-    return build
-
-
 class ReconnectApp(App[int]):
     """The reconnect TUI. Build it with make_app()."""
 
     TITLE = "reconnect"
     CSS_PATH = "app.tcss"
-    MODES = {area.name: _screen_factory(area) for area in AREAS}
+    # One mode per area: the area on show is app.current_mode.
+    MODES = AREA_SCREENS
     BINDINGS = [
         # Shown in the area bar at the top, so the footer keeps room for the screen's keys.
         *(

@@ -27,12 +27,16 @@ class AreaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The frame every area shares; areas fill the middle in compose_body."""
-        here = f"{type(self).__module__}:{type(self).__name__}"
-        current = next((a.name for a in AREAS if a.screen == here), "")
         note = "demo" if self.reconnect.demo else ""
-        yield AreaBar(AREAS, current, note)
+        yield AreaBar(AREAS, self._area_here(), note)
         yield from self.compose_body()
         yield Footer()
+
+    def _area_here(self) -> str:
+        """The area the bar marks: the current mode, on the screen that mode opened
+        with; a screen pushed over it (a goal's ladder) marks none."""
+        stack = self.app.screen_stack
+        return self.app.current_mode if stack and stack[0] is self else ""
 
     def compose_body(self) -> ComposeResult:
         """The area's own widgets."""
@@ -56,6 +60,8 @@ class AreaScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
+            # Composed while another switch was under way, the bar may have guessed.
+            self.query_one(AreaBar).mark(self._area_here())
             self._load_if_changed()
 
     def _data_changed(self, version: int) -> None:
