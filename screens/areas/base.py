@@ -85,7 +85,7 @@ class AreaScreen(Screen[None]):
     def show_change(self) -> None:
         """After this screen saved: show it here at once (code that follows may move
         the cursor onto it), then tell every other open area through the app."""
-        self.reload()
+        self._load_if_changed()  # not twice: a watcher may have shown it already
         self.reconnect.publish_data_changed()
 
     def refresh_data(self) -> None:

@@ -10,6 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
@@ -76,9 +77,10 @@ class GoalsScreen(AreaScreen):
     GoalsScreen #goals-hint { height: auto; color: $text-muted; }
     """
 
+    show_finished: var[bool] = var(False, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self.show_finished = False
         self._goal_ids: list[str] = []
 
     def compose_body(self) -> ComposeResult:
@@ -190,6 +192,8 @@ class GoalsScreen(AreaScreen):
 
     def action_toggle_finished(self) -> None:
         self.show_finished = not self.show_finished
+
+    def watch_show_finished(self) -> None:
         self.reload()
 
     def action_new_goal(self) -> None:

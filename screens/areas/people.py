@@ -7,6 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.people import (
@@ -59,9 +60,10 @@ class PeopleScreen(AreaScreen):
     PeopleScreen DataTable { height: auto; max-height: 10; }
     """
 
+    show_archived: var[bool] = var(False, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self.show_archived = False
         self._rows: dict[str, PersonRow] = {}
         self._order: dict[str, list[str]] = {"drifting-table": [], "people-table": []}
         self._current: str | None = None
@@ -317,6 +319,8 @@ class PeopleScreen(AreaScreen):
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
+
+    def watch_show_archived(self) -> None:
         self.reload()
 
     def action_delete_person(self) -> None:
