@@ -14,6 +14,7 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME
 from reconnect.modes import AREA_SCREENS
+from reconnect.palette import ScreenActions
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.storage import drain_notices
 from reconnect.store.store import Store
@@ -29,6 +30,9 @@ class ReconnectApp(App[int]):
     CSS_PATH = "app.tcss"
     # One mode per area: the area on show is app.current_mode.
     MODES = AREA_SCREENS
+    # ctrl+p: the system commands (areas, help, export, import, theme) and the actions
+    # of the screen on show.
+    COMMANDS = App.COMMANDS | {ScreenActions}
     BINDINGS = [
         # Shown in the area bar at the top, so the footer keeps room for the screen's keys.
         *(
