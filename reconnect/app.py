@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.theme import Theme
 
-from reconnect.areas import AREAS, AREAS_BY_NAME, Area
+from reconnect.areas import AREAS, AREAS_BY_NAME
 from reconnect.logic.weeks import at_local
+from reconnect.modes import AREA_SCREENS
+from reconnect.palette import ScreenActions
 from reconnect.records.models import now_local
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.errors import drain_notices
@@ -23,21 +25,16 @@ from reconnect.store.store import Store
 CHANGE_CHECK_SECONDS = 2.0
 
 
-def _screen_factory(area: Area) -> Callable[[], Screen]:
-    def build() -> Screen:
-        module_name, class_name = area.screen.split(":")
-        screen_class = getattr(importlib.import_module(module_name), class_name)
-        return screen_class()
-
-    return build
-
-
 class ReconnectApp(App[int]):
     """The reconnect TUI. Build it with make_app()."""
 
     TITLE = "reconnect"
     CSS_PATH = "app.tcss"
-    MODES = {area.name: _screen_factory(area) for area in AREAS}
+    # One mode per area: the area on show is app.current_mode.
+    MODES = AREA_SCREENS
+    # ctrl+p: the system commands (areas, help, export, import, theme) and the actions
+    # of the screen on show.
+    COMMANDS = App.COMMANDS | {ScreenActions}
     BINDINGS = [
         # Shown in the area bar at the top, so the footer keeps room for the screen's keys.
         *(
@@ -70,6 +67,9 @@ class ReconnectApp(App[int]):
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
         self._notice = notice
+        # Records changed (our own save or another process's write); carries the store
+        # version. Areas subscribe and reload only if they show an older version.
+        self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
 
     @property
     def today(self) -> date:
@@ -108,14 +108,11 @@ class ReconnectApp(App[int]):
     def check_for_outside_changes(self) -> None:
         """Pick up records written by another process and show them."""
         if self.store.refresh():
-            self.refresh_areas()
+            self.publish_data_changed()
 
-    def refresh_areas(self) -> None:
-        """Ask every open screen that shows records to show them again."""
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if callable(refresh):
-                refresh()
+    def publish_data_changed(self) -> None:
+        """Tell the open areas that the records changed (after a save)."""
+        self.data_changed_signal.publish(self.store.storage.version)
 
     def action_open(self, area: str) -> None:
         if area in AREAS_BY_NAME:

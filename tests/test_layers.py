@@ -14,7 +14,8 @@ import reconnect
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ("textual", "textual_plotext", "screens", "widgets")
-FACE = ("reconnect.app", "reconnect.__main__")  # the UI, and `python -m` (it runs)
+# The face: the app and what it alone uses (its modes, its palette), and `python -m`.
+FACE = ("reconnect.app", "reconnect.modes", "reconnect.palette", "reconnect.__main__")
 
 
 def core_modules() -> list[str]:

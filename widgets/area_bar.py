@@ -24,6 +24,20 @@ class AreaBar(Static):
 
     def __init__(self, areas: Sequence[Area], current: str, note: str = "") -> None:
         super().__init__(self.bar_markup(areas, current, note))
+        self._areas = areas
+        self._marked = current
+        self._note = note
+
+    @property
+    def current(self) -> str:
+        """The area marked as the current one ("" for none)."""
+        return self._marked
+
+    def mark(self, current: str) -> None:
+        """Mark another area as the current one."""
+        if current != self._marked:
+            self._marked = current
+            self.update(self.bar_markup(self._areas, current, self._note))
 
     @staticmethod
     def bar_markup(areas: Sequence[Area], current: str, note: str = "") -> str:

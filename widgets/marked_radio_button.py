@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widgets import RadioButton
 
 
 class MarkedRadioButton(RadioButton):
-    @property
-    def _button(self) -> Content:
+    BUTTON_INNER = " "
+
+    def watch_value(self) -> None:
+        # The dot follows the value; RadioButton draws BUTTON_INNER.
         self.BUTTON_INNER = "●" if self.value else " "
-        return super()._button
+        super().watch_value()

@@ -66,16 +66,14 @@ class PatternChart(Vertical):
     def compose(self) -> ComposeResult:
         with RadioSet(id="period"):
             for weeks in PERIODS:
-                yield MarkedRadioButton(
-                    f"{weeks} weeks", value=weeks == self.weeks, id=f"weeks-{weeks}"
-                )
+                yield MarkedRadioButton(f"{weeks} weeks", id=f"weeks-{weeks}")
         yield PlotextPlot(id="pattern-plot")
         yield Static(id="trend-summary")
 
     def on_mount(self) -> None:
-        # Put RadioSet's keyboard cursor on the chosen period, not on the first button
-        # (Textual 8 leaves it unset until the first arrow key).
-        self.query_one("#period", RadioSet)._selected = PERIODS.index(self.weeks)
+        # Pressed now, not built on: RadioSet puts its keyboard cursor on a pressed
+        # button, but on the first one for a button that starts on.
+        self.query_one(f"#weeks-{self.weeks}", MarkedRadioButton).value = True
 
     def show(self, shown: PatternWindow) -> None:
         """Draw the frequencies of one window."""

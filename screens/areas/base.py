@@ -27,12 +27,16 @@ class AreaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The frame every area shares; areas fill the middle in compose_body."""
-        here = f"{type(self).__module__}:{type(self).__name__}"
-        current = next((a.name for a in AREAS if a.screen == here), "")
         note = "demo" if self.reconnect.demo else ""
-        yield AreaBar(AREAS, current, note)
+        yield AreaBar(AREAS, self._area_here(), note)
         yield from self.compose_body()
         yield Footer()
+
+    def _area_here(self) -> str:
+        """The area the bar marks: the current mode, on the screen that mode opened
+        with; a screen pushed over it (a goal's ladder) marks none."""
+        stack = self.app.screen_stack
+        return self.app.current_mode if stack and stack[0] is self else ""
 
     def compose_body(self) -> ComposeResult:
         """The area's own widgets."""
@@ -47,22 +51,43 @@ class AreaScreen(Screen[None]):
         return self.reconnect.store
 
     def on_mount(self) -> None:
+        # Textual runs this after a subclass's own on_mount (one handler per class), so
+        # subclasses do not call it; one that needs the records first calls
+        # _load_if_changed itself.
         self.title = self.AREA_TITLE
+        self.reconnect.data_changed_signal.subscribe(self, self._data_changed)
         self._load_if_changed()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
+            # Composed while another switch was under way, the bar may have guessed.
+            self.query_one(AreaBar).mark(self._area_here())
+            self._load_if_changed()
+
+    def _data_changed(self, version: int) -> None:
+        # Only the screens on show now; an area in another mode catches up when resumed.
+        if self in self.app.screen_stack:
             self._load_if_changed()
 
     def _load_if_changed(self) -> None:
-        """Textual calls on_mount once per class that defines it and resumes a new
-        screen twice; load only when the records changed since this screen last did."""
+        """Load only when the records changed since this screen last did: Textual resumes
+        a new screen twice, and every save is also announced by the app's signal."""
         self.store.refresh()  # a write by another process (or a worker's own store)
-        version = self.store.storage.version
-        if version != self._shown_version:
-            self._shown_version = version
-            self.refresh_data()
+        if self.store.storage.version != self._shown_version:
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the records as they are now (the records or the view changed)."""
+        self.store.refresh()
+        self._shown_version = self.store.storage.version
+        self.refresh_data()
+
+    def show_change(self) -> None:
+        """After this screen saved: show it here at once (code that follows may move
+        the cursor onto it), then tell every other open area through the app."""
+        self._load_if_changed()  # not twice: a watcher may have shown it already
+        self.reconnect.publish_data_changed()
 
     def refresh_data(self) -> None:
-        """Load what this screen shows from the store; called on mount, resume and
-        when another process wrote."""
+        """Load what this screen shows from the store; called through reload on mount,
+        on resume and when the records changed."""

@@ -115,7 +115,7 @@ class GoalScreen(AreaScreen):
                 yield Button("More (x)", id="more", compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        self._load_if_changed()  # the ladder first, then the cursor goes into it
         self.query_one("#ladder").focus()
 
     def refresh_data(self) -> None:
@@ -253,10 +253,10 @@ class GoalScreen(AreaScreen):
         """Apply a change to the freshest copy of the goal and save it."""
         goal = self.store.goals.get(self.goal_id)
         if goal is None:
-            self.refresh_data()
+            self.reload()
             return None
         saved = self.store.goals.update(change(goal))
-        self.refresh_data()
+        self.show_change()
         return saved
 
     def _select_step(self, step_id: str) -> None:
@@ -364,7 +364,7 @@ class GoalScreen(AreaScreen):
                 )
             except KeyError:
                 self.notify("That step is no longer there; nothing was saved.", severity="warning")
-                self.refresh_data()
+                self.reload()
                 return
             message = f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10."
             logged = completed.logged
@@ -373,7 +373,7 @@ class GoalScreen(AreaScreen):
             self.notify(
                 message, title="Step done and logged the connection" if logged else "Step done"
             )
-            self.reconnect.refresh_areas()
+            self.show_change()
 
         self.app.push_screen(form, done)
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
@@ -71,9 +72,10 @@ class GoalsScreen(AreaScreen):
     GoalsScreen #goals-hint { height: auto; color: $text-muted; }
     """
 
+    show_finished: var[bool] = var(False, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self.show_finished = False
         self._goal_ids: list[str] = []
 
     def compose_body(self) -> ComposeResult:
@@ -185,7 +187,9 @@ class GoalsScreen(AreaScreen):
 
     def action_toggle_finished(self) -> None:
         self.show_finished = not self.show_finished
-        self.refresh_data()
+
+    def watch_show_finished(self) -> None:
+        self.reload()
 
     def action_new_goal(self) -> None:
         from screens.dialogs.goal_form import GoalForm
@@ -194,7 +198,7 @@ class GoalsScreen(AreaScreen):
             if goal is None:
                 return
             self.store.goals.add(goal)
-            self.refresh_data()
+            self.show_change()
             from screens.areas.goal_detail import GoalScreen
 
             self.app.push_screen(GoalScreen(goal.id))

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.widgets import Button, Label, OptionList, Select, Static
 
 from reconnect.logic import connections
@@ -56,9 +57,11 @@ class LogScreen(AreaScreen):
     LogScreen #empty { padding: 0 1; }
     """
 
+    # The first day of the week shown; None: this week, whatever day it is now.
+    week: var[date | None] = var(None, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self._week: date | None = None  # first day of the week shown; None: this week
         self._deleted: list[Connection] = []  # newest last; undo works for the session
         self._people_options: list[tuple[str, str]] = []
         self._filters_shown: tuple[object, ...] = ()
@@ -97,7 +100,10 @@ class LogScreen(AreaScreen):
 
     @property
     def week_first_day(self) -> date:
-        return self._week or self._this_week()
+        return self.week or self._this_week()
+
+    def watch_week(self) -> None:
+        self.reload()
 
     def _this_week(self) -> date:
         return week_start(self.reconnect.today, self.reconnect.settings.first_day_of_week)
@@ -177,7 +183,7 @@ class LogScreen(AreaScreen):
     def _filter_changed(self) -> None:
         # Selects also report their first value on mount: reload only on a real change.
         if self._filter_values() != self._filters_shown:
-            self.refresh_data()
+            self.reload()
 
     # --- actions ---------------------------------------------------------------------
 
@@ -205,12 +211,10 @@ class LogScreen(AreaScreen):
             return
         connection = saved.connection
         # Show the week the entry belongs to, with the cursor on it.
-        day = local_date(connection.at)
-        self._week = week_start(day, self.reconnect.settings.first_day_of_week)
-        if self._week == self._this_week():
-            self._week = None
+        week = week_start(local_date(connection.at), self.reconnect.settings.first_day_of_week)
+        self.week = None if week == self._this_week() else week
         entries = self.query_one(ConnectionList)
-        self.refresh_data()
+        self.show_change()
         ids = [o.id for o in entries.options]
         if connection.id in ids:
             entries.highlighted = ids.index(connection.id)
@@ -234,7 +238,7 @@ class LogScreen(AreaScreen):
             removed = self.store.connections.delete(connection.id)
             if removed is not None:
                 self._deleted.append(removed)
-            self.refresh_data()
+            self.show_change()
             self.notify(f"Deleted: {connection.what}. Press u to undo.")
 
         self.app.push_screen(
@@ -259,15 +263,13 @@ class LogScreen(AreaScreen):
         self.notify("Nothing to undo.")
 
     def action_earlier(self) -> None:
-        self._week = self.week_first_day - timedelta(days=7)
-        self.refresh_data()
+        self.week = self.week_first_day - timedelta(days=7)
 
     def action_later(self) -> None:
         if self.week_first_day >= self._this_week():
             return
         later = self.week_first_day + timedelta(days=7)
-        self._week = None if later >= self._this_week() else later
-        self.refresh_data()
+        self.week = None if later >= self._this_week() else later
 
     def action_filters(self) -> None:
         self.query_one("#filter-person", Select).focus()

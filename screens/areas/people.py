@@ -7,6 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.people import (
@@ -58,9 +59,10 @@ class PeopleScreen(AreaScreen):
     PeopleScreen DataTable { height: auto; max-height: 10; }
     """
 
+    show_archived: var[bool] = var(False, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self.show_archived = False
         self._rows: dict[str, PersonRow] = {}
         self._order: dict[str, list[str]] = {"drifting-table": [], "people-table": []}
         self._current: str | None = None
@@ -89,7 +91,7 @@ class PeopleScreen(AreaScreen):
             )
 
     def on_mount(self) -> None:
-        super().on_mount()
+        self._load_if_changed()  # the tables first: focus goes to one that shows
         drifting = self.query_one("#drifting-table", DataTable)
         (drifting if drifting.display else self.query_one("#people-table", DataTable)).focus()
 
@@ -237,7 +239,7 @@ class PeopleScreen(AreaScreen):
             if person is not None:
                 self.store.people.add(person)
                 self._current = person.id
-                self.refresh_data()
+                self.show_change()
                 self.notify(f"{person.name} added.")
 
         self.app.push_screen(
@@ -254,7 +256,7 @@ class PeopleScreen(AreaScreen):
         def saved(edited: Person | None) -> None:
             if edited is not None and self.store.people.get(edited.id) is not None:
                 self.store.people.update(edited)
-                self.reconnect.refresh_areas()
+                self.show_change()
 
         self.app.push_screen(
             PersonForm(self.reconnect.today, person, self.store.people.all()), saved
@@ -271,7 +273,7 @@ class PeopleScreen(AreaScreen):
 
         def saved(result: Saved | None) -> None:
             if result is not None:
-                self.reconnect.refresh_areas()
+                self.show_change()
                 self.notify(f"Logged: {result.connection.what}.", title=f"With {person.name}")
 
         dialog = LogEntryDialog(person_id=person.id, counterpart=counterpart_for(person))
@@ -312,11 +314,13 @@ class PeopleScreen(AreaScreen):
                 f"{person.name} is archived: hidden from lists, history kept. "
                 "v shows archived people; a brings them back."
             )
-        self.refresh_data()
+        self.show_change()
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.refresh_data()
+
+    def watch_show_archived(self) -> None:
+        self.reload()
 
     def action_delete_person(self) -> None:
         person = self.selected()
@@ -359,6 +363,6 @@ class PeopleScreen(AreaScreen):
         self.app.call_from_thread(self._deleted, person, unlinked)
 
     def _deleted(self, person: Person, unlinked: int) -> None:
-        self.reconnect.refresh_areas()
+        self.show_change()
         kept = f" {unlinked} log entries kept, unlinked." if unlinked else ""
         self.notify(f"{person.name} deleted.{kept}")

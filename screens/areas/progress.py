@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
+from textual.reactive import var
 from textual.widgets import Static, Tab, Tabs
 
 from reconnect.logic.progress import ProgressData, progress, progress_span
@@ -128,9 +129,7 @@ class ProgressScreen(AreaScreen):
     ProgressScreen .words { color: $text; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.weeks = DEFAULT_WEEKS
+    weeks: var[int] = var(DEFAULT_WEEKS, init=False)  # the period shown, one of PERIODS
 
     def compose_body(self) -> ComposeResult:
         yield Tabs(
@@ -162,17 +161,14 @@ class ProgressScreen(AreaScreen):
         self.set_class(event.size.width >= WIDE, "-wide")
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        weeks = int(str(event.tab.id).removeprefix("weeks-"))
-        if weeks != self.weeks:
-            self.weeks = weeks
-            self.refresh_data()
+        self.weeks = int(str(event.tab.id).removeprefix("weeks-"))
 
     def action_period(self, step: int) -> None:
-        index = min(len(PERIODS) - 1, max(0, PERIODS.index(self.weeks) + step))
-        if PERIODS[index] != self.weeks:
-            self.weeks = PERIODS[index]
-            self.query_one(Tabs).active = f"weeks-{self.weeks}"
-            self.refresh_data()
+        self.weeks = PERIODS[min(len(PERIODS) - 1, max(0, PERIODS.index(self.weeks) + step))]
+
+    def watch_weeks(self, weeks: int) -> None:
+        self.query_one(Tabs).active = f"weeks-{weeks}"  # no-op when a tab was clicked
+        self.reload()
 
     def refresh_data(self) -> None:
         app = self.reconnect

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, TabbedContent, TabPane
 
@@ -81,6 +82,8 @@ class ReflectScreen(AreaScreen):
         Binding("u", "undo_delete", "Undo delete"),
     ]
 
+    chart_weeks: var[int] = var(12, init=False)  # the pattern chart's period
+
     DEFAULT_CSS = """
     ReflectScreen TabbedContent { height: 1fr; }
     ReflectScreen TabPane { padding: 0; height: 1fr; }
@@ -97,7 +100,6 @@ class ReflectScreen(AreaScreen):
         self._pending: ReflectionDraft | None = None
         self._draft_timer: Timer | None = None
         self._deleted: Reflection | None = None
-        self._weeks = 12
         self._chart_stale = True
 
     def compose_body(self) -> ComposeResult:
@@ -107,7 +109,7 @@ class ReflectScreen(AreaScreen):
             with TabPane("History", id="history"):
                 yield ReflectionHistory(id="history-view")
             with TabPane("Patterns", id="chart"):
-                yield PatternChart(self._weeks, id="pattern-chart")
+                yield PatternChart(self.chart_weeks, id="pattern-chart")
 
     @property
     def form(self) -> ReflectionForm:
@@ -122,7 +124,9 @@ class ReflectScreen(AreaScreen):
         return draft_path(self.store.path.parent)
 
     def on_mount(self) -> None:
-        super().on_mount()  # loads the records (refresh_data)
+        # The records before the draft is offered back; AreaScreen.on_mount (run next
+        # by Textual) then finds nothing new to load.
+        self._load_if_changed()
         self._offer_draft_back()
         self._watch_for_hangup(True)
         self.form.focus_first()
@@ -152,13 +156,15 @@ class ReflectScreen(AreaScreen):
     def _draw_chart(self) -> None:
         today = self.reconnect.today
         first_day = self.reconnect.settings.first_day_of_week
-        shown = pattern_frequencies(self._index.newest_first, today, self._weeks, first_day)
+        shown = pattern_frequencies(self._index.newest_first, today, self.chart_weeks, first_day)
         self.query_one(PatternChart).show(shown)
         self._chart_stale = False
 
     @on(PatternChart.PeriodChanged)
     def _period_changed(self, event: PatternChart.PeriodChanged) -> None:
-        self._weeks = event.weeks
+        self.chart_weeks = event.weeks
+
+    def watch_chart_weeks(self) -> None:
         self._draw_chart()
 
     @on(TabbedContent.TabActivated)
@@ -282,7 +288,7 @@ class ReflectScreen(AreaScreen):
             return
         self._pending = None
         clear_draft(self._draft_path)
-        self.refresh_data()
+        self.show_change()
         self.form.reset(f"{message} It is in History (h).")
         self.form.focus_first()
 
@@ -330,7 +336,7 @@ class ReflectScreen(AreaScreen):
     def _opened(self, event: ReflectionHistory.Opened) -> None:
         reflection = self.store.reflections.get(event.reflection_id)
         if reflection is None:
-            self.refresh_data()
+            self.reload()
             return
         self.app.push_screen(
             ReflectionViewScreen(reflection),
@@ -373,7 +379,7 @@ class ReflectScreen(AreaScreen):
         if gone is not None:
             self._deleted = gone
             self.notify(f"Deleted the reflection from {_day(gone)}. Press u to bring it back.")
-        self.refresh_data()
+        self.show_change()
         self.refresh_bindings()
 
     def action_undo_delete(self) -> None:
@@ -383,7 +389,7 @@ class ReflectScreen(AreaScreen):
         if self.store.reflections.get(restored.id) is None:
             self.store.reflections.add(restored)
             self.notify(f"The reflection from {_day(restored)} is back.")
-        self.refresh_data()
+        self.show_change()
         self.refresh_bindings()
 
     # --- keys ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
+from textual.reactive import var
 from textual.widgets import Button, Input, Select, Static
 
 from reconnect.logic.ladder import goal_with_next_step
@@ -70,9 +71,11 @@ class ReviewScreen(AreaScreen):
     ReviewScreen #save-state { padding-left: 2; color: $text-muted; width: 1fr; }
     """
 
+    # The first day of the week shown: the last full week until the user moves.
+    week: var[date | None] = var(None, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self.week: date | None = None
         self._loaded: dict[str, object] = {}
         self._leave_warned = False
 
@@ -120,6 +123,8 @@ class ReviewScreen(AreaScreen):
     def on_mount(self) -> None:
         # AreaScreen.on_mount runs after this by itself (Textual calls each class's
         # handler) and loads the data; the first resume right after it has nothing new.
+        # So the first week is set without its watcher, which would load it once more.
+        self.set_reactive(ReviewScreen.week, last_full_week(self.reconnect.today, self._first_day))
         self.query_one("#summary").border_title = "The week"
         self.query_one("#review-scroll").focus()
 
@@ -144,9 +149,8 @@ class ReviewScreen(AreaScreen):
         return max(found, key=lambda r: r.at) if found else None
 
     def refresh_data(self) -> None:
-        if self.week is None:
-            self.week = last_full_week(self.reconnect.today, self._first_day)
         week = self.week
+        assert week is not None
         label = (
             ", last full week"
             if week == last_full_week(self.reconnect.today, self._first_day)
@@ -274,8 +278,10 @@ class ReviewScreen(AreaScreen):
             )
             return
         self.week = target
-        self._loaded = {}
-        self.refresh_data()
+
+    def watch_week(self) -> None:
+        self._loaded = {}  # the prompts of the week now shown
+        self.reload()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -326,7 +332,7 @@ class ReviewScreen(AreaScreen):
         added = f" The step is now part of \u201c{goal.title}\u201d." if goal else ""
         self.notify(f"Review saved for the week of {self.week:%-d %b}.{added}")
         self._loaded = {}
-        self.refresh_data()
+        self.show_change()
 
     def action_export(self) -> None:
         """The session report, ending with the week on screen."""

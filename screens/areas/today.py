@@ -70,7 +70,7 @@ class TodayScreen(AreaScreen):
             ("where", "Where to go"),
         ):
             self.query_one(f"#{panel_id}").border_title = title
-        super().on_mount()
+        # AreaScreen.on_mount runs next by itself and loads the records.
 
     def refresh_data(self) -> None:
         today = self.reconnect.today
@@ -133,7 +133,9 @@ class TodayScreen(AreaScreen):
         first_day = self.reconnect.settings.first_day_of_week
         start = week_start(self.reconnect.today, first_day)
         existing = checkin_for_week(self.store.checkins.all(), start, first_day)
-        self.app.push_screen(CheckInScreen(start, existing), lambda _: self.refresh_data())
+        self.app.push_screen(
+            CheckInScreen(start, existing), lambda _: self.reconnect.publish_data_changed()
+        )
 
     def _latest_connection_day(self) -> date | None:
         latest = self.store.connections.latest_time()

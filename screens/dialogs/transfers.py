@@ -59,6 +59,6 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
             result = import_file(app.store, path, now=now, kind=kind, progress=progress)
             return result.lines
 
-        app.push_screen(TransferScreen("Importing", job), lambda _done: app.refresh_areas())
+        app.push_screen(TransferScreen("Importing", job), lambda _done: app.publish_data_changed())
 
     app.push_screen(ImportForm(kind), run)

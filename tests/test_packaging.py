@@ -1,0 +1,44 @@
+"""Textual is a range for the app, and an exact pin for the snapshot tests alone."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pins() -> dict[str, str]:
+    lines = (ROOT / "constraints.txt").read_text().splitlines()
+    pairs = (line.split("==") for line in lines if line.strip() and not line.startswith("#"))
+    return {name.strip(): pinned.strip() for name, pinned in pairs}
+
+
+def requirements() -> dict[str, Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    found = (Requirement(r) for r in project["dependencies"])
+    return {r.name: r for r in found}
+
+
+def test_the_app_asks_for_a_range_and_the_pins_lie_inside_it() -> None:
+    wanted = requirements()
+    assert all(spec.operator != "==" for spec in wanted["textual"].specifier)
+    for name, pinned in pins().items():
+        if name in wanted:
+            assert wanted[name].specifier.contains(pinned), name
+
+
+def test_the_tests_and_ci_install_with_the_pins() -> None:
+    command = "pip install -c constraints.txt -e '.[test]'"
+    assert command in (ROOT / "README.md").read_text()
+    assert "-c constraints.txt -e '.[test]'" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_snapshots_run_on_the_pinned_textual() -> None:
+    assert version("textual") == pins()["textual"], (
+        "The snapshots need the pinned Textual: python -m pip install -c constraints.txt "
+        "-e '.[test]'"
+    )
