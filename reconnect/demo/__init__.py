@@ -1,0 +1,202 @@
+"""A seeded generator of realistic sample data: the demo, the tests and the benchmark.
+
+The story: someone slowly coming back to people. Over the weeks comfort and depth
+rise, the loneliness score falls, a few people drift, a therapist sets homework.
+Same seed and `today`, same records.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from reconnect.demo.goals import link_hellos, sample_goals
+from reconnect.demo.profile import DEMO, HEAVY, History, Profile, moment_on
+from reconnect.demo.sample_text import BODIES, DEEPER, HELPED, IN_THE_WAY, PEOPLE
+from reconnect.logic.weeks import week_start
+from reconnect.records.content import MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS
+from reconnect.records.models import (
+    COUNTERPART_FOR_CIRCLE,
+    Channel,
+    CheckIn,
+    Circle,
+    Connection,
+    Counterpart,
+    DirectAnswer,
+    Person,
+    Reflection,
+    WeeklyReview,
+)
+from reconnect.store.store import Store
+
+__all__ = ["DEMO", "HEAVY", "History", "Profile", "generate", "seed_store"]
+
+
+def _choose_depth(rng: random.Random, f: float) -> int:
+    # Early weeks are mostly greetings; later ones reach real conversations and plans.
+    weights = [4 - 2.5 * f, 3 - 0.5 * f, 1 + 2 * f, 0.4 + 1.4 * f, 0.2 + 1 * f]
+    return rng.choices(range(1, 6), weights=weights)[0]
+
+
+def _people(rng: random.Random, profile: Profile, start: datetime) -> list[Person]:
+    people = [
+        Person(name=name, circle=circle, cadence_days=cadence, notes=notes, created_at=start)
+        for name, circle, cadence, notes in PEOPLE
+    ]
+    circles = list(Circle)
+    for n in range(profile.extra_people):
+        people.append(
+            Person(
+                name=f"Contact {n + 1:03d}",
+                circle=rng.choice(circles),
+                cadence_days=rng.choice((None, 7, 14, 30, 60)),
+                created_at=start,
+            )
+        )
+    return people
+
+
+def _connections(
+    rng: random.Random, profile: Profile, days: list[date], people: list[Person], tz: tzinfo
+) -> list[Connection]:
+    # Alex and Aunt Rosa drift: no contact in the last five weeks.
+    last_day = days[-1]
+    drifting = {p.id for p in people if p.name in ("Alex", "Aunt Rosa")}
+    out: list[Connection] = []
+    weeks = max(1, profile.weeks - 1)
+    lo, hi = profile.connections_per_week
+    for day in days:
+        f = min(1.0, (profile.weeks - 1 - (last_day - day).days / 7) / weeks)
+        for _ in range(_poisson_day(rng, (lo + (hi - lo) * f) / 7)):
+            depth = _choose_depth(rng, f)
+            person: Person | None = None
+            if depth >= 2:
+                pool = [p for p in people if not (p.id in drifting and (last_day - day).days < 35)]
+                person = rng.choice(pool[: 8 if rng.random() < 0.8 else len(pool)])
+            if person is None:
+                what = rng.choice(MICRO_CONNECTIONS)
+                counterpart = rng.choice((Counterpart.STRANGER, Counterpart.NEIGHBOUR))
+            else:
+                what = rng.choice(MICRO_CONNECTIONS[4:] if depth == 2 else DEEPER[depth])
+                counterpart = COUNTERPART_FOR_CIRCLE[person.circle]
+            comfort = round(1.8 + 2.4 * f + rng.uniform(-1.2, 1.0) - 0.15 * (depth - 3))
+            channel = rng.choice(
+                (Channel.IN_PERSON, Channel.IN_PERSON, Channel.TEXT, Channel.PHONE, Channel.VIDEO)
+            )
+            out.append(
+                Connection(
+                    at=moment_on(day, rng, tz),
+                    what=what,
+                    counterpart=counterpart,
+                    person_id=person.id if person else None,
+                    channel=Channel.IN_PERSON if person is None else channel,
+                    depth=depth,
+                    comfort=max(1, min(5, comfort)),
+                )
+            )
+    out.sort(key=lambda c: c.at)
+    return out
+
+
+def _poisson_day(rng: random.Random, mean: float) -> int:
+    # A small, dependency-free draw: the sum of Bernoulli trials with the same mean.
+    trials = max(1, int(mean * 3))
+    return sum(rng.random() < mean / trials for _ in range(trials))
+
+
+def _reflections(
+    rng: random.Random, profile: Profile, days: list[date], tz: tzinfo
+) -> list[Reflection]:
+    patterns = sorted(PATTERN_IDS)
+    common = ["busy", "not_interested", "inward", "exhausted"]
+    out: list[Reflection] = []
+    for day in days:
+        if rng.random() >= profile.reflections_per_week / 7:
+            continue
+        body = rng.choice(BODIES)
+        if profile.body_chars:
+            while len(body) < profile.body_chars:
+                body += " " + rng.choice(BODIES)
+            body = body[: profile.body_chars]
+        ticked = rng.sample(common, rng.randint(1, 2))
+        if rng.random() < 0.4:
+            ticked.append(rng.choice(patterns))
+        out.append(
+            Reflection(
+                at=moment_on(day, rng, tz),
+                patterns=ticked,
+                prompt=rng.choice(PROMPTS),
+                body=body,
+                energy=rng.randint(1, 5),
+                avoided="Calling back; I was afraid it would be awkward."
+                if rng.random() < 0.5
+                else "",
+                private=rng.random() < 0.15,
+            )
+        )
+    return out
+
+
+def _week_records(
+    rng: random.Random, profile: Profile, today: date, tz: tzinfo
+) -> tuple[list[CheckIn], list[WeeklyReview]]:
+    checkins: list[CheckIn] = []
+    reviews: list[WeeklyReview] = []
+    this_week = week_start(today)
+    for back in range(profile.weeks - 1, -1, -1):
+        week = this_week - timedelta(weeks=back)
+        f = 1 - back / max(1, profile.weeks - 1)
+        if back > 0 and rng.random() < 0.9:  # an occasional missed week, no shame
+            target = 8 - 3 * f + rng.uniform(-0.8, 0.8)
+            items = [max(1, min(3, round(target / 3 + rng.uniform(-0.5, 0.5)))) for _ in range(3)]
+            checkins.append(
+                CheckIn(
+                    week=week,
+                    at=moment_on(week + timedelta(days=6), rng, tz),
+                    lack_companionship=items[0],
+                    left_out=items[1],
+                    isolated=items[2],
+                    direct=list(DirectAnswer)[min(4, max(0, round(1 + 2 * f)))],
+                )
+            )
+        if back > 0 and rng.random() < 0.8:
+            reviews.append(
+                WeeklyReview(
+                    week=week,
+                    at=moment_on(week + timedelta(days=6), rng, tz),
+                    helped=rng.choice(HELPED),
+                    got_in_the_way=rng.choice(IN_THE_WAY),
+                    next_step="Send one message before Wednesday.",
+                )
+            )
+    return checkins, reviews
+
+
+def generate(
+    today: date, profile: Profile = DEMO, seed: int = 7, tz: tzinfo | None = None
+) -> History:
+    """A deterministic history ending on `today` (inclusive)."""
+    rng = random.Random(seed)
+    zone = tz or datetime.now().astimezone().tzinfo
+    assert zone is not None
+    first = week_start(today) - timedelta(weeks=profile.weeks - 1)
+    days = [first + timedelta(days=n) for n in range((today - first).days + 1)]
+    people = _people(rng, profile, datetime.combine(first, time(9), tzinfo=zone))
+    history = History(people=people)
+    history.connections = _connections(rng, profile, days, people, zone)
+    history.reflections = _reflections(rng, profile, days, zone)
+    history.checkins, history.reviews = _week_records(rng, profile, today, zone)
+    history.goals = sample_goals(rng, profile, today, people, zone)
+    history.connections = link_hellos(history.connections, history.goals)
+    return history
+
+
+def seed_store(store: Store, history: History) -> None:
+    """Write a generated history into a store in one durable write."""
+    with store.batch():
+        store.people.add_many(history.people)
+        store.connections.add_many(history.connections)
+        store.reflections.add_many(history.reflections)
+        store.goals.add_many(history.goals)
+        store.checkins.add_many(history.checkins)
+        store.reviews.add_many(history.reviews)

@@ -1,0 +1,50 @@
+"""The words of the sample history: people, what deepened, reflections, reviews."""
+
+from __future__ import annotations
+
+from reconnect.records.models import Circle
+
+# name, circle, cadence in days, notes
+PEOPLE = (
+    ("Maya", Circle.FRIEND, 7, "Friend since university. Loves long walks."),
+    ("Mum", Circle.FAMILY, 7, "Sunday calls work best."),
+    ("Jordan", Circle.CHOSEN_FAMILY, 10, ""),
+    ("Sam", Circle.NEIGHBOUR, None, "Next door, has a dog called Biscuit."),
+    ("Priya", Circle.COWORKER, 14, "Sits two desks over; also into climbing."),
+    ("Alex", Circle.FRIEND, 14, "We drifted after the move."),
+    ("Aunt Rosa", Circle.FAMILY, 30, "Birthday 3 March."),
+    ("Book club", Circle.GROUP, 14, "Thursdays 7pm at the library."),
+)
+
+DEEPER = {
+    3: ("Coffee and a real catch-up", "Long phone call", "Walk and talk", "Lunch together"),
+    4: (
+        "Told them how the last months really were",
+        "Shared something I'd kept to myself",
+        "Talked about the hard week honestly",
+    ),
+    5: ("Made a plan to meet again", "Helped with the move", "Was there when they needed it"),
+}
+
+BODIES = (
+    "I noticed I kept my phone face down all evening. Part of me wanted someone to "
+    "message, part of me was relieved when nobody did.",
+    "Work swallowed the week again. By Friday I was too tired to answer anyone.",
+    "Had a good moment with the neighbour. It was small, but I felt less invisible.",
+    "I wanted to call but I told myself they were busy. I don't actually know that.",
+    "At the book club I stayed quiet and then felt left out. Next time: one comment.",
+    "Talked to Maya properly for the first time in months. Lighter afterwards.",
+)
+
+HELPED = (
+    "Planning one small thing a day.",
+    "Saying yes to the walk even though I was tired.",
+    "Texting before I could talk myself out of it.",
+    "Going to the same café at the same time: familiar faces.",
+)
+IN_THE_WAY = (
+    "Long days at work.",
+    "The old voice saying nobody wants to hear from me.",
+    "A cold that kept me in.",
+    "Scrolling instead of writing back.",
+)
