@@ -13,6 +13,7 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME
+from reconnect.delays import Delays
 from reconnect.logic.weeks import at_local
 from reconnect.modes import AREA_SCREENS
 from reconnect.palette import ScreenActions
@@ -20,9 +21,6 @@ from reconnect.records.models import now_local
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
-
-# How often the app looks for writes by another process (`reconnect log` in a shell).
-CHANGE_CHECK_SECONDS = 2.0
 
 
 class ReconnectApp(App[int]):
@@ -56,6 +54,7 @@ class ReconnectApp(App[int]):
         settings_path: Path | None = None,
         save_settings_changes: bool = True,
         notice: str | None = None,
+        delays: Delays = Delays(),  # noqa: B008 - frozen, shared safely
     ) -> None:
         # Start straight on the chosen area: no default screen built and then replaced.
         self.DEFAULT_MODE = start_area if start_area in AREAS_BY_NAME else "today"
@@ -67,6 +66,7 @@ class ReconnectApp(App[int]):
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
         self._notice = notice
+        self.delays = delays
         # Records changed (our own save or another process's write); carries the store
         # version. Areas subscribe and reload only if they show an older version.
         self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
@@ -85,7 +85,8 @@ class ReconnectApp(App[int]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_outside_changes)
+        if self.delays.change_check > 0:
+            self.set_interval(self.delays.change_check, self.check_for_outside_changes)
         if self._notice:
             self.notify(self._notice, severity="warning", timeout=10)
         for notice in drain_notices():
@@ -165,6 +166,7 @@ def make_app(
     start_area: str = "today",
     demo: bool = False,
     settings: Settings | None = None,
+    delays: Delays | None = None,
 ) -> ReconnectApp:
     """Build the app over a data folder (or an open store). Raises DataFileError."""
     notice = None
@@ -183,4 +185,5 @@ def make_app(
         # A demo keeps its theme changes to itself: nothing in a demo is kept.
         save_settings_changes=notice is None and not demo,
         notice=notice,
+        delays=delays or Delays(),
     )

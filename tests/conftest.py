@@ -49,10 +49,13 @@ def demo_store(data_dir: Path) -> Store:
 def make_test_app() -> Callable[..., object]:
     """make_app with the pinned day and default settings; extra kwargs pass through."""
     from reconnect.app import make_app
+    from reconnect.delays import IMMEDIATE
 
     def build(store: Store, **kwargs: object) -> object:
         kwargs.setdefault("today", PINNED_TODAY)
         kwargs.setdefault("settings", Settings())
+        # No fixed waits: background work runs at once, and tests wait for it.
+        kwargs.setdefault("delays", IMMEDIATE)
         return make_app(store=store, **kwargs)  # type: ignore[arg-type]
 
     return build

@@ -5,10 +5,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.widgets import Input, Select, Static, TabbedContent, TextArea
 
-import screens.areas.reflect
 from reconnect.logic.drafts import ReflectionDraft, draft_path, load_draft, save_draft
 from reconnect.logic.search import ReflectionFilter, ReflectionIndex
 from reconnect.records.models import Reflection
@@ -21,6 +19,13 @@ from widgets.reflection_form import ReflectionForm
 from widgets.reflection_history import ReflectionHistory
 
 SIZE = (80, 24)
+
+
+async def _settle(pilot: Any) -> None:
+    """Let timers (all zero in tests) and workers finish: wait for the work, not a time."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def _text(widget: Static) -> str:
@@ -160,19 +165,18 @@ async def test_closing_mid_entry_keeps_a_draft_and_offers_it_back(
 
 
 async def test_draft_is_kept_while_writing(
-    store: Store, data_dir: Path, make_test_app: Callable, monkeypatch: pytest.MonkeyPatch
+    store: Store, data_dir: Path, make_test_app: Callable
 ) -> None:
-    monkeypatch.setattr(screens.areas.reflect, "DRAFT_DELAY", 0.05)
     app = make_test_app(store, start_area="reflect")
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
         _body(app).focus()
         await pilot.press(*"still typing")
-        await pilot.pause(0.2)
+        await _settle(pilot)
         assert load_draft(draft_path(data_dir)).body == "still typing"  # type: ignore[union-attr]
         # Emptying the form forgets the draft: nothing is left to offer back.
         _body(app).clear()
-        await pilot.pause(0.2)
+        await _settle(pilot)
         assert not draft_path(data_dir).exists()
 
 
@@ -286,7 +290,7 @@ async def test_search_finds_words_in_any_case(demo_store: Store, make_test_app: 
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
         await pilot.press("slash", *"BOOK club")
-        await pilot.pause(0.3)
+        await _settle(pilot)
         shown = _history(app).shown
         expected = ReflectionIndex(demo_store.reflections.all()).matching(
             ReflectionFilter(text="book club")
@@ -296,7 +300,7 @@ async def test_search_finds_words_in_any_case(demo_store: Store, make_test_app: 
         status = _text(app.screen.query_one("#history-status", Static))
         assert f"{len(shown)} of {demo_store.reflections.count()} match" in status
         await pilot.press(*" zebra")
-        await pilot.pause(0.3)
+        await _settle(pilot)
         assert _history(app).shown == []
         assert "Nothing matches" in _text(app.screen.query_one("#history-status", Static))
         # esc clears (from the table; in the search box too once focus moves on).
@@ -318,13 +322,13 @@ async def test_filters_by_pattern_and_date_range(
         assert history.shown and all("inward" in r.patterns for r in history.shown)
         history.query_one("#from-date", Input).value = "2026-10-01"
         history.query_one("#to-date", Input).value = "2026-10-31"
-        await pilot.pause(0.3)
+        await _settle(pilot)
         days = [r.at.date() for r in history.shown]
         assert days and all(date(2026, 10, 1) <= d <= date(2026, 10, 31) for d in days)
         assert all("inward" in r.patterns for r in history.shown)
         # A half-typed date is not applied, and the status line says what to type.
         history.query_one("#to-date", Input).value = "2026-13"
-        await pilot.pause(0.3)
+        await _settle(pilot)
         assert "use a date like" in _text(app.screen.query_one("#history-status", Static))
         from_only = ReflectionFilter(pattern="inward", first=date(2026, 10, 1))
         assert history.shown == ReflectionIndex(demo_store.reflections.all()).matching(from_only)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from reconnect.logic.weeks import last_full_week
 from reconnect.records.models import Goal, WeeklyReview
@@ -23,9 +23,10 @@ def _goal(store: Store) -> Goal:
 
 
 async def _click(pilot, selector: str) -> None:
-    # A button ignores clicks while it shows the last one (0.2 s): wait that out.
+    # A button ignores clicks while it shows the last one (0.2 s): make that no time.
+    pilot.app.screen.query_one(selector, Button).active_effect_duration = 0
     await pilot.click(selector)
-    await pilot.pause(0.25)
+    await pilot.pause()
 
 
 async def _type(pilot, field: str, text: str) -> None:

@@ -38,7 +38,8 @@ class TestReflectSnapshots:
     ) -> None:
         async def search(pilot: Any) -> None:
             await pilot.press("slash", *"maya")
-            await pilot.pause(0.3)
+            await pilot.pause()
+            await pilot.pause()  # the search runs on a zero-delay timer
             await pilot.press("enter")
             await pilot.pause()
 

@@ -22,7 +22,6 @@ from reconnect.records.models import Reflection
 from widgets.field_check import IsoDate
 
 # Wait this long after a keystroke before filtering again.
-SEARCH_DELAY = 0.15
 # Rows given to the table at a time, and how close to the last one loads the next.
 PAGE = 150
 MORE_WHEN_WITHIN = 20
@@ -78,8 +77,9 @@ class ReflectionHistory(Vertical):
             super().__init__()
             self.reflection_id = reflection_id
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, search_delay: float = 0.15, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._search_delay = search_delay  # typing pause before a search runs
         self._index = ReflectionIndex([])
         self._shown: list[Reflection] = []
         self._timer: Timer | None = None
@@ -266,7 +266,10 @@ class ReflectionHistory(Vertical):
         event.stop()
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(SEARCH_DELAY, self._apply)
+        if self._search_delay <= 0:
+            self._apply()  # no typing pause asked for (tests): search now
+        else:
+            self._timer = self.set_timer(self._search_delay, self._apply)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -42,7 +42,6 @@ from widgets.reflection_form import BODY_LIMIT, ReflectionForm
 from widgets.reflection_history import ReflectionHistory
 
 # Keep the draft this long after the first unsaved change (also while typing on).
-DRAFT_DELAY = 2.0
 
 
 def draft_of(reflection: Reflection) -> ReflectionDraft:
@@ -107,7 +106,9 @@ class ReflectScreen(AreaScreen):
             with TabPane("Write", id="write"):
                 yield ReflectionForm(id="form")
             with TabPane("History", id="history"):
-                yield ReflectionHistory(id="history-view")
+                yield ReflectionHistory(
+                    search_delay=self.reconnect.delays.search, id="history-view"
+                )
             with TabPane("Patterns", id="chart"):
                 yield PatternChart(self.chart_weeks, id="pattern-chart")
 
@@ -206,8 +207,11 @@ class ReflectScreen(AreaScreen):
     def _form_changed(self) -> None:
         self.form.show_error("")
         self._pending = self.form.draft()
-        if self._draft_timer is None:
-            self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+        delay = self.reconnect.delays.draft_save
+        if delay <= 0:
+            self.keep_draft()  # no quiet time asked for (tests): keep it now
+        elif self._draft_timer is None:
+            self._draft_timer = self.set_timer(delay, self.keep_draft)
 
     def _unsaved(self, draft: ReflectionDraft) -> bool:
         """True when `draft` holds writing that is not saved as it stands."""
