@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,3 +75,27 @@ def store_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(Store, "open", classmethod(counting_open))
     return opened
+
+
+async def steady_cursors(pilot: Any) -> None:
+    """Let the app settle, then stop every text cursor on the screen blinking, so a
+    snapshot never catches one mid-blink (the focused field keeps its cursor on show)."""
+    from textual.widgets import Input, TextArea
+
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for field in pilot.app.screen.query("Input, TextArea").results():
+        if isinstance(field, Input | TextArea):
+            field.cursor_blink = False
+    await pilot.pause()
+
+
+async def wait_for(
+    pilot: Any, ready: Callable[[], bool], what: str = "", seconds: float = 5.0
+) -> None:
+    """Pause until `ready()` holds (a palette search, a background job), or fail."""
+    for _ in range(int(seconds / 0.05)):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"not there after {seconds}s: {what} (on show: {pilot.app.screen!r})")

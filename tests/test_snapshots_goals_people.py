@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from reconnect.store.store import Store
+from tests.conftest import steady_cursors
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -24,6 +25,17 @@ def test_goal_with_its_ladder(snap_compare, demo_store: Store, make_test_app: Ca
     # The book club: homework, two steps done (expected 8, felt 5 and 4), one planned.
     app = make_test_app(demo_store, start_area="goals")
     assert snap_compare(app, terminal_size=(80, 24), press=["enter"])
+
+
+def test_goal_with_its_ladder_120x36(
+    snap_compare, demo_store: Store, make_test_app: Callable
+) -> None:
+    async def open_it(pilot: Any) -> None:
+        await pilot.press("enter")
+        await steady_cursors(pilot)
+
+    app = make_test_app(demo_store, start_area="goals")
+    assert snap_compare(app, terminal_size=(120, 36), run_before=open_it)
 
 
 def test_step_done_form(snap_compare, demo_store: Store, make_test_app: Callable) -> None:

@@ -1,4 +1,5 @@
-"""Snapshots of the Log area and its form at 80×24 on a pinned day."""
+"""Snapshots of the Log area and its form at 80×24 (the area also at 120×36) on a pinned
+day."""
 
 from collections.abc import Callable
 
@@ -6,8 +7,10 @@ from textual.pilot import Pilot
 from textual.widgets import Select
 
 from reconnect.store.store import Store
+from tests.conftest import steady_cursors
 
 SIZE = (80, 24)
+WIDE = (120, 36)
 
 
 def test_log_empty(snap_compare, store: Store, make_test_app: Callable) -> None:
@@ -16,6 +19,11 @@ def test_log_empty(snap_compare, store: Store, make_test_app: Callable) -> None:
 
 def test_log_demo(snap_compare, demo_store: Store, make_test_app: Callable) -> None:
     assert snap_compare(make_test_app(demo_store, start_area="log"), terminal_size=SIZE)
+
+
+def test_log_demo_120x36(snap_compare, demo_store: Store, make_test_app: Callable) -> None:
+    app = make_test_app(demo_store, start_area="log")
+    assert snap_compare(app, terminal_size=WIDE, run_before=steady_cursors)
 
 
 def test_log_form_with_validation_errors(

@@ -1,4 +1,5 @@
-"""Snapshots of the Reflect area at 80×24 on the demo data with a pinned day."""
+"""Snapshots of the Reflect area at 80×24 (the new-reflection form also at 120×36) on the
+demo data with a pinned day."""
 
 from collections.abc import Callable
 from typing import Any
@@ -6,8 +7,10 @@ from typing import Any
 from textual.widgets import TextArea
 
 from reconnect.store.store import Store
+from tests.conftest import steady_cursors
 
 SIZE = (80, 24)
+WIDE = (120, 36)
 
 
 class TestReflectSnapshots:
@@ -20,6 +23,16 @@ class TestReflectSnapshots:
 
         app = make_test_app(demo_store, start_area="reflect")
         assert snap_compare(app, terminal_size=SIZE, run_before=tick_and_write)
+
+    def test_new_reflection_form_120x36(
+        self, snap_compare: Any, demo_store: Store, make_test_app: Callable
+    ) -> None:
+        async def tick_and_write(pilot: Any) -> None:
+            await pilot.press("space", "down", "down", "space")
+            await steady_cursors(pilot)
+
+        app = make_test_app(demo_store, start_area="reflect")
+        assert snap_compare(app, terminal_size=WIDE, run_before=tick_and_write)
 
     def test_form_while_writing(
         self, snap_compare: Any, demo_store: Store, make_test_app: Callable
