@@ -77,16 +77,6 @@ class GoalScreen(AreaScreen):
         Binding("delete", "remove_step", "Remove step", show=False),
     ]
 
-    DEFAULT_CSS = """
-    GoalScreen #goal-body { padding: 0 1; }
-    GoalScreen #goal-info, GoalScreen #goal-rhythm, GoalScreen #discomfort { height: auto; }
-    GoalScreen #goal-rhythm { margin-top: 1; }
-    GoalScreen #ladder { height: auto; max-height: 12; margin-top: 1; }
-    GoalScreen #discomfort { margin-top: 1; }
-    GoalScreen #goal-actions { height: auto; margin-top: 1; }
-    GoalScreen #goal-actions Button { margin-right: 1; min-width: 0; width: auto; }
-    """
-
     def __init__(self, goal_id: str) -> None:
         super().__init__()
         self.goal_id = goal_id

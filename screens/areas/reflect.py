@@ -84,13 +84,6 @@ class ReflectScreen(AreaScreen):
 
     chart_weeks: var[int] = var(12, init=False)  # the pattern chart's period
 
-    DEFAULT_CSS = """
-    ReflectScreen TabbedContent { height: 1fr; }
-    ReflectScreen TabPane { padding: 0; height: 1fr; }
-    ReflectScreen ReflectionForm, ReflectScreen ReflectionHistory,
-    ReflectScreen PatternChart { height: 1fr; }
-    """
-
     def __init__(self) -> None:
         super().__init__()
         self._index = ReflectionIndex([])

@@ -61,29 +61,6 @@ class ConnectionEditor(Vertical):
 
     BINDINGS = [Binding("f2", "pick", "Pick from a list")]
 
-    # Its own class names: a host form's `.row`, `.error` and `.hint` rules stay out.
-    DEFAULT_CSS = """
-    ConnectionEditor { height: auto; }
-    ConnectionEditor .editor-row { height: auto; }
-    ConnectionEditor .editor-row Label { width: 9; padding: 1 0 0 0; }
-    ConnectionEditor .editor-row Label.second { width: 8; padding: 1 0 0 1; }
-    ConnectionEditor .editor-scale-row Label { padding: 0; }
-    ConnectionEditor #what, ConnectionEditor #person, ConnectionEditor #note { width: 1fr; }
-    ConnectionEditor #counterpart, ConnectionEditor #channel { width: 24; }
-    ConnectionEditor #day { width: 20; }
-    ConnectionEditor #clock { width: 1fr; }
-    ConnectionEditor .editor-row Button { min-width: 9; width: 9; }
-    ConnectionEditor .editor-scale-row { height: 1; margin-bottom: 1; }
-    ConnectionEditor .editor-message { padding-left: 9; height: auto; }
-    ConnectionEditor .editor-error { color: $text-error; }
-    ConnectionEditor .editor-hint { color: $text-muted; }
-    ConnectionEditor.-compact .editor-row Label { padding: 0; }
-    ConnectionEditor.-compact .editor-row Label.second { padding: 0 0 0 1; }
-    ConnectionEditor.-compact .editor-row > Input { background: $boost; }
-    ConnectionEditor.-compact .editor-scale-row { margin-bottom: 0; }
-    ConnectionEditor.-compact .editor-row Button { margin-left: 1; min-width: 8; width: 8; }
-    """
-
     class SaveRequested(Message):
         """Enter in the last field: the host saves."""
 
