@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Select, Static, TabbedContent, TextArea
 
-import screens.areas.reflect
+import screens.areas.reflect_drafts
 from reconnect.logic.drafts import ReflectionDraft, draft_path, load_draft, save_draft
 from reconnect.logic.search import ReflectionFilter, ReflectionIndex
 from reconnect.records.models import Reflection
@@ -162,7 +162,7 @@ async def test_closing_mid_entry_keeps_a_draft_and_offers_it_back(
 async def test_draft_is_kept_while_writing(
     store: Store, data_dir: Path, make_test_app: Callable, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(screens.areas.reflect, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(screens.areas.reflect_drafts, "DRAFT_DELAY", 0.05)
     app = make_test_app(store, start_area="reflect")
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
