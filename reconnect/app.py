@@ -27,7 +27,16 @@ class ReconnectApp(App[int]):
     """The reconnect TUI. Build it with make_app()."""
 
     TITLE = "reconnect"
-    CSS_PATH = "app.tcss"
+    # Every screen's and dialog's style, as app CSS (paths from this module; the three
+    # packages install side by side). Loaded here, once and in this order, rather than by
+    # each Screen.CSS_PATH: those would join the same app-wide stylesheet anyway, but only
+    # when a screen first opens, so which rule wins a tie would depend on what was opened
+    # first. Widgets keep their DEFAULT_CSS: defaults these rules may override.
+    CSS_PATH = [
+        "app.tcss",
+        "../screens/areas/areas.tcss",
+        "../screens/dialogs/dialogs.tcss",
+    ]
     # One mode per area: the area on show is app.current_mode.
     MODES = AREA_SCREENS
     # ctrl+p: the system commands (areas, help, export, import, theme) and the actions

@@ -14,23 +14,13 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from reconnect.logic.drafts import ReflectionDraft
+from reconnect.logic.reflections import AVOIDED_LIMIT, BODY_LIMIT
 from reconnect.records.content import ENERGY_LABELS, PATTERNS, PATTERNS_BY_ID
 from reconnect.records.models import Reflection
 from widgets.field_check import ModelField
 from widgets.pattern_ticks import PatternTicks
 from widgets.tick_box import TickBox
 
-
-def _max_length(field: str) -> int:
-    """The model's length limit for a text field, so the form never disagrees with it."""
-    limits = [
-        m.max_length for m in Reflection.model_fields[field].metadata if hasattr(m, "max_length")
-    ]
-    return int(limits[0])
-
-
-BODY_LIMIT = _max_length("body")
-AVOIDED_LIMIT = _max_length("avoided")
 PATTERN_HINT = "Tick what showed up (space or click); each one is explained here as you move."
 
 

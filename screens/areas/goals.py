@@ -65,13 +65,6 @@ class GoalsScreen(AreaScreen):
         Binding("i", "import_plan", "Import plan"),
     ]
 
-    DEFAULT_CSS = """
-    GoalsScreen #goals-body { padding: 0 1; }
-    GoalsScreen #goals-intro { height: auto; margin-bottom: 1; }
-    GoalsScreen #goal-table { height: 1fr; }
-    GoalsScreen #goals-hint { height: auto; color: $text-muted; }
-    """
-
     show_finished: var[bool] = var(False, init=False)
 
     def __init__(self) -> None:

@@ -43,20 +43,6 @@ class LogScreen(AreaScreen):
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
     ]
 
-    DEFAULT_CSS = """
-    LogScreen #week-nav, LogScreen #filters { height: 1; padding: 0 1; }
-    LogScreen #week-title { width: 1fr; text-style: bold; content-align: center middle; }
-    LogScreen #week-nav Button { margin: 0 1; min-width: 0; width: auto; }
-    LogScreen #week-summary { padding: 0 1; height: auto; color: $text-muted; }
-    LogScreen #filters { margin-bottom: 1; }
-    LogScreen #filters Label { width: auto; padding-right: 1; }
-    LogScreen #filters Select { margin-right: 1; }
-    LogScreen #filter-person { width: 24; }
-    LogScreen #filter-counterpart { width: 22; }
-    LogScreen #filter-depth { width: 1fr; }
-    LogScreen #empty { padding: 0 1; }
-    """
-
     # The first day of the week shown; None: this week, whatever day it is now.
     week: var[date | None] = var(None, init=False)
 

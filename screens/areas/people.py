@@ -50,15 +50,6 @@ class PeopleScreen(AreaScreen):
         Binding("v", "toggle_archived", "Archived", show=False),
     ]
 
-    DEFAULT_CSS = """
-    PeopleScreen #people-body { padding: 0 1; }
-    PeopleScreen .heading { text-style: bold; height: auto; margin-top: 1; }
-    PeopleScreen #drifting-heading { margin-top: 0; }
-    PeopleScreen #drifting-intro, PeopleScreen #people-hint { height: auto; }
-    PeopleScreen #people-hint { color: $text-muted; margin-top: 1; }
-    PeopleScreen DataTable { height: auto; max-height: 10; }
-    """
-
     show_archived: var[bool] = var(False, init=False)
 
     def __init__(self) -> None:

@@ -116,19 +116,6 @@ class ProgressScreen(AreaScreen):
         Binding("right_square_bracket", "period(1)", "More weeks", key_display="]"),
     ]
 
-    DEFAULT_CSS = """
-    ProgressScreen Tabs { margin: 0 1; }
-    ProgressScreen #period { padding: 0 1; color: $text-muted; }
-    ProgressScreen #empty { padding: 1 1; }
-    ProgressScreen #charts { height: 1fr; }
-    ProgressScreen #sections { height: auto; }
-    ProgressScreen .row { height: auto; layout: vertical; }
-    ProgressScreen.-wide .row { layout: horizontal; }
-    ProgressScreen .section { height: auto; width: 1fr; padding: 0 1; margin-bottom: 1; }
-    ProgressScreen .section-title { text-style: bold; }
-    ProgressScreen .words { color: $text; }
-    """
-
     weeks: var[int] = var(DEFAULT_WEEKS, init=False)  # the period shown, one of PERIODS
 
     def compose_body(self) -> ComposeResult:

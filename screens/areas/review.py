@@ -51,26 +51,6 @@ class ReviewScreen(AreaScreen):
         Binding("ctrl+e", "export", "Export report", key_display="ctrl+e"),
     ]
 
-    DEFAULT_CSS = """
-    ReviewScreen #week-bar { height: auto; padding: 0 1; }
-    ReviewScreen #week-line { width: 1fr; text-style: bold; padding-top: 0; }
-    ReviewScreen #week-bar Button { margin-left: 1; }
-    ReviewScreen #review-body { height: auto; layout: vertical; }
-    ReviewScreen.-wide #review-body { layout: horizontal; }
-    ReviewScreen #summary {
-        border: round $primary-darken-1; border-title-color: $text;
-        height: auto; padding: 0 1; margin: 0 1;
-    }
-    ReviewScreen.-wide #summary { width: 1fr; }
-    ReviewScreen #prompts { height: auto; padding: 0 1; }
-    ReviewScreen.-wide #prompts { width: 1fr; }
-    ReviewScreen .prompt { text-style: bold; margin-top: 1; }
-    ReviewScreen .field-error { color: $error; display: none; }
-    ReviewScreen Select { width: 100%; }
-    ReviewScreen #save-bar { height: auto; margin-top: 1; }
-    ReviewScreen #save-state { padding-left: 2; color: $text-muted; width: 1fr; }
-    """
-
     # The first day of the week shown: the last full week until the user moves.
     week: var[date | None] = var(None, init=False)
 

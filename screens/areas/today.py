@@ -39,18 +39,6 @@ class TodayScreen(AreaScreen):
 
     BINDINGS = [Binding("c", "checkin", "Weekly check-in")]
 
-    DEFAULT_CSS = """
-    TodayScreen #date-line { padding: 0 1; color: $text-muted; }
-    TodayScreen #welcome { padding: 0 1; margin: 0 0 1 0; }
-    TodayScreen #checkin-offer { padding: 0 1; margin: 0 0 1 0; }
-    TodayScreen #checkin-offer:hover { text-style: underline; }
-    TodayScreen Grid { grid-size: 2; grid-gutter: 0 1; height: auto; padding: 0 1; }
-    TodayScreen .panel {
-        border: round $primary-darken-1; border-title-color: $text; height: auto;
-        padding: 0 1;
-    }
-    """
-
     def compose_body(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="date-line")

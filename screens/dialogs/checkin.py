@@ -39,35 +39,12 @@ HIGH_SCORE = 7
 class CheckInScreen(ModalScreen[CheckIn | None]):
     """Answer the week's check-in. Hand it the week's first day and its check-in, if any."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     BINDINGS = [
         Binding("escape", "close", "Cancel", key_display="esc"),
         Binding("ctrl+s", "save", "Save the check-in", key_display="ctrl+s"),
     ]
-
-    DEFAULT_CSS = """
-    CheckInScreen { align: center middle; }
-    CheckInScreen #checkin-box {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    CheckInScreen .heading { text-style: bold; }
-    CheckInScreen .intro { margin-bottom: 1; }
-    CheckInScreen .question { text-style: bold; }
-    CheckInScreen RadioSet { layout: horizontal; width: 100%; }
-    CheckInScreen RadioSet > RadioButton { width: auto; margin-right: 2; }
-    CheckInScreen #form { height: auto; }
-    CheckInScreen Select { width: 40; }
-    CheckInScreen #note { background: $boost; }
-    CheckInScreen #note-label { margin-top: 1; text-style: bold; }
-    CheckInScreen #checkin-error { color: $error; text-style: bold; display: none; }
-    CheckInScreen .buttons { height: auto; margin-top: 1; }
-    CheckInScreen .buttons Button { margin-right: 2; }
-    CheckInScreen .source { color: $text-muted; margin-top: 1; }
-    CheckInScreen #after { display: none; height: auto; }
-    CheckInScreen #help-lines { border: round $primary; padding: 0 1; margin-top: 1; }
-    CheckInScreen.-done #form { display: none; }
-    CheckInScreen.-done #after { display: block; }
-    """
 
     def __init__(self, week: date, existing: CheckIn | None = None) -> None:
         super().__init__()
@@ -77,7 +54,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
 
     def compose(self) -> ComposeResult:
         existing = self.existing
-        with Vertical(id="checkin-box"):
+        with Vertical(id="checkin-box", classes="dialog-frame"):
             with Vertical(id="form"):
                 yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
                 yield Static("Thinking about the past week:", classes="intro")

@@ -13,18 +13,9 @@ from textual.widgets.option_list import Option
 class ChoiceMenu(ModalScreen[str | None]):
     """Dismisses with the chosen option's id, or None (escape)."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
-    DEFAULT_CSS = """
-    ChoiceMenu { align: center middle; }
-    ChoiceMenu #menu {
-        width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; border-title-color: $text; background: $surface;
-        padding: 0 1;
-    }
-    ChoiceMenu #menu-text { height: auto; margin-bottom: 1; }
-    ChoiceMenu OptionList { height: auto; max-height: 12; }
-    ChoiceMenu #menu-hint { color: $text-muted; }
-    """
 
     def __init__(self, title: str, options: list[tuple[str, str]], text: str = "") -> None:
         super().__init__()
@@ -33,7 +24,7 @@ class ChoiceMenu(ModalScreen[str | None]):
         self._text = text
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="menu") as box:
+        with Vertical(id="menu", classes="dialog-frame") as box:
             box.border_title = self._title
             if self._text:
                 yield Static(self._text, id="menu-text")

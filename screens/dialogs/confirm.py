@@ -17,18 +17,9 @@ class ConfirmDialog(ModalScreen[bool]):
     `yes_keys` (y unless given) say yes; n or esc keeps things as they are.
     """
 
-    BINDINGS = [Binding("n,escape", "dismiss(False)", "Keep it", key_display="esc")]
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
 
-    DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog #confirm-box {
-        width: 64; max-width: 100%; height: auto; border: thick $warning;
-        border-title-color: $text; background: $surface; padding: 1 2;
-    }
-    ConfirmDialog #confirm-note { color: $text-muted; margin-top: 1; }
-    ConfirmDialog #confirm-buttons { height: auto; margin-top: 1; }
-    ConfirmDialog Button { margin-right: 2; }
-    """
+    BINDINGS = [Binding("n,escape", "dismiss(False)", "Keep it", key_display="esc")]
 
     def __init__(
         self,
@@ -55,7 +46,7 @@ class ConfirmDialog(ModalScreen[bool]):
             self.dismiss(True)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box") as box:
+        with Vertical(id="confirm-box", classes="dialog-frame") as box:
             box.border_title = self._title
             yield Static(Text(self._question), id="confirm-question")
             if self._note:

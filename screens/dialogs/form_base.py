@@ -26,39 +26,21 @@ T = TypeVar("T")
 class FormScreen(ModalScreen[T | None], Generic[T]):
     """Subclasses set FORM_TITLE, compose_fields() with self.row(...), and build()."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     FORM_TITLE = ""
     SAVE_LABEL = "Save"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen #form {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; border-title-color: $text; background: $surface;
-        padding: 0 1;
-    }
-    FormScreen .row { height: auto; }
-    FormScreen .row > Input { background: $boost; }
-    FormScreen Checkbox { margin-top: 1; }
-    FormScreen .row > Label { width: 20; padding-right: 1; }
-    FormScreen .row > Input, FormScreen .row > Select { width: 1fr; }
-    FormScreen .row > TextArea { width: 1fr; height: 3; }
-    FormScreen .hint { color: $text-muted; padding-left: 20; height: auto; }
-    FormScreen .error { color: $text-error; padding-left: 20; height: auto; }
-    FormScreen .intro { height: auto; margin-top: 1; }
-    FormScreen #form-error { padding-left: 0; }
-    FormScreen #buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    FormScreen #buttons Button { margin-left: 2; }
-    """
 
     @property
     def reconnect(self) -> ReconnectApp:
         return cast("ReconnectApp", self.app)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form", can_focus=False) as form:
+        with VerticalScroll(id="form", classes="dialog-frame", can_focus=False) as form:
             form.border_title = self.FORM_TITLE
             yield from self.compose_fields()
             form_error = Static(id="form-error", classes="error")

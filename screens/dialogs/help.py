@@ -38,19 +38,9 @@ def keys_text(screen: Screen) -> Text:
 class HelpScreen(ModalScreen[None]):
     """Keys for the screen underneath, plus the crisis lines from settings."""
 
-    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc")]
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen #help-box {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    HelpScreen .heading { text-style: bold; margin-top: 1; }
-    HelpScreen #first-heading { text-style: bold; }
-    HelpScreen #crisis { border: round $warning; padding: 0 1; }
-    HelpScreen Button { margin-top: 1; }
-    """
+    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc")]
 
     def __init__(self, underneath: Screen) -> None:
         super().__init__()
@@ -66,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
             crisis.append(f"{line.region}: ", style="bold")
             crisis.append(f"{line.text}\n")
         crisis.append(COMPLEMENTS_THERAPY, style="italic")
-        with VerticalScroll(id="help-box"):
+        with VerticalScroll(id="help-box", classes="dialog-frame"):
             yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")
             yield Static(crisis, id="crisis")
             if self._about:

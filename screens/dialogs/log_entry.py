@@ -30,22 +30,13 @@ if TYPE_CHECKING:
 class LogEntryDialog(ModalScreen[connections.Saved | None]):
     """Log a new moment (optionally prefilled) or edit `connection`."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="esc"),
         Binding("f1", "app.help", "Help"),
     ]
-
-    DEFAULT_CSS = """
-    LogEntryDialog { align: center middle; }
-    LogEntryDialog #entry-box {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-        scrollbar-size-vertical: 1;
-    }
-    LogEntryDialog #buttons { height: auto; }
-    LogEntryDialog #buttons Button { margin-right: 2; }
-    """
 
     def __init__(
         self,
@@ -88,7 +79,7 @@ class LogEntryDialog(ModalScreen[connections.Saved | None]):
     def compose(self) -> ComposeResult:
         app = self.reconnect
         editing = self._editing
-        with VerticalScroll(id="entry-box") as box:
+        with VerticalScroll(id="entry-box", classes="dialog-frame") as box:
             box.border_title = "Edit this moment" if editing else "Log a moment of connection"
             box.border_subtitle = "ctrl+s save · esc cancel · F2 pick from a list"
             yield ConnectionEditor(app.today, app.store.people.all(), editing, **self._prefill)

@@ -15,21 +15,12 @@ from textual.widgets.option_list import Option
 class PickDialog(ModalScreen[str | None]):
     """Dismisses with the chosen item's value, or None when closed without a choice."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close without choosing", key_display="esc"),
         Binding("down", "focus_list", "To the list", show=False),
     ]
-
-    DEFAULT_CSS = """
-    PickDialog { align: center middle; }
-    PickDialog #pick-box {
-        width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    PickDialog #pick-hint { color: $text-muted; }
-    PickDialog OptionList { height: auto; max-height: 14; }
-    PickDialog Button { margin-top: 1; }
-    """
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], hint: str = "") -> None:
         """`choices` are (label shown, value returned) pairs."""
@@ -39,7 +30,7 @@ class PickDialog(ModalScreen[str | None]):
         self._hint = hint or "Type to narrow the list; enter or a click picks."
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick-box") as box:
+        with Vertical(id="pick-box", classes="dialog-frame") as box:
             box.border_title = self._title
             yield Static(self._hint, id="pick-hint")
             yield Input(placeholder="filter", id="pick-filter")

@@ -48,29 +48,20 @@ def reflection_text(reflection: Reflection) -> Text:
 class ReflectionViewScreen(ModalScreen[Choice | None]):
     """Dismisses with "edit", "delete" or None (closed)."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close", key_display="esc"),
         Binding("e", "choose('edit')", "Edit"),
         Binding("d,delete", "choose('delete')", "Delete", key_display="d"),
     ]
 
-    DEFAULT_CSS = """
-    ReflectionViewScreen { align: center middle; }
-    ReflectionViewScreen #view-box {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ReflectionViewScreen #view-text { height: auto; max-height: 100%; }
-    ReflectionViewScreen #view-buttons { height: auto; margin-top: 1; }
-    ReflectionViewScreen Button { margin-right: 2; }
-    """
-
     def __init__(self, reflection: Reflection) -> None:
         super().__init__()
         self._reflection = reflection
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="view-box"):
+        with Vertical(id="view-box", classes="dialog-frame"):
             with VerticalScroll(id="view-text"):
                 yield Static(reflection_text(self._reflection), id="view-body")
             with Horizontal(id="view-buttons"):

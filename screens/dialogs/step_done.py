@@ -13,8 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Static
 
+from reconnect.logic.connection_form import Entry
 from reconnect.records.models import Counterpart, Step
-from screens.dialogs.connection_editor import ConnectionEditor, Entry
+from screens.dialogs.connection_editor import ConnectionEditor
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int
 from widgets.tick_box import TickBox

@@ -26,17 +26,9 @@ Job = Callable[[Progress], list[str]]
 class TransferScreen(ModalScreen[bool]):
     """Shows a job's progress, then what it did (or why it did nothing)."""
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     BINDINGS = [Binding("escape", "close", "Close")]
-    DEFAULT_CSS = """
-    TransferScreen { align: center middle; }
-    TransferScreen #box {
-        width: 70; max-width: 100%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
-    TransferScreen ProgressBar { margin: 1 0; }
-    TransferScreen #result { height: auto; }
-    TransferScreen Button { margin-top: 1; }
-    """
 
     def __init__(self, title: str, job: Job) -> None:
         super().__init__()
@@ -45,7 +37,7 @@ class TransferScreen(ModalScreen[bool]):
         self._ok = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="box") as box:
+        with Vertical(id="box", classes="dialog-frame") as box:
             box.border_title = self._title
             yield Static("Working…", id="result")
             yield ProgressBar(total=None, show_eta=False, id="bar")

@@ -1,0 +1,150 @@
+"""The connection editor's rules, without a terminal: the days it offers, the moment a
+day and a time of day mean, who a typed name means, and what is still missing.
+
+The editor (screens/dialogs/connection_editor.py) starts from a `Prefill`, reads its
+fields and asks here; its host saves the `Entry` through `connections.save`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+from reconnect.logic.connections import check_not_future, clean_name, find_person, parse_clock
+from reconnect.logic.weeks import at_local
+from reconnect.records.models import Channel, Connection, Counterpart, Person, label, now_local
+
+# How many days back the "when" list offers (four weeks: a week remembered late still
+# fits); older entries keep their own day when edited.
+DAYS_OFFERED = 28
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """What the editor starts with: a new moment's given fields, or an entry's own."""
+
+    what: str = ""
+    counterpart: Counterpart | None = None
+    person_id: str | None = None
+    channel: Channel = Channel.IN_PERSON
+    depth: int | None = None
+    comfort: int | None = None
+    note: str = ""
+    goal_id: str | None = None
+    step_id: str | None = None
+
+    @classmethod
+    def of(cls, connection: Connection) -> Prefill:
+        return cls(
+            connection.what,
+            connection.counterpart,
+            connection.person_id,
+            connection.channel,
+            connection.depth,
+            connection.comfort,
+            connection.note,
+            connection.goal_id,
+            connection.step_id,
+        )
+
+
+class Entry(NamedTuple):
+    """What the editor holds, ready for `connections.save(store, connection, who)`."""
+
+    connection: Connection
+    who: str | None  # None: keep the person picked (or given); else the name typed
+
+
+def day_choices(today: date, also: date | None = None) -> list[tuple[str, str]]:
+    """(words, ISO day) for today and the days before it, plus `also` (an edited entry's
+    own day) if it is older."""
+    days = [today - timedelta(days=n) for n in range(DAYS_OFFERED)]
+    if also is not None and also not in days:
+        days.append(also)
+    names = {today: "today", today - timedelta(days=1): "yesterday"}
+    return [(names.get(d, f"{d:%a %-d %b}"), d.isoformat()) for d in days]
+
+
+def moment_of(
+    day: date,
+    clock: str,
+    today: date,
+    *,
+    editing_at: datetime | None = None,
+    now: datetime | None = None,
+) -> datetime:
+    """The moment a day and a typed time of day mean; raises ValueError saying what to
+    fix. No time: now (today only), or the edited entry's own time."""
+    text = clock.strip()
+    real_now = (now or now_local()).replace(second=0, microsecond=0)
+    if not text:
+        if day != today:
+            raise ValueError("give a time for that day, like 18:30")
+        if editing_at is not None:
+            return editing_at
+        return at_local(today, real_now.time())
+    moment = at_local(day, parse_clock(text))
+    # On a pinned day (tests, demos) the whole day counts as already happened.
+    latest = real_now if real_now.date() == today else at_local(today, time(23, 59))
+    unchanged = editing_at is not None and moment == editing_at.replace(second=0, microsecond=0)
+    if not unchanged:
+        check_not_future(moment, latest)
+    return moment
+
+
+def missing_scales(depth: int | None, comfort: int | None) -> str:
+    """What to choose before a save, or "" when both are chosen."""
+    missing = [name for name, value in (("depth", depth), ("comfort", comfort)) if value is None]
+    if not missing:
+        return ""
+    return f"choose {' and '.join(missing)}: type a number 1\u20135 or click one"
+
+
+@dataclass
+class PersonPick:
+    """Who the typed name means: the person picked from the list (or given) while the
+    name still matches theirs, else a person of that name. Two people may share a name,
+    so the one picked is remembered, not looked up again."""
+
+    people: list[Person]  # to choose from: not archived, by name
+    picked: Person | None = None
+
+    @classmethod
+    def among(cls, people: Iterable[Person], person_id: str | None = None) -> PersonPick:
+        everyone = list(people)
+        choosable = sorted((p for p in everyone if not p.archived), key=lambda p: p.name.lower())
+        return cls(choosable, next((p for p in everyone if p.id == person_id), None))
+
+    def keeps_picked(self, name: str) -> bool:
+        """True while the typed name is still the picked person's."""
+        return self.picked is not None and (
+            clean_name(name).casefold() == clean_name(self.picked.name).casefold()
+        )
+
+    def named(self, name: str, counterpart: Counterpart | None = None) -> Person | None:
+        if self.keeps_picked(name):
+            return self.picked
+        return find_person(self.people, name, counterpart)
+
+    def hint(self, name: str, counterpart: Counterpart | None = None) -> str:
+        """Who a name will be saved as: 'Maya, Friend' or 'New: Maya will be added…'."""
+        name = clean_name(name)
+        if not name:
+            return ""
+        person = self.named(name, counterpart)
+        if person is not None:
+            return f"{person.name}, {label(person.circle)}"
+        return f"New: {name} will be added to People"
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(words, person id) for the pick list."""
+        return [(f"{p.name} ({label(p.circle)})", p.id) for p in self.people]
+
+    def pick(self, person_id: str | None) -> Person | None:
+        """Remember the person chosen from the list (None: nothing chosen)."""
+        person = next((p for p in self.people if p.id == person_id), None)
+        if person is not None:
+            self.picked = person
+        return person

@@ -1,0 +1,161 @@
+"""The goal screen's step actions: the menu of a step, add, change, complete (and log
+its connection in the same move), plan for a day, move along the ladder, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import DataTable
+
+from reconnect.logic import ladder
+from reconnect.logic.goal_words import step_choices
+from reconnect.logic.goals import complete_step_and_log
+from reconnect.logic.people import counterpart_for
+from reconnect.records.models import Step
+from screens.areas.goal_base import GoalScreenBase
+from screens.dialogs.choice_menu import ChoiceMenu
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.date_prompt import DatePrompt, Picked
+from screens.dialogs.step_done import StepDone, StepDoneForm
+
+
+class StepActions(GoalScreenBase):
+    """Acts on the step under the ladder's cursor (or, to complete, the next one)."""
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        step = self.selected_step()
+        if step is None:
+            self.action_add_step()
+            return
+        handlers: dict[str, Callable[[], None]] = {
+            "reopen": lambda: self.save_goal(lambda g: ladder.reopen_step(g, step.id)) and None,
+            "complete": self.action_complete_step,
+            "plan": self.action_plan_step,
+            "edit": self._edit_step,
+            "up": lambda: self.action_move_step(-1),
+            "down": lambda: self.action_move_step(1),
+            "remove": self.action_remove_step,
+        }
+
+        def chosen(choice: str | None) -> None:
+            if choice in handlers:
+                handlers[choice]()
+
+        self.app.push_screen(ChoiceMenu(step.title, step_choices(step)), chosen)
+
+    def action_add_step(self) -> None:
+        from screens.dialogs.step_form import StepForm
+
+        def saved(step: Step | None) -> None:
+            if step is not None and self.save_goal(lambda g: ladder.add_step(g, step)):
+                self.ladder.select_step(step.id)
+
+        self.app.push_screen(StepForm(self.reconnect.today), saved)
+
+    def _edit_step(self) -> None:
+        from screens.dialogs.step_form import StepForm
+
+        step = self.selected_step()
+        if step is None:
+            return
+
+        def saved(edited: Step | None) -> None:
+            if edited is not None and self.save_goal(lambda g: ladder.replace_step(g, edited)):
+                self.ladder.select_step(edited.id)
+
+        self.app.push_screen(StepForm(self.reconnect.today, step), saved)
+
+    def action_complete_step(self) -> None:
+        step = self.selected_step()
+        if self.goal is None:
+            return
+        if step is None or step.done:
+            step = self.goal.next_step()
+        if step is None:
+            self.notify("Every step is done. Add another (a), or mark the goal done (x).")
+            return
+        goal = self.goal
+        person = self.store.people.get(goal.person_id) if goal.person_id else None
+        form = StepDoneForm(step, counterpart_for(person, goal.kind), goal.person_id)
+
+        def done(result: StepDone | None) -> None:
+            if result is None:
+                return
+            entry = result.entry
+            try:
+                completed = complete_step_and_log(
+                    self.store,
+                    goal.id,
+                    step.id,
+                    actual=result.actual,
+                    note=result.note,
+                    at=result.at,
+                    connection=entry.connection if entry else None,
+                    who=entry.who if entry else None,
+                )
+            except KeyError:
+                self.notify("That step is no longer there; nothing was saved.", severity="warning")
+                self.reload()
+                return
+            message = f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10."
+            logged = completed.logged
+            if logged is not None and logged.new_person is not None:
+                message += f" {logged.new_person.name} was added to People."
+            self.notify(
+                message, title="Step done and logged the connection" if logged else "Step done"
+            )
+            self.show_change()
+
+        self.app.push_screen(form, done)
+
+    def action_plan_step(self) -> None:
+        step = self.selected_step()
+        if step is None:
+            return
+        prompt = DatePrompt(
+            "Plan a day",
+            f"When will you do \u201c{step.title}\u201d?",
+            self.reconnect.today,
+            value=step.planned_on,
+            optional=True,
+        )
+
+        def picked(result: Picked | None) -> None:
+            if result is not None:
+                self.save_goal(lambda g: ladder.plan_step(g, step.id, result.day))
+
+        self.app.push_screen(prompt, picked)
+
+    def action_move_step(self, offset: int) -> None:
+        step = self.selected_step()
+        if step is None:
+            return
+        saved = self.save_goal(lambda g: ladder.move_step(g, step.id, offset))
+        if saved is None:
+            return
+        self.ladder.select_step(step.id)
+        moved = next(s for s in saved.steps if s.id == step.id)
+        if moved.difficulty != step.difficulty:
+            self.notify(
+                f"Its difficulty is now {moved.difficulty}, to match its place on the ladder."
+            )
+
+    def action_remove_step(self) -> None:
+        step = self.selected_step()
+        if step is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.save_goal(lambda g: ladder.remove_step(g, step.id))
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove \u201c{step.title}\u201d?",
+                "Remove",
+                title="Remove this step?",
+                note="Connections logged for it stay in your log.",
+            ),
+            confirmed,
+        )
