@@ -72,7 +72,8 @@ class TransferScreen(ModalScreen[bool]):
     def _finish(self, ok: bool, message: str) -> None:
         self._ok = ok
         bar = self.query_one("#bar", ProgressBar)
-        bar.update(total=1, progress=1 if ok else 0)
+        bar.update(total=1, progress=1)
+        bar.display = ok  # nothing was done: a bar stuck at 0% would read as "stalled"
         self.query_one("#result", Static).update(("✓ " if ok else "⚠ ") + message)
         close = self.query_one("#close", Button)
         close.disabled = False
