@@ -15,12 +15,12 @@ from textual.theme import Theme
 from reconnect.areas import AREAS, AREAS_BY_NAME
 from reconnect.delays import Delays
 from reconnect.logic.weeks import at_local
-from reconnect.modes import AREA_SCREENS
-from reconnect.palette import ScreenActions
 from reconnect.records.models import now_local
 from reconnect.settings import Settings, load_settings, save_settings
 from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
+from screens.areas.modes import AREA_SCREENS
+from screens.palette import ScreenActions
 
 
 class ReconnectApp(App[int]):

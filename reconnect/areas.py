@@ -1,7 +1,7 @@
 """The app's main areas: name, title, key and a one-line hint.
 
 Kept free of textual so the CLI can offer `--open AREA` without loading the UI. Each
-area's screen is named in reconnect.modes; an area is listed here only once its screen
+area's screen is named in screens.areas.modes; an area is listed here only once its screen
 exists: no placeholder screens.
 """
 

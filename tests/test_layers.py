@@ -14,8 +14,8 @@ import reconnect
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ("textual", "textual_plotext", "screens", "widgets")
-# The face: the app and what it alone uses (its modes, its palette), and `python -m`.
-FACE = ("reconnect.app", "reconnect.modes", "reconnect.palette", "reconnect.__main__")
+# The face: the app, and `python -m` (it runs).
+FACE = ("reconnect.app", "reconnect.__main__")
 
 
 def core_modules() -> list[str]:

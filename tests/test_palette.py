@@ -8,10 +8,10 @@ from typing import Any
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
-from reconnect.palette import ScreenActions
 from reconnect.store.store import Store
 from screens.areas.progress import ProgressScreen
 from screens.dialogs.log_entry import LogEntryDialog
+from screens.palette import ScreenActions
 
 
 async def run_command(pilot: Pilot[Any], words: str, title: str) -> None:
