@@ -336,3 +336,28 @@ async def test_picking_one_of_two_people_with_the_same_name_links_that_one(
         await pilot.pause()
     [saved] = store.connections.all()
     assert saved.person_id == friend.id
+
+
+async def test_a_save_the_disk_refuses_keeps_the_form_and_its_words(
+    store: Store, make_test_app: Callable[..., Any], monkeypatch: Any
+) -> None:
+    import errno
+    import os
+
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await fill(pilot, "Coffee with Sam", "friend", 3, 4)
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)  # still open, words kept
+        assert app.screen.query_one("#what", Input).value == "Coffee with Sam"
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c.what for c in store.connections.all()] == ["Coffee with Sam"]

@@ -104,6 +104,15 @@ class LogEntryDialog(ModalScreen[connections.Saved | None]):
         except ValidationError as exc:
             self.notify(f"Not saved: {first_error(exc)}", severity="error")
             return
+        except OSError as exc:
+            # A full disk or a read-only folder: the form stays open with the words.
+            self.notify(
+                f"Not saved: {exc.strerror or exc}. Your words are still here; free some "
+                "space or check the data folder, then press ctrl+s again.",
+                severity="error",
+                timeout=15,
+            )
+            return
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
