@@ -128,6 +128,12 @@ class ReconnectApp(App[int]):
         if area in AREAS_BY_NAME:
             self.switch_mode(area)
 
+    async def action_quit(self) -> None:
+        """Quit, after asking about words typed and not saved (screens/dialogs/unsaved.py)."""
+        from screens.dialogs.unsaved import quit_gently
+
+        quit_gently(self)
+
     def action_help(self) -> None:
         from screens.dialogs.help import HelpScreen
 

@@ -10,8 +10,9 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
+from reconnect.logic.connection_form import Prefill
 from reconnect.logic.connections import Saved
-from reconnect.records.models import Circle, Person
+from reconnect.records.models import Circle, Counterpart, Person
 from reconnect.store.store import Store
 from screens.areas.log import LogScreen
 from screens.dialogs.confirm import ConfirmDialog
@@ -139,7 +140,7 @@ async def test_validation_is_shown_beside_each_field_and_nothing_half_valid_is_s
         assert "choose who it was with" in message(app, "person-message")
         assert "choose depth and comfort" in message(app, "scale-error")
         assert store.connections.count() == 0 and store.people.count() == 0
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # words typed: esc asks, d lets them go
         assert isinstance(app.screen, LogScreen) and store.connections.count() == 0
 
 
@@ -236,12 +237,14 @@ async def test_the_dialog_can_be_opened_prefilled_from_elsewhere(
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(
             LogEntryDialog(
-                person_id=sam.id,
-                counterpart="family",
-                what="Called Sam",
-                goal_id=goal_id,
-                step_id=step_id,
-                depth=3,
+                prefill=Prefill(
+                    person_id=sam.id,
+                    counterpart=Counterpart.FAMILY,
+                    what="Called Sam",
+                    goal_id=goal_id,
+                    step_id=step_id,
+                    depth=3,
+                )
             ),
             results.append,
         )

@@ -29,16 +29,15 @@ class GoalActions(GoalScreenBase):
         if self.goal is None:
             return
 
-        def saved(goal: Goal | None) -> None:
-            if goal is not None:
-                self.save_goal(
-                    lambda fresh: fresh.model_copy(
-                        update={k: getattr(goal, k) for k in EDITABLE_FIELDS}
-                    )
+        def save(goal: Goal) -> None:
+            self.save_goal_from_form(
+                lambda fresh: fresh.model_copy(
+                    update={k: getattr(goal, k) for k in EDITABLE_FIELDS}
                 )
+            )
 
         self.app.push_screen(
-            GoalForm(self.store.people.all(), self.reconnect.today, self.goal), saved
+            GoalForm(self.store.people.all(), self.reconnect.today, self.goal, save=save)
         )
 
     def action_rest(self) -> None:
@@ -95,11 +94,10 @@ class GoalActions(GoalScreenBase):
         if self.goal is None or self.goal.homework is None:
             return
 
-        def saved(homework: Homework | None) -> None:
-            if homework is not None:
-                self.save_goal(lambda g: g.model_copy(update={"homework": homework}))
+        def save(homework: Homework) -> None:
+            self.save_goal_from_form(lambda g: g.model_copy(update={"homework": homework}))
 
-        self.app.push_screen(HomeworkReview(self.goal.homework), saved)
+        self.app.push_screen(HomeworkReview(self.goal.homework, save=save))
 
     def _confirm_delete(self) -> None:
         if self.goal is None:

@@ -43,3 +43,11 @@ class GoalScreenBase(AreaScreen):
         saved = self.store.goals.update(change(goal))
         self.show_change()
         return saved
+
+    def save_goal_from_form(self, change: Callable[[Goal], Goal]) -> Goal:
+        """save_goal for a form's save hook: a goal gone meanwhile is said in the form
+        (ValueError), which stays open with the words."""
+        saved = self.save_goal(change)
+        if saved is None:
+            raise ValueError("This goal is no longer there (deleted elsewhere); nothing was saved.")
+        return saved

@@ -47,11 +47,14 @@ class StepActions(GoalScreenBase):
     def action_add_step(self) -> None:
         from screens.dialogs.step_form import StepForm
 
+        def save(step: Step) -> None:
+            self.save_goal_from_form(lambda g: ladder.add_step(g, step))
+
         def saved(step: Step | None) -> None:
-            if step is not None and self.save_goal(lambda g: ladder.add_step(g, step)):
+            if step is not None:
                 self.ladder.select_step(step.id)
 
-        self.app.push_screen(StepForm(self.reconnect.today), saved)
+        self.app.push_screen(StepForm(self.reconnect.today, save=save), saved)
 
     def _edit_step(self) -> None:
         from screens.dialogs.step_form import StepForm
@@ -60,11 +63,14 @@ class StepActions(GoalScreenBase):
         if step is None:
             return
 
+        def save(edited: Step) -> None:
+            self.save_goal_from_form(lambda g: ladder.replace_step(g, edited))
+
         def saved(edited: Step | None) -> None:
-            if edited is not None and self.save_goal(lambda g: ladder.replace_step(g, edited)):
+            if edited is not None:
                 self.ladder.select_step(edited.id)
 
-        self.app.push_screen(StepForm(self.reconnect.today, step), saved)
+        self.app.push_screen(StepForm(self.reconnect.today, step, save=save), saved)
 
     def action_complete_step(self) -> None:
         step = self.selected_step()
@@ -77,11 +83,9 @@ class StepActions(GoalScreenBase):
             return
         goal = self.goal
         person = self.store.people.get(goal.person_id) if goal.person_id else None
-        form = StepDoneForm(step, counterpart_for(person, goal.kind), goal.person_id)
 
-        def done(result: StepDone | None) -> None:
-            if result is None:
-                return
+        def save(result: StepDone) -> None:
+            """In the form: a save that cannot happen leaves it open with the words."""
             entry = result.entry
             try:
                 completed = complete_step_and_log(
@@ -95,9 +99,8 @@ class StepActions(GoalScreenBase):
                     who=entry.who if entry else None,
                 )
             except KeyError:
-                self.notify("That step is no longer there; nothing was saved.", severity="warning")
                 self.reload()
-                return
+                raise ValueError("That step is no longer there; nothing was saved.") from None
             message = f"You expected {step.predicted_discomfort}/10; it felt {result.actual}/10."
             logged = completed.logged
             if logged is not None and logged.new_person is not None:
@@ -107,7 +110,8 @@ class StepActions(GoalScreenBase):
             )
             self.show_change()
 
-        self.app.push_screen(form, done)
+        form = StepDoneForm(step, counterpart_for(person, goal.kind), goal.person_id, save=save)
+        self.app.push_screen(form)
 
     def action_plan_step(self) -> None:
         step = self.selected_step()

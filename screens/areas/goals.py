@@ -190,14 +190,14 @@ class GoalsScreen(AreaScreen):
         def saved(goal: Goal | None) -> None:
             if goal is None:
                 return
-            self.store.goals.add(goal)
             self.show_change()
             from screens.areas.goal_detail import GoalScreen
 
             self.app.push_screen(GoalScreen(goal.id))
             self.notify("Goal made. Now add its first small step (a).", title=goal.title)
 
-        self.app.push_screen(GoalForm(self.store.people.all(), self.reconnect.today), saved)
+        form = GoalForm(self.store.people.all(), self.reconnect.today, save=self.store.goals.add)
+        self.app.push_screen(form, saved)
 
     def action_import_plan(self) -> None:
         """The app's one import flow, for a homework plan."""

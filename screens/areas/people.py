@@ -228,13 +228,15 @@ class PeopleScreen(AreaScreen):
 
         def saved(person: Person | None) -> None:
             if person is not None:
-                self.store.people.add(person)
                 self._current = person.id
                 self.show_change()
                 self.notify(f"{person.name} added.")
 
         self.app.push_screen(
-            PersonForm(self.reconnect.today, others=self.store.people.all()), saved
+            PersonForm(
+                self.reconnect.today, others=self.store.people.all(), save=self.store.people.add
+            ),
+            saved,
         )
 
     def action_edit_person(self) -> None:
@@ -244,17 +246,22 @@ class PeopleScreen(AreaScreen):
         if person is None:
             return
 
+        def save(edited: Person) -> None:
+            if self.store.people.get(edited.id) is None:
+                raise ValueError(f"{edited.name} is no longer in People; nothing was saved.")
+            self.store.people.update(edited)
+
         def saved(edited: Person | None) -> None:
-            if edited is not None and self.store.people.get(edited.id) is not None:
-                self.store.people.update(edited)
+            if edited is not None:
                 self.show_change()
 
         self.app.push_screen(
-            PersonForm(self.reconnect.today, person, self.store.people.all()), saved
+            PersonForm(self.reconnect.today, person, self.store.people.all(), save=save), saved
         )
 
     def action_log_connection(self) -> None:
         """The Log area's own form, with this person filled in."""
+        from reconnect.logic.connection_form import Prefill
         from reconnect.logic.connections import Saved
         from screens.dialogs.log_entry import LogEntryDialog
 
@@ -267,7 +274,8 @@ class PeopleScreen(AreaScreen):
                 self.show_change()
                 self.notify(f"Logged: {result.connection.what}.", title=f"With {person.name}")
 
-        dialog = LogEntryDialog(person_id=person.id, counterpart=counterpart_for(person))
+        prefill = Prefill(counterpart=counterpart_for(person), person_id=person.id)
+        dialog = LogEntryDialog(prefill=prefill)
         self.app.push_screen(dialog, saved)
 
     def action_make_goal(self) -> None:
@@ -281,7 +289,6 @@ class PeopleScreen(AreaScreen):
             from reconnect.records.models import Goal
 
             if isinstance(goal, Goal):
-                self.store.goals.add(goal)
                 self.notify("It's in Goals (g): add its first small step there.", title=goal.title)
 
         form = GoalForm(
@@ -290,6 +297,7 @@ class PeopleScreen(AreaScreen):
             title=f"Reach out to {person.name}",
             kind=GoalKind.REACH_OUT,
             person_id=person.id,
+            save=self.store.goals.add,
         )
         self.app.push_screen(form, saved)
 

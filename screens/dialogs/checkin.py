@@ -2,6 +2,8 @@
 
 Saves the week's CheckIn itself (a new one, or the week's existing one changed) and
 dismisses with it; None when cancelled. A high score brings a gentle pointer to help.
+Esc with answers given asks first (form_base.WordsScreen); a write the disk refuses
+keeps the answers on screen.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioSet, Select, Static
 
 from reconnect.records.content import (
@@ -27,6 +28,7 @@ from reconnect.records.content import (
     DIRECT_QUESTION,
 )
 from reconnect.records.models import CheckIn, DirectAnswer, first_error, now_local
+from screens.dialogs.form_base import WRITE_ERRORS, WordsScreen, not_saved_reason
 from widgets.marked_radio_button import MarkedRadioButton
 
 if TYPE_CHECKING:
@@ -36,13 +38,13 @@ if TYPE_CHECKING:
 HIGH_SCORE = 7
 
 
-class CheckInScreen(ModalScreen[CheckIn | None]):
+class CheckInScreen(WordsScreen[CheckIn | None]):
     """Answer the week's check-in. Hand it the week's first day and its check-in, if any."""
 
     DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
 
     BINDINGS = [
-        Binding("escape", "close", "Cancel", key_display="esc"),
+        Binding("escape", "cancel", "Cancel", key_display="esc"),
         Binding("ctrl+s", "save", "Save the check-in", key_display="ctrl+s"),
     ]
 
@@ -141,7 +143,11 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         except ValidationError as exc:
             self._show_error(first_error(exc))
             return
+        except WRITE_ERRORS as exc:
+            self.say_not_saved(exc)
+            return
         self.saved = checkin
+        self.remember_start()  # saved: nothing left to ask about
         if checkin.score >= HIGH_SCORE:
             self._show_gentle_word(checkin.score)
         else:
@@ -164,7 +170,17 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         self.add_class("-done")
         self.query_one("#close", Button).focus()
 
+    def say_not_saved(self, exc: BaseException) -> None:
+        super().say_not_saved(exc)
+        self._show_error(not_saved_reason(exc))
+
+    def discard_typed_words(self) -> None:
+        self.dismiss(self.saved)
+
     @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(self.saved)

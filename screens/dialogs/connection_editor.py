@@ -44,7 +44,7 @@ ERROR_MARK = "\u2716 "  # the text says what is wrong; the mark and colour only 
 
 
 class ConnectionEditor(PickLists):
-    """Edit `connection`, or a new moment with the given fields filled in.
+    """Edit `connection`, or a new moment with `prefill`'s fields filled in.
 
     `compact` lays it out one line per field, to sit inside a smaller form. Its pick
     lists (F2) are in connection_picks.py.
@@ -59,15 +59,7 @@ class ConnectionEditor(PickLists):
         people: list[Person],
         connection: Connection | None = None,
         *,
-        what: str = "",
-        counterpart: Counterpart | str | None = None,
-        person_id: str | None = None,
-        channel: Channel | str = Channel.IN_PERSON,
-        depth: int | None = None,
-        comfort: int | None = None,
-        note: str = "",
-        goal_id: str | None = None,
-        step_id: str | None = None,
+        prefill: Prefill | None = None,
         compact: bool = False,
         id: str | None = None,
     ) -> None:
@@ -75,21 +67,7 @@ class ConnectionEditor(PickLists):
         self._today = today
         self._compact = compact
         self._editing = connection
-        if connection is not None:
-            self._start = Prefill.of(connection)
-        else:
-            # Plain strings are fine too ("family"); a wrong one fails here, at the caller.
-            self._start = Prefill(
-                what,
-                Counterpart(counterpart) if counterpart is not None else None,
-                person_id,
-                Channel(channel),
-                depth,
-                comfort,
-                note,
-                goal_id,
-                step_id,
-            )
+        self._start = Prefill.of(connection) if connection is not None else prefill or Prefill()
         self._who = PersonPick.among(people, self._start.person_id)
 
     @property

@@ -18,6 +18,8 @@ class Picked:
 
 
 class DatePrompt(FormScreen[Picked]):
+    GUARD_WORDS = False  # a day, quickly typed again: esc closes at once
+
     def __init__(
         self,
         title: str,

@@ -35,6 +35,7 @@ class ExportRequest:
 class ExportForm(FormScreen[ExportRequest]):
     FORM_TITLE = "Export"
     SAVE_LABEL = "Export"
+    GUARD_WORDS = False  # a period and a file name, no one's words: esc closes at once
 
     def __init__(self, end: date, home: Path | None = None) -> None:
         super().__init__()

@@ -1,10 +1,12 @@
 """The frame every small form shares: labelled rows, an error line under each field,
 Save and Cancel. Fields check themselves as the user types; Save checks them all and
-saves nothing half-valid."""
+saves nothing half-valid, and saves while the form is open, so a write the disk refuses
+leaves the words on screen. Closing a form with words typed asks first (WordsScreen)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -12,19 +14,133 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from reconnect.records.models import first_error
+from reconnect.store.errors import DataFileError
+from screens.dialogs.unsaved import UnsavedDialog, hold_words
 from widgets.field_check import plain
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+# What a write the disk refuses raises: a full disk, a read-only folder, a data file
+# changed into something we will not write over.
+WRITE_ERRORS = (OSError, DataFileError)
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
-    """Subclasses set FORM_TITLE, compose_fields() with self.row(...), and build()."""
+def not_saved_reason(exc: BaseException) -> str:
+    """One line saying why a write failed and that the words are still there."""
+    if isinstance(exc, DataFileError):
+        why = exc.problem
+    else:
+        why = getattr(exc, "strerror", None) or str(exc)
+    return (
+        f"Not saved: {why}. Your words are still here; free some space or check the "
+        "data folder, then save again."
+    )
+
+
+def typed_values(screen: ModalScreen[Any]) -> dict[str, object]:
+    """Every field's value by id: what a person can type, tick or pick."""
+    values: dict[str, object] = {}
+    for widget in screen.query("*"):
+        if not widget.id:
+            continue
+        if isinstance(widget, TextArea):
+            values[widget.id] = widget.text
+        elif isinstance(widget, RadioSet):
+            values[widget.id] = widget.pressed_index
+        elif hasattr(type(widget), "value"):  # Input, Select, Checkbox, a scale picker
+            values[widget.id] = widget.value  # type: ignore[attr-defined]
+    return values
+
+
+class WordsScreen(ModalScreen[R]):
+    """A form a person types into: esc (and ctrl+q) with words typed asks before they go.
+
+    Subclasses give action_save (which dismisses when saved); `typed_values` may say what
+    to compare with what the form opened with, `discard_typed_words` how to close.
+    """
+
+    # False for forms holding no one's words (a date, a file name): esc closes at once.
+    GUARD_WORDS = True
+    WORDS_IN = "this form"
+
+    _opened_with: object = None
+    _form_done = False  # dismissed: nothing left to ask about
+
+    @property
+    def reconnect(self) -> ReconnectApp:
+        return cast("ReconnectApp", self.app)
+
+    def on_mount(self) -> None:
+        # After the first refresh: fields that fill themselves in (a person's circle)
+        # have done so, and count as what the form opened with.
+        self.call_after_refresh(self.remember_start)
+        if self.GUARD_WORDS:
+            hold_words(self, True)
+
+    def on_unmount(self) -> None:
+        hold_words(self, False)
+
+    def remember_start(self) -> None:
+        """Take the fields as they are now as untouched (on opening, after a save)."""
+        self._opened_with = self.typed_values()
+
+    def typed_values(self) -> object:
+        return typed_values(self)
+
+    def has_typed_words(self) -> bool:
+        if self._form_done or not self.GUARD_WORDS or not self.is_mounted:
+            return False
+        return self._opened_with is not None and self.typed_values() != self._opened_with
+
+    def dismiss(self, result: Any = None) -> Any:
+        self._form_done = True
+        return super().dismiss(result)
+
+    def say_not_saved(self, exc: BaseException) -> None:
+        self.notify(not_saved_reason(exc), severity="error", timeout=15)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        if not self.has_typed_words():
+            self.discard_typed_words()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+            elif answer == "discard":
+                self.discard_typed_words()
+
+        self.app.push_screen(UnsavedDialog(self.WORDS_IN), answered)
+
+    # --- what the quit question asks of a form (screens/dialogs/unsaved.py) -----------
+
+    def save_typed_words(self) -> bool:
+        self.action_save()
+        return not self.has_typed_words()
+
+    def discard_typed_words(self) -> None:
+        self.dismiss(None)
+
+    def show_typed_words(self) -> None:
+        """A form is on top of its area's stack already."""
+
+
+class FormScreen(WordsScreen[T | None], Generic[T]):
+    """Subclasses set FORM_TITLE, compose_fields() with self.row(...), and build().
+
+    `save`, given by the opener, writes the record while the form is still open; if it
+    raises (a full disk, a record gone: ValueError), the form stays, saying why.
+    """
 
     DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
 
@@ -35,9 +151,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    @property
-    def reconnect(self) -> ReconnectApp:
-        return cast("ReconnectApp", self.app)
+    def __init__(self, save: Callable[[T], object] | None = None) -> None:
+        super().__init__()
+        self._save = save
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form", classes="dialog-frame", can_focus=False) as form:
@@ -110,10 +226,26 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         except ValueError as exc:
             self.show_error("", str(exc))
             return
+        if self._save is not None and not self._saved(record):
+            return
         self.dismiss(record)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _saved(self, record: T) -> bool:
+        try:
+            self._save(record)  # type: ignore[misc]
+        except ValidationError as exc:
+            self.show_error("", plain(first_error(exc)))
+        except ValueError as exc:
+            self.show_error("", str(exc))
+        except WRITE_ERRORS as exc:
+            self.say_not_saved(exc)
+        else:
+            return True
+        return False
+
+    def say_not_saved(self, exc: BaseException) -> None:
+        super().say_not_saved(exc)
+        self.show_error("", not_saved_reason(exc))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -25,8 +26,9 @@ class GoalForm(FormScreen[Goal]):
         title: str = "",
         kind: GoalKind = GoalKind.REACH_OUT,
         person_id: str | None = None,
+        save: Callable[[Goal], object] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self._people = people
         self._today = today
         self._goal = goal

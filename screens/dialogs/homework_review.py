@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select, Static, TextArea
 
@@ -12,8 +14,10 @@ from screens.dialogs.form_base import FormScreen
 class HomeworkReview(FormScreen[Homework]):
     FORM_TITLE = "How the homework went"
 
-    def __init__(self, homework: Homework) -> None:
-        super().__init__()
+    def __init__(
+        self, homework: Homework, *, save: Callable[[Homework], object] | None = None
+    ) -> None:
+        super().__init__(save)
         self._homework = homework
 
     def compose_fields(self) -> ComposeResult:

@@ -66,6 +66,7 @@ class ImportForm(FormScreen[Path]):
     """Dismisses with the path to import; `kind` (e.g. "plan") words it for that kind."""
 
     SAVE_LABEL = "Import"
+    GUARD_WORDS = False  # a file name, no one's words: esc closes at once
 
     def __init__(self, kind: str | None = None) -> None:
         super().__init__()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -15,9 +15,14 @@ from widgets.field_check import ModelField, as_int
 
 class PersonForm(FormScreen[Person]):
     def __init__(
-        self, today: date, person: Person | None = None, others: Sequence[Person] = ()
+        self,
+        today: date,
+        person: Person | None = None,
+        others: Sequence[Person] = (),
+        *,
+        save: Callable[[Person], object] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self._today = today
         self._person = person
         # Everyone else, to say when a name is already taken (allowed, but easy to confuse).

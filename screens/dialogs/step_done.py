@@ -6,6 +6,7 @@ looked up in People and the moment can be said ("yesterday, 18:30").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Static
 
-from reconnect.logic.connection_form import Entry
+from reconnect.logic.connection_form import Entry, Prefill
 from reconnect.records.models import Counterpart, Step
 from screens.dialogs.connection_editor import ConnectionEditor
 from screens.dialogs.form_base import FormScreen
@@ -33,8 +34,15 @@ class StepDoneForm(FormScreen[StepDone]):
     FORM_TITLE = "A step done"
     SAVE_LABEL = "Done"
 
-    def __init__(self, step: Step, counterpart: Counterpart, person_id: str | None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        step: Step,
+        counterpart: Counterpart,
+        person_id: str | None,
+        *,
+        save: Callable[[StepDone], object] | None = None,
+    ) -> None:
+        super().__init__(save)
         self._step = step
         self._counterpart = counterpart
         self._person_id = person_id
@@ -75,9 +83,7 @@ class StepDoneForm(FormScreen[StepDone]):
         yield ConnectionEditor(
             self.reconnect.today,
             self.reconnect.store.people.all(),
-            what=self._step.title,
-            counterpart=self._counterpart,
-            person_id=self._person_id,
+            prefill=Prefill(self._step.title, self._counterpart, self._person_id),
             compact=True,
         )
 

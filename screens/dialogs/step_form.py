@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.app import ComposeResult
@@ -15,8 +16,14 @@ from widgets.field_check import ModelField, as_int, date_parser
 
 
 class StepForm(FormScreen[Step]):
-    def __init__(self, today: date, step: Step | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        today: date,
+        step: Step | None = None,
+        *,
+        save: Callable[[Step], object] | None = None,
+    ) -> None:
+        super().__init__(save)
         self._step = step
         self._parse_date = date_parser(today)
         self.FORM_TITLE = "Change this step" if step else "A new step on the ladder"
