@@ -1,9 +1,10 @@
-"""The reflection being written, kept in a small file of its own so no writing is lost.
+"""The reflection (and the week's review) being written, each kept in a small file of
+its own so no writing is lost.
 
-Floor 2: standard library and the catalogue only. The draft lives beside the data file
-(reflection-draft.json), private to the user (0600), and every write is atomic: a temp
-file in the same folder, fsync, os.replace, fsync the folder. A draft is deliberately
-not validated like a Reflection: it keeps text that is still too long to save.
+Floor 2: standard library and the catalogue only. A draft lives beside the data file
+(reflection-draft.json, review-draft.json), private to the user (0600), and every write
+is atomic: a temp file in the same folder, fsync, os.replace, fsync the folder. A draft
+is deliberately not validated like a record: it keeps text that is still too long to save.
 """
 
 from __future__ import annotations
@@ -12,13 +13,22 @@ import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reconnect.store.atomic import atomic_write
 
 DRAFT_FILE_NAME = "reflection-draft.json"
+REVIEW_DRAFT_FILE_NAME = "review-draft.json"
+
+
+class Draft(Protocol):
+    def has_writing(self) -> bool: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
 
 
 class DraftUnreadable(Exception):
@@ -93,19 +103,83 @@ class ReflectionDraft:
         )
 
 
+def _saved_at(data: dict[str, Any]) -> datetime | None:
+    with contextlib.suppress(TypeError, ValueError):
+        return datetime.fromisoformat(data.get("saved_at"))  # type: ignore[arg-type]
+    return None
+
+
+@dataclass(frozen=True)
+class ReviewDraft:
+    """What the Review area's prompts hold for one week, as plain values."""
+
+    week: date
+    helped: str = ""
+    got_in_the_way: str = ""
+    next_step: str = ""
+    next_step_goal_id: str | None = None
+    expected: str = ""
+    saved_at: datetime | None = field(default=None, compare=False)
+
+    def has_writing(self) -> bool:
+        return bool(
+            self.helped.strip()
+            or self.got_in_the_way.strip()
+            or self.next_step.strip()
+            or self.next_step_goal_id
+            or self.expected.strip()
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["week"] = self.week.isoformat()
+        data["saved_at"] = self.saved_at.isoformat() if self.saved_at else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> ReviewDraft:
+        """Read leniently: a wrong-typed field is dropped, never the writing around it."""
+        if not isinstance(data, dict):
+            raise ValueError("a draft is a JSON object")
+        try:
+            week = date.fromisoformat(data.get("week"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ValueError("a review draft names its week") from None
+
+        def text(key: str) -> str:
+            value = data.get(key, "")
+            return value if isinstance(value, str) else ""
+
+        goal_id = data.get("next_step_goal_id")
+        return cls(
+            week=week,
+            helped=text("helped"),
+            got_in_the_way=text("got_in_the_way"),
+            next_step=text("next_step"),
+            next_step_goal_id=goal_id if isinstance(goal_id, str) and goal_id else None,
+            expected=text("expected"),
+            saved_at=_saved_at(data),
+        )
+
+
 def draft_path(data_dir: Path) -> Path:
     return data_dir / DRAFT_FILE_NAME
 
 
-def save_draft(path: Path, draft: ReflectionDraft) -> None:
+def review_draft_path(data_dir: Path) -> Path:
+    return data_dir / REVIEW_DRAFT_FILE_NAME
+
+
+def save_draft(path: Path, draft: Draft) -> None:
     """Write the draft atomically and durably; the file is 0600."""
     # ASCII JSON escapes everything, even a lone surrogate pasted into the editor.
     payload = json.dumps(draft.to_json(), ensure_ascii=True).encode("ascii")
     atomic_write(path, payload)
 
 
-def load_draft(path: Path) -> ReflectionDraft | None:
-    """The saved draft, or None when there is none (or it holds no writing).
+def load_draft(path: Path, kind: Any = ReflectionDraft) -> Any:
+    """The saved draft of `kind` (a class with from_json), or None when there is none (or
+    it holds no writing).
 
     A damaged file is moved aside (so the next save cannot overwrite it) and
     DraftUnreadable says where it went.
@@ -115,7 +189,7 @@ def load_draft(path: Path) -> ReflectionDraft | None:
     except FileNotFoundError:
         return None
     try:
-        draft = ReflectionDraft.from_json(json.loads(raw.decode("utf-8")))
+        draft = kind.from_json(json.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, ValueError):
         kept_at = _aside_name(path)
         os.replace(path, kept_at)

@@ -1,9 +1,13 @@
 """Review: any week (the last full week by default) summed up, and three prompts saved
-as that week's WeeklyReview. The next small step can become a step of a goal."""
+as that week's WeeklyReview. The next small step can become a step of a goal.
+
+What is typed is kept as a draft (draft_keeping.py) and offered back; ctrl+q with words
+not saved asks first (screens/dialogs/unsaved.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -13,14 +17,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
+from reconnect.logic.drafts import ReviewDraft, review_draft_path
 from reconnect.logic.ladder import goal_with_next_step
 from reconnect.logic.overview import active_goals
 from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
 from reconnect.logic.weeks import day_bounds, last_full_week, week_span, week_start
 from reconnect.records.models import Goal, Step, WeeklyReview, first_error, now_local
-from screens.areas.base import AreaScreen
+from screens.areas.draft_keeping import KeepsDraft
+from screens.dialogs.form_base import WRITE_ERRORS, not_saved_reason
+from screens.dialogs.unsaved import hold_words
 from widgets.field_check import ModelField, as_int
 
 WIDE = 110
@@ -33,8 +41,9 @@ PROMPTS = (
 )
 
 
-class ReviewScreen(AreaScreen):
+class ReviewScreen(KeepsDraft):
     AREA_TITLE = "Review"
+    WORDS_IN = "this week's review"
     ABOUT = (
         "Look back at one week: the summary is made from what you logged, and three "
         "questions ask what helped, what got in the way and one small next step, which "
@@ -107,6 +116,14 @@ class ReviewScreen(AreaScreen):
         self.set_reactive(ReviewScreen.week, last_full_week(self.reconnect.today, self._first_day))
         self.query_one("#summary").border_title = "The week"
         self.query_one("#review-scroll").focus()
+        # The records before the draft is offered back (as Reflect does).
+        self._load_if_changed()
+        self._offer_draft_back()
+        self._watch_for_hangup(True)
+        hold_words(self, True)
+
+    def on_unmount(self) -> None:
+        hold_words(self, False)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -228,11 +245,98 @@ class ReviewScreen(AreaScreen):
             )
         self._field_error("goal", "")
         self._show_save_state()
+        self.draft_changed()
 
     @on(Select.Changed)
     def _picked(self) -> None:
         self._field_error("goal", "")
         self._show_save_state()
+        self.draft_changed()
+
+    def _refuse(self, field_id: str, message: str) -> None:
+        """A save that cannot happen: say why beside the field, and take the person to
+        it (it may be out of view on a small screen)."""
+        self._field_error(field_id, message)
+        field = self.query_one(f"#{field_id}", Widget)
+        field.focus()
+        self.call_after_refresh(self.query_one(f"#{field_id}-error").scroll_visible)
+        self.notify(f"Not saved: {message}", severity="warning")
+
+    # --- the draft (draft_keeping.py) and the quit question (unsaved.py) -----------
+
+    @property
+    def _draft_path(self) -> Path:
+        return review_draft_path(self.store.path.parent)
+
+    def current_draft(self) -> ReviewDraft | None:
+        if self.week is None or not self._loaded:
+            return None  # the prompts are not loaded yet: nothing typed
+        values = {k: v for k, v in self._values().items() if isinstance(v, str)}
+        return ReviewDraft(
+            week=self.week, expected=self.query_one("#expected", Input).value, **values
+        )
+
+    def _unsaved(self, draft: ReviewDraft | None) -> bool:
+        if draft is None or not draft.has_writing():
+            return False
+        found = [
+            r
+            for r in self.store.reviews.all()
+            if week_start(r.week, self._first_day) == week_start(draft.week, self._first_day)
+        ]
+        review = max(found, key=lambda r: r.at) if found else None
+        saved = (
+            (review.helped, review.got_in_the_way, review.next_step, review.next_step_goal_id)
+            if review
+            else ("", "", "", None)
+        )
+        return (
+            draft.helped,
+            draft.got_in_the_way,
+            draft.next_step,
+            draft.next_step_goal_id,
+        ) != saved
+
+    def _offer_draft_back(self) -> None:
+        draft = self.read_draft(ReviewDraft)
+        if draft is None or not self._unsaved(draft):
+            return
+        week = week_start(draft.week, self._first_day)
+        if week > self._this_week:
+            return
+        if week != self.week:
+            self.set_reactive(ReviewScreen.week, week)
+            self._loaded = {}
+            self.reload()
+        for name, *_ in PROMPTS:
+            self.query_one(f"#{name}", Input).value = getattr(draft, name)
+        self.query_one("#expected", Input).value = draft.expected
+        select = self.query_one("#goal", Select)
+        select.set_options(self._goal_options(draft.next_step_goal_id))
+        if draft.next_step_goal_id and self.store.goals.get(draft.next_step_goal_id):
+            select.value = draft.next_step_goal_id
+        when = f" on {draft.saved_at.astimezone():%A %-d %B at %H:%M}" if draft.saved_at else ""
+        self.notify(
+            f"Welcome back. Here is the review you were writing{when}; ctrl+s saves it.",
+            title=f"Week of {week:%-d %b}",
+        )
+        self._show_save_state()
+
+    def has_typed_words(self) -> bool:
+        return self.is_mounted and self._dirty()
+
+    def save_typed_words(self) -> bool:
+        self.action_save()
+        return not self._dirty()
+
+    def discard_typed_words(self) -> None:
+        self._forget_draft()
+        self._load_prompts()
+        self._show_save_state()
+
+    def show_typed_words(self) -> None:
+        if self not in self.app.screen_stack:
+            self.app.switch_mode("review")
 
     # --- actions -------------------------------------------------------------------
 
@@ -269,13 +373,19 @@ class ReviewScreen(AreaScreen):
         values = self._values()
         next_step = str(values["next_step"]).strip()
         goal_id = values["next_step_goal_id"]
+        for name in [*(p[0] for p in PROMPTS), "expected"]:
+            field = self.query_one(f"#{name}", Input)
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self._refuse(name, result.failure_descriptions[0])
+                return
         if goal_id and not next_step:
-            self._field_error("goal", "Write the next step above first, then pick its goal.")
+            self._refuse("goal", "Write the next step above first, then pick its goal.")
             return
         expected = self.query_one("#expected", Input).value.strip()
         if goal_id and not expected.isdigit():
             # The expected discomfort is what the step is later compared with: ask for it.
-            self._field_error("expected", "A goal step needs a number from 0 to 10 here.")
+            self._refuse("expected", "A goal step needs a number from 0 to 10 here.")
             return
         existing = self._review()
         try:
@@ -290,7 +400,7 @@ class ReviewScreen(AreaScreen):
             if isinstance(goal_id, str):
                 found = self.store.goals.get(goal_id)
                 if found is None:
-                    self._field_error("goal", "That goal is gone; pick another or none.")
+                    self._refuse("goal", "That goal is gone; pick another or none.")
                     return
                 previous = (
                     existing.next_step
@@ -302,13 +412,20 @@ class ReviewScreen(AreaScreen):
         except ValidationError as exc:
             self.notify(f"Not saved: {first_error(exc)}", severity="error")
             return
-        with self.store.batch():
-            if goal is not None:
-                self.store.goals.update(goal)
-            if existing is not None:
-                self.store.reviews.update(record)
-            else:
-                self.store.reviews.add(record)
+        try:
+            with self.store.batch():
+                if goal is not None:
+                    self.store.goals.update(goal)
+                if existing is not None:
+                    self.store.reviews.update(record)
+                else:
+                    self.store.reviews.add(record)
+        except WRITE_ERRORS as exc:
+            # A full disk or a read-only folder: the words stay (and in the draft).
+            self.notify(not_saved_reason(exc), severity="error", timeout=15)
+            self.query_one("#save-state", Static).update("not saved: see the message")
+            return
+        self._forget_draft()
         added = f" The step is now part of \u201c{goal.title}\u201d." if goal else ""
         self.notify(f"Review saved for the week of {self.week:%-d %b}.{added}")
         self._loaded = {}
