@@ -1,4 +1,6 @@
-"""Export from the app: the session report, or the data, to a file the user names."""
+"""Export from the app: the session report, or the data, to a file the user names.
+
+A file (or a CSV folder with files) already there is replaced only after asking."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select
 
 from reconnect.cli.export_command import DEFAULT_REPORT_DAYS, default_output
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import IsoDate
 from widgets.tick_box import TickBox
@@ -42,6 +45,7 @@ class ExportForm(FormScreen[ExportRequest]):
         self._end = end
         self._home = home or Path.home()
         self._path_touched = False
+        self._may_replace: Path | None = None  # the existing path the user said to replace
 
     def compose_fields(self) -> ComposeResult:
         start = self._end - timedelta(days=DEFAULT_REPORT_DAYS - 1)
@@ -76,6 +80,32 @@ class ExportForm(FormScreen[ExportRequest]):
         if event.input.id == "path" and event.input.has_focus:
             self._path_touched = True
 
+    def action_save(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        path = Path(raw).expanduser()
+        if not raw or path == self._may_replace or not _in_the_way(path):
+            super().action_save()
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._may_replace = path
+                super(ExportForm, self).action_save()
+            else:
+                self.query_one("#path", Input).focus()
+
+        what = "folder already holds files" if path.is_dir() else "file already exists"
+        self.app.push_screen(
+            ConfirmDialog(
+                f"{path}\nThis {what}. Replace with this export?",
+                "Replace",
+                no="Keep it",
+                title="Replace?",
+                yes_keys="y,r",
+            ),
+            answered,
+        )
+
     def build(self) -> ExportRequest:
         start = date.fromisoformat(self.query_one("#start", Input).value.strip())
         end = date.fromisoformat(self.query_one("#end", Input).value.strip())
@@ -89,3 +119,10 @@ class ExportForm(FormScreen[ExportRequest]):
         if fmt != "csv" and output.is_dir():
             raise ValueError(f"{output} is a folder; give a file name")
         return ExportRequest(fmt, output, start, end, self.query_one("#private", Checkbox).value)
+
+
+def _in_the_way(path: Path) -> bool:
+    """Something an export to `path` would write over: a file, or a folder with files."""
+    if path.is_dir():
+        return any(path.iterdir())
+    return path.exists()

@@ -118,7 +118,8 @@ def _ask_next(app: App[object], waiting: list[HoldsWords]) -> None:
             holder.discard_typed_words()
             _ask_next(app, rest)
         elif answer == "save" and holder.save_typed_words():
-            _ask_next(app, rest)
+            # After a refresh: what the save opens (a new goal's screen) is mounted first.
+            app.call_after_refresh(_ask_next, app, rest)
         else:  # keep editing, or a save that could not happen (it says why)
             holder.show_typed_words()
 

@@ -1,0 +1,266 @@
+"""Nothing typed is lost: esc and ctrl+q on a filled form ask (Keep editing / Save /
+Discard), an untouched form closes at once, and a write the disk refuses keeps the form
+open with its words and a reason, losing no record."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from textual.widgets import Checkbox, RadioButton, RadioSet, Static
+
+from reconnect.records.models import Circle, Goal, Person, Step
+from reconnect.store.store import Store
+from screens.areas.goal_detail import GoalScreen
+from screens.dialogs.form_base import WordsScreen
+from screens.dialogs.unsaved import UnsavedDialog
+from widgets.scale_picker import ScalePicker
+
+_AT = datetime(2026, 11, 1, 9, tzinfo=UTC)
+WORDS = "Words I typed"
+
+
+def _goal_with_a_step(store: Store) -> Goal:
+    return store.goals.add(
+        Goal(created_at=_AT, title="See Maya", steps=[Step(title="Text her", difficulty=1)])
+    )
+
+
+@dataclass(frozen=True)
+class Form:
+    """How to open one form, fill it (with WORDS) so it can be saved, and see it saved."""
+
+    area: str
+    keys: tuple[str, ...]
+    fill: Callable[[Any], None]
+    saved: Callable[[Store], bool]
+    on_goal: bool = False  # opened from a goal's screen
+
+    def __str__(self) -> str:
+        return self.keys[0]
+
+
+def _set(screen: Any, **values: object) -> None:
+    for field_id, value in values.items():
+        widget = screen.query_one(f"#{field_id.replace('_', '-')}")
+        if isinstance(widget, RadioSet):
+            widget.query(RadioButton)[int(value)].value = True  # type: ignore[call-overload]
+        else:
+            widget.value = value
+
+
+def _fill_log(screen: Any) -> None:
+    _set(screen, what=WORDS, counterpart="friend")
+    screen.query_one("#depth", ScalePicker).value = 2
+    screen.query_one("#comfort", ScalePicker).value = 3
+
+
+def _fill_checkin(screen: Any) -> None:
+    for item in ("lack_companionship", "left_out", "isolated"):
+        screen.query_one(f"#{item}", RadioSet).query(RadioButton)[0].value = True
+    _set(screen, note=WORDS)
+
+
+FORMS = {
+    "log": Form("log", ("a",), _fill_log, lambda s: s.connections.count() == 1),
+    "goal": Form("goals", ("n",), lambda f: _set(f, title=WORDS), lambda s: s.goals.count() == 1),
+    "person": Form(
+        "people",
+        ("n",),
+        lambda f: _set(f, name=WORDS),
+        lambda s: any(p.name == WORDS for p in s.people.all()),
+    ),
+    "step": Form(
+        "goals",
+        ("a",),
+        lambda f: _set(f, title=WORDS),
+        lambda s: [st.title for st in s.goals.all()[0].steps] == ["Text her", WORDS],
+        on_goal=True,
+    ),
+    "step-done": Form(
+        "goals",
+        ("c",),
+        lambda f: _set(f, actual="3", step_note=WORDS),
+        lambda s: s.goals.all()[0].steps[0].note == WORDS,
+        on_goal=True,
+    ),
+    "checkin": Form("today", ("c",), _fill_checkin, lambda s: s.checkins.count() == 1),
+}
+
+
+def _untick_log_it(screen: Any) -> None:
+    if screen.query("#log-it"):
+        screen.query_one("#log-it", Checkbox).value = False
+
+
+async def _open(pilot: Any, store: Store, form: Form) -> Any:
+    if form.on_goal:
+        pilot.app.push_screen(GoalScreen(store.goals.all()[0].id))
+        await pilot.pause()
+    await pilot.press(*form.keys)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WordsScreen), screen
+    return screen
+
+
+def _start(store: Store, form: Form, make_test_app: Callable[..., Any]) -> Any:
+    # Someone already in People: a failed write must not lose them.
+    store.people.add(Person(name="Already here", circle=Circle.FRIEND, created_at=_AT))
+    if form.on_goal:
+        _goal_with_a_step(store)
+    return make_test_app(store, start_area=form.area)
+
+
+def _nothing_saved(store: Store, form: Form) -> bool:
+    store.refresh()
+    return not form.saved(store)
+
+
+@pytest.fixture(params=list(FORMS), ids=str)
+def form(request: pytest.FixtureRequest) -> Form:
+    return FORMS[request.param]
+
+
+async def test_esc_on_a_filled_form_asks_and_keep_editing_keeps_the_words(
+    store: Store, make_test_app: Callable[..., Any], form: Form
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, store, form)
+        form.fill(screen)
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, UnsavedDialog)
+        assert app.screen.focused is not None and app.screen.focused.id == "keep"
+        await pilot.press("escape")  # esc in the question: keep editing
+        assert app.screen is screen and screen.has_typed_words()
+        await pilot.press("escape", "enter")  # enter on the focused Keep editing
+        assert app.screen is screen and screen.has_typed_words()
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordsScreen | UnsavedDialog)
+    assert _nothing_saved(store, form)
+
+
+async def test_save_in_the_question_saves(
+    store: Store, make_test_app: Callable[..., Any], form: Form
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, store, form)
+        form.fill(screen)
+        _untick_log_it(screen)
+        await pilot.pause()
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert app.screen is not screen
+    store.refresh()
+    assert form.saved(store)
+
+
+async def test_an_untouched_form_closes_at_once(
+    store: Store, make_test_app: Callable[..., Any], form: Form
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, store, form)
+        assert not screen.has_typed_words()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordsScreen | UnsavedDialog)
+
+
+async def test_ctrl_q_on_a_filled_form_asks_before_quitting(
+    store: Store, make_test_app: Callable[..., Any], form: Form
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, store, form)
+        form.fill(screen)
+        _untick_log_it(screen)
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("escape")  # keep editing: still here, words and all
+        assert app.screen is screen and screen.has_typed_words()
+        assert app.return_code is None
+        await pilot.press("ctrl+q", "s")  # save, then quit
+        await pilot.pause()
+        assert app.return_code == 0
+    store.refresh()
+    assert form.saved(store)
+
+
+async def test_ctrl_q_and_discard_quits_without_saving(
+    store: Store, make_test_app: Callable[..., Any], form: Form
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, store, form)
+        form.fill(screen)
+        await pilot.pause()
+        await pilot.press("ctrl+q", "d")
+        await pilot.pause()
+        assert app.return_code == 0
+    assert _nothing_saved(store, form)
+
+
+async def test_ctrl_q_on_an_untouched_form_quits_at_once(
+    store: Store, make_test_app: Callable[..., Any], form: Form
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, store, form)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+def _reason_on_screen(screen: Any) -> str:
+    for error_id in ("#form-error", "#checkin-error"):
+        for static in screen.query(error_id).results(Static):
+            if static.display:
+                return str(static.render())
+    return ""
+
+
+async def test_a_write_the_disk_refuses_keeps_the_form_its_words_and_every_record(
+    store: Store, make_test_app: Callable[..., Any], form: Form, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _start(store, form, make_test_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, store, form)
+        form.fill(screen)
+        _untick_log_it(screen)
+        await pilot.pause()
+        typed = screen.typed_values()
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and screen.typed_values() == typed
+        said = [n.message for n in app._notifications]
+        assert any("No space left on device" in m and "still here" in m for m in said)
+        if form.area != "log":  # the Log form says it in a notification only
+            assert "No space left on device" in _reason_on_screen(screen)
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+    store.refresh()
+    assert form.saved(store)
+    assert "Already here" in [p.name for p in store.people.all()]
+
+
+def test_each_form_has_a_case() -> None:
+    """The forms the brief names, each covered above."""
+    assert set(FORMS) == {"log", "goal", "person", "step", "step-done", "checkin"}
