@@ -111,3 +111,117 @@ async def test_any_week_can_be_reviewed_and_edits_are_not_lost_silently(
         assert screen.week == LAST_WEEK + timedelta(weeks=1)
         assert screen.query_one("#later").disabled
     assert [r.helped for r in store.reviews.all()] == ["Old answer"]
+
+
+async def test_a_review_draft_survives_a_restart(store: Store, make_test_app: Callable) -> None:
+    from reconnect.logic.drafts import review_draft_path
+
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type(pilot, "helped", "A walk with Sam")
+        await _type(pilot, "next_step", "Call Mum")
+    # Quit without saving (as a crash would): the draft file holds the words.
+    assert review_draft_path(store.path.parent).exists()
+    assert store.reviews.count() == 0
+
+    again = make_test_app(store, start_area="review")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert screen.week == LAST_WEEK
+        assert screen.query_one("#helped", Input).value == "A walk with Sam"
+        assert screen.query_one("#next_step", Input).value == "Call Mum"
+        assert "unsaved" in str(screen.query_one("#save-state", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [r.helped for r in store.reviews.all()] == ["A walk with Sam"]
+    assert not review_draft_path(store.path.parent).exists()
+
+
+async def test_a_draft_of_an_earlier_week_comes_back_on_that_week(
+    store: Store, make_test_app: Callable
+) -> None:
+    earlier = LAST_WEEK - timedelta(weeks=2)
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _click(pilot, "#earlier")
+        await _click(pilot, "#earlier")
+        assert app.screen.week == earlier
+        await _type(pilot, "got_in_the_way", "Tired")
+    again = make_test_app(store, start_area="review")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.week == earlier
+        assert again.screen.query_one("#got_in_the_way", Input).value == "Tired"
+
+
+async def test_ctrl_q_with_unsaved_review_words_asks_from_any_area(
+    store: Store, make_test_app: Callable
+) -> None:
+    from screens.dialogs.unsaved import UnsavedDialog
+
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type(pilot, "helped", "A walk")
+        await pilot.press("t")  # another area
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("escape")  # keep editing: back to the words
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.return_code is None
+        await pilot.press("ctrl+q", "s")
+        await pilot.pause()
+        assert app.return_code == 0
+    assert [r.helped for r in store.reviews.all()] == ["A walk"]
+
+
+async def test_a_save_that_cannot_happen_at_80x24_says_why_at_the_field(
+    store: Store, make_test_app: Callable
+) -> None:
+    goal = _goal(store)
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await _type(pilot, "next_step", "Say hi")
+        screen.query_one("#goal", Select).value = goal.id
+        screen.query_one("#review-scroll").scroll_home(animate=False)
+        screen.query_one("#helped").focus()
+        await pilot.pause()
+        region = screen.query_one("#review-scroll").region
+        assert not region.contains_region(screen.query_one("#expected").region)  # out of view
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        field = screen.query_one("#expected", Input)
+        error = screen.query_one("#expected-error", Static)
+        assert screen.focused is field
+        assert error.display and "number from 0 to 10" in str(error.render())
+        assert region.contains_region(field.region) and region.contains_region(error.region)
+        assert any("Not saved" in n.message for n in app._notifications)
+    assert store.reviews.count() == 0
+
+
+async def test_a_write_the_disk_refuses_keeps_the_review_words(
+    store: Store, make_test_app: Callable, monkeypatch
+) -> None:
+    import errno
+    import os
+
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type(pilot, "helped", "Kept words")
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#helped", Input).value == "Kept words"
+        assert any("No space left" in n.message for n in app._notifications)
+        assert "not saved" in str(app.screen.query_one("#save-state", Static).render())
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [r.helped for r in store.reviews.all()] == ["Kept words"]

@@ -188,3 +188,29 @@ async def test_deletes_in_the_background_use_the_apps_store(
     assert not any(
         c.person_id == person.id or c.goal_id == goal.id for c in demo_store.connections.all()
     )
+
+
+async def test_export_to_an_existing_file_asks_first_and_keep_leaves_it(
+    store: Store, make_test_app: Callable, tmp_path: Path
+) -> None:
+    from screens.dialogs.confirm import ConfirmDialog
+
+    target = tmp_path / "report.html"
+    target.write_text("my own notes", encoding="utf-8")
+    app = make_test_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.focused is not None and app.screen.focused.id == "no"
+        await pilot.press("enter")  # the safe choice, focused: keep it
+        await pilot.pause()
+        assert isinstance(app.screen, ExportForm)  # back in the form, to pick another name
+        assert target.read_text(encoding="utf-8") == "my own notes"
+        await pilot.press("ctrl+s", "y")
+        message = await _wait_done(pilot, app)
+        assert "written to" in message
+    assert target.read_text(encoding="utf-8") != "my own notes"

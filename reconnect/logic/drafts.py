@@ -29,8 +29,6 @@ class Draft(Protocol):
     def to_json(self) -> dict[str, Any]: ...
 
 
-
-
 class DraftUnreadable(Exception):
     """The draft file could not be read; it was moved aside (to `kept_at`), not deleted."""
 
