@@ -10,6 +10,7 @@ from reconnect.records.models import Goal, WeeklyReview
 from reconnect.store.store import Store
 from screens.areas.review import ReviewScreen
 from tests.conftest import PINNED_TODAY
+from tests.test_keep_words import notices
 
 LAST_WEEK = last_full_week(PINNED_TODAY)
 
@@ -191,6 +192,7 @@ async def test_a_save_that_cannot_happen_at_80x24_says_why_at_the_field(
         await pilot.pause()
         region = screen.query_one("#review-scroll").region
         assert not region.contains_region(screen.query_one("#expected").region)  # out of view
+        said = notices(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         field = screen.query_one("#expected", Input)
@@ -198,7 +200,7 @@ async def test_a_save_that_cannot_happen_at_80x24_says_why_at_the_field(
         assert screen.focused is field
         assert error.display and "number from 0 to 10" in str(error.render())
         assert region.contains_region(field.region) and region.contains_region(error.region)
-        assert any("Not saved" in n.message for n in app._notifications)
+        assert any("Not saved" in m for m in said)
     assert store.reviews.count() == 0
 
 
@@ -215,11 +217,12 @@ async def test_a_write_the_disk_refuses_keeps_the_review_words(
         def full_disk(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
+        said = notices(app)
         monkeypatch.setattr(os, "replace", full_disk)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.query_one("#helped", Input).value == "Kept words"
-        assert any("No space left" in n.message for n in app._notifications)
+        assert any("No space left" in m for m in said)
         assert "not saved" in str(app.screen.query_one("#save-state", Static).render())
         monkeypatch.undo()
         await pilot.press("ctrl+s")
