@@ -47,8 +47,8 @@ class ReviewScreen(KeepsDraft):
     ABOUT = (
         "Look back at one week: the summary is made from what you logged, and three "
         "questions ask what helped, what got in the way and one small next step, which "
-        "can become a step of a goal. ctrl+e exports a session report to bring to "
-        "therapy."
+        "can become a step of a goal. What you write is kept as a draft until you save "
+        "it (ctrl+s). ctrl+e exports a session report to bring to therapy."
     )
 
     BINDINGS = [

@@ -66,6 +66,8 @@ class WordsScreen(ModalScreen[R]):
     to compare with what the form opened with, `discard_typed_words` how to close.
     """
 
+    DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
+
     # False for forms holding no one's words (a date, a file name): esc closes at once.
     GUARD_WORDS = True
     WORDS_IN = "this form"
