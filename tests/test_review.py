@@ -9,6 +9,7 @@ from reconnect.logic.weeks import last_full_week
 from reconnect.records.models import Goal, WeeklyReview
 from reconnect.store.store import Store
 from screens.areas.review import ReviewScreen
+from screens.dialogs.unsaved import UnsavedDialog
 from tests.conftest import PINNED_TODAY
 from tests.test_keep_words import notices
 
@@ -100,9 +101,13 @@ async def test_any_week_can_be_reviewed_and_edits_are_not_lost_silently(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await _type(pilot, "helped", "Unsaved words")
-        await _click(pilot, "#earlier")  # warned first, week unchanged
+        await _click(pilot, "#earlier")  # asked first, week unchanged
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("escape")  # keep editing
         assert screen.week == LAST_WEEK
-        await _click(pilot, "#earlier")  # moving again leaves them
+        assert screen.query_one("#helped", Input).value == "Unsaved words"
+        await _click(pilot, "#earlier")
+        await pilot.press("d")  # discard: the move goes ahead
         await pilot.pause()
         assert screen.week == earlier
         assert screen.query_one("#helped", Input).value == "Old answer"
@@ -228,3 +233,17 @@ async def test_a_write_the_disk_refuses_keeps_the_review_words(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert [r.helped for r in store.reviews.all()] == ["Kept words"]
+
+
+async def test_moving_week_with_words_can_save_them_first(
+    store: Store, make_test_app: Callable
+) -> None:
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await _type(pilot, "helped", "Saved on the way")
+        await _click(pilot, "#earlier")
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.week == LAST_WEEK - timedelta(weeks=1)
+    assert [r.helped for r in store.reviews.all()] == ["Saved on the way"]

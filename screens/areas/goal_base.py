@@ -47,7 +47,11 @@ class GoalScreenBase(AreaScreen):
     def save_goal_from_form(self, change: Callable[[Goal], Goal]) -> Goal:
         """save_goal for a form's save hook: a goal gone meanwhile is said in the form
         (ValueError), which stays open with the words."""
-        saved = self.save_goal(change)
+        try:
+            saved = self.save_goal(change)
+        except KeyError:  # the step changed is gone (another window)
+            self.reload()
+            raise ValueError("That step is no longer there; nothing was saved.") from None
         if saved is None:
             raise ValueError("This goal is no longer there (deleted elsewhere); nothing was saved.")
         return saved

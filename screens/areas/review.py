@@ -28,7 +28,7 @@ from reconnect.logic.weeks import day_bounds, last_full_week, week_span, week_st
 from reconnect.records.models import Goal, Step, WeeklyReview, first_error, now_local
 from screens.areas.draft_keeping import KeepsDraft
 from screens.dialogs.form_base import WRITE_ERRORS, not_saved_reason
-from screens.dialogs.unsaved import hold_words
+from screens.dialogs.unsaved import UnsavedDialog, hold_words
 from widgets.field_check import ModelField, as_int
 
 WIDE = 110
@@ -66,7 +66,6 @@ class ReviewScreen(KeepsDraft):
     def __init__(self) -> None:
         super().__init__()
         self._loaded: dict[str, object] = {}
-        self._leave_warned = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-bar"):
@@ -206,7 +205,6 @@ class ReviewScreen(KeepsDraft):
         select.value = goal_id if goal_id else Select.NULL
         self._field_error("goal", "")
         self._loaded = self._values()
-        self._leave_warned = False
 
     def _values(self) -> dict[str, object]:
         values: dict[str, object] = {
@@ -353,15 +351,18 @@ class ReviewScreen(KeepsDraft):
         target = self.week + timedelta(weeks=step)
         if target > self._this_week:
             return
-        if self._dirty() and not self._leave_warned:
-            self._leave_warned = True
-            self.notify(
-                "This week's review has unsaved changes: ctrl+s saves them. "
-                "Move again to leave them unsaved.",
-                severity="warning",
-            )
+        if not self._dirty():
+            self.week = target
             return
-        self.week = target
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self._forget_draft()
+                self.week = target
+            elif answer == "save" and self.save_typed_words():
+                self.week = target
+
+        self.app.push_screen(UnsavedDialog(self.WORDS_IN), answered)
 
     def watch_week(self) -> None:
         self._loaded = {}  # the prompts of the week now shown
