@@ -133,3 +133,33 @@ def test_any_text_survives_a_round_trip(body: str, title: str, avoided: str) -> 
         draft = ReflectionDraft(title=title, body=body, avoided=avoided, energy=4)
         save_draft(path, draft)
         assert load_draft(path) == draft
+
+
+def test_a_review_draft_round_trips_and_reads_leniently(data_dir: Path) -> None:
+    from datetime import date
+
+    from reconnect.logic.drafts import ReviewDraft, review_draft_path
+
+    path = review_draft_path(data_dir)
+    draft = ReviewDraft(
+        week=date(2026, 11, 9),
+        helped="A walk 🌱",
+        next_step="Call Mum",
+        next_step_goal_id="g" * 32,
+        expected="4",
+        saved_at=datetime(2026, 11, 21, 14, 5, tzinfo=UTC),
+    )
+    save_draft(path, draft)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_draft(path, ReviewDraft) == draft
+    assert path.name != draft_path(data_dir).name  # one file each, never mixed up
+    # A wrong-typed field is dropped, the writing around it kept.
+    path.write_text(json.dumps({"week": "2026-11-09", "helped": 3, "got_in_the_way": "Tired"}))
+    assert load_draft(path, ReviewDraft) == ReviewDraft(
+        week=date(2026, 11, 9), got_in_the_way="Tired"
+    )
+    # A draft with no week cannot be placed: set aside, never deleted.
+    path.write_text(json.dumps({"helped": "words"}))
+    with pytest.raises(DraftUnreadable) as caught:
+        load_draft(path, ReviewDraft)
+    assert "words" in caught.value.kept_at.read_text()

@@ -33,7 +33,7 @@ class DraftUnreadable(Exception):
     """The draft file could not be read; it was moved aside (to `kept_at`), not deleted."""
 
     def __init__(self, kept_at: Path) -> None:
-        super().__init__(f"An unreadable reflection draft was kept at {kept_at}")
+        super().__init__(f"An unreadable draft was kept at {kept_at}")
         self.kept_at = kept_at
 
 
