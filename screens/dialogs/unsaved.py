@@ -6,7 +6,7 @@ not yet saved, ask it. Keep editing has focus and is what esc means here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, cast
 from weakref import WeakSet
 
 from textual import events, on
@@ -55,8 +55,8 @@ class UnsavedDialog(ModalScreen[Answer]):
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
         event.stop()
-        answer: Answer = "save" if event.button.id == "save" else "keep"
-        self.dismiss("discard" if event.button.id == "discard" else answer)
+        answers: dict[str | None, Answer] = {"save": "save", "discard": "discard"}
+        self.dismiss(answers.get(event.button.id, "keep"))
 
 
 class HoldsWords(Protocol):
@@ -96,12 +96,8 @@ def quit_gently(app: App[object]) -> None:
         return  # already asking
     on_show = [s for s in reversed(app.screen_stack) if s in _holders]
     elsewhere = [s for s in _holders if s not in on_show and s.is_attached]
-    waiting: list[HoldsWords] = [
-        s  # type: ignore[misc]
-        for s in [*on_show, *elsewhere]
-        if s.has_typed_words()  # type: ignore[attr-defined]
-    ]
-    _ask_next(app, waiting)
+    holders = [cast(HoldsWords, s) for s in [*on_show, *elsewhere]]
+    _ask_next(app, [h for h in holders if h.has_typed_words()])
 
 
 def _ask_next(app: App[object], waiting: list[HoldsWords]) -> None:
