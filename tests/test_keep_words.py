@@ -277,3 +277,37 @@ async def test_a_write_the_disk_refuses_keeps_the_form_its_words_and_every_recor
 def test_each_form_has_a_case() -> None:
     """The forms the brief names, each covered above."""
     assert set(FORMS) == {"log", "goal", "person", "step", "step-done", "checkin"}
+
+
+async def test_save_in_the_question_that_fails_validation_stays_and_says_why(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    from screens.dialogs.log_entry import LogEntryDialog
+
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *WORDS)  # who, depth and comfort still missing
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LogEntryDialog)
+        assert screen.query_one("#what").value == WORDS  # type: ignore[attr-defined]
+        message = screen.query_one("#person-message", Static)
+        assert message.display and "choose who it was with" in str(message.render())
+    assert store.connections.count() == 0
+
+
+async def test_a_prefilled_log_form_from_people_closes_at_once_untouched(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    store.people.add(Person(name="Sam", circle=Circle.FAMILY, created_at=_AT))
+    app = make_test_app(store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WordsScreen) and not screen.has_typed_words()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordsScreen | UnsavedDialog)
