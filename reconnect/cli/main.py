@@ -66,8 +66,8 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the platform's "
-        "user data folder)",
+        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the folder chosen "
+        "in Settings, else the platform's user data folder)",
     )
     parser.add_argument(
         "--demo",
@@ -196,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reconnect.cli.crash import crash_line
     from reconnect.store.errors import DataFileError, drain_notices
 
+    if not args.data_dir and not os.environ.get("RECONNECT_DATA_DIR"):
+        from reconnect.settings import configured_data_folder
+
+        args.data_dir = configured_data_folder()
     try:
         if args.command:
             return COMMANDS[args.command](args)

@@ -199,7 +199,7 @@ class TodayScreen(AreaScreen):
         text = Text()
         others = [a for a in AREAS if a.name != "today"]
         for n, area in enumerate(others):
-            text.append(f" {area.key} ", style="bold reverse")
+            text.append(f" {area.key_label} ", style="bold reverse")
             if first_run:
                 text.append(f" {area.title}: {area.hint}\n")
             else:

@@ -55,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
         for line in app.settings.crisis_lines:
             crisis.append(f"{line.region}: ", style="bold")
             crisis.append(f"{line.text}\n")
+        crisis.append("Add the line for your own country in Settings (press ,).\n", style="dim")
         crisis.append(COMPLEMENTS_THERAPY, style="italic")
         with VerticalScroll(id="help-box", classes="dialog-frame"):
             yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")
