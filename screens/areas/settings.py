@@ -40,6 +40,8 @@ class SettingsScreen(AreaScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="settings-body"):
+            # Settings has no place in the top bar: its name heads the screen instead.
+            yield Static("Settings", id="settings-title")
             yield Static("", id="settings-kept")
             yield Static(
                 "Shown in Help (?) and after a check-in: add the line for your country.",
