@@ -1,0 +1,8 @@
+"""Counts in words: '1 check-in', '2 check-ins', never 'check-in(s)'."""
+
+from __future__ import annotations
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """`n` and the noun in the form that fits: plural(2, "person", "people")."""
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
