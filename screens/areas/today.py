@@ -12,10 +12,11 @@ from textual.events import Click
 from textual.widgets import Static
 
 from reconnect.areas import AREAS
+from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.overview import active_goals, depth_mix
 from reconnect.logic.week_review import checkin_for_week
-from reconnect.logic.weeks import local_date, week_bounds, week_start
+from reconnect.logic.weeks import local_date, week_bounds
 from reconnect.records.content import COMFORT_LABELS
 from reconnect.records.models import Connection
 from screens.areas.base import AreaScreen
@@ -102,12 +103,15 @@ class TodayScreen(AreaScreen):
         """Offered while this week has no check-in; `c` opens it either way."""
         offer = self.query_one("#checkin-offer", Static)
         first_day = self.reconnect.settings.first_day_of_week
-        start = week_start(self.reconnect.today, first_day)
+        start = checkin_week(self.reconnect.today, first_day)
         missing = checkin_for_week(self.store.checkins.all(), start, first_day) is None
         if missing:
             text = Text()
             text.append(" c ", style="bold reverse")
-            text.append(" This week's check-in: three short questions about the past week.")
+            text.append(
+                f" The check-in for the week of {start:%-d %b}: three short questions "
+                "about the past seven days."
+            )
             offer.update(text)
         offer.display = missing
 
@@ -119,7 +123,7 @@ class TodayScreen(AreaScreen):
         from screens.dialogs.checkin import CheckInScreen
 
         first_day = self.reconnect.settings.first_day_of_week
-        start = week_start(self.reconnect.today, first_day)
+        start = checkin_week(self.reconnect.today, first_day)
         existing = checkin_for_week(self.store.checkins.all(), start, first_day)
         self.app.push_screen(
             CheckInScreen(start, existing), lambda _: self.reconnect.publish_data_changed()

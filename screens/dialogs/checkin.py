@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioSet, Select, Static
 
+from reconnect.logic.checkin_week import checkin_week_rule
 from reconnect.records.content import (
     CHECKIN_ANSWERS,
     CHECKIN_ITEMS,
@@ -57,7 +58,8 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         with Vertical(id="checkin-box", classes="dialog-frame"):
             with Vertical(id="form"):
                 yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
-                yield Static("Thinking about the past week:", classes="intro")
+                yield Static(checkin_week_rule(self._first_day), classes="rule")
+                yield Static("Thinking about the past seven days:", classes="intro")
                 for item in CHECKIN_ITEMS:
                     answer = getattr(existing, item.id) if existing else None
                     yield Static(item.question, classes="question")
@@ -96,6 +98,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 yield Static(id="help-lines")
                 with Horizontal(classes="buttons"):
                     yield Button("Close (esc)", id="close", variant="primary", compact=True)
+
+    @property
+    def _first_day(self) -> int:
+        return cast("ReconnectApp", self.app).settings.first_day_of_week
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()
