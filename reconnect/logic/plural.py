@@ -1,4 +1,4 @@
-"""Counts in words: '1 check-in', '2 check-ins', never 'check-in(s)'."""
+"""Counts in words: '1 check-in', '2 check-ins'; never a bracketed plural."""
 
 from __future__ import annotations
 

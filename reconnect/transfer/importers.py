@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reconnect.logic.plural import plural
 from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
 
 if TYPE_CHECKING:  # the shell builds its parser from KINDS without loading the store
@@ -142,7 +143,7 @@ def _run_backup(job: ImportJob) -> ImportResult:
         total = sum(len(items) for items in records.values())
         return ImportResult(
             "backup",
-            f"{name} is a valid backup of {total} record(s). Checked only: nothing saved.",
+            f"{name} is a valid backup of {plural(total, 'record')}. Checked only: nothing saved.",
             checked_only=True,
         )
     merged = merge(job.store, records)

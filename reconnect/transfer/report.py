@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from reconnect.logic.overview import depth_mix
+from reconnect.logic.plural import plural
 from reconnect.logic.weeks import day_bounds, local_date, week_start
 from reconnect.records.content import DEPTH_LABELS, GOAL_KIND_LABELS, PATTERNS_BY_ID
 from reconnect.records.models import CheckIn, Goal, HomeworkOutcome, Reflection, WeeklyReview, label
@@ -235,7 +236,7 @@ def render_markdown(report: Report) -> str:
     if not report.reflections:
         out.append("No reflections to show for this period.")
     if report.private_left_out:
-        out.append(f"\n{report.private_left_out} private reflection(s) left out.")
+        out.append(f"\n{plural(report.private_left_out, 'private reflection')} left out.")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -385,7 +386,7 @@ def render_html(report: Report) -> str:
         parts.append("<p>No reflections to show for this period.</p>")
     if report.private_left_out:
         parts.append(
-            f"<p class=muted>{report.private_left_out} private reflection(s) left out.</p>"
+            f"<p class=muted>{plural(report.private_left_out, 'private reflection')} left out.</p>"
         )
     parts.append("</section>")
     parts.append(
