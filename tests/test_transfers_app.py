@@ -227,3 +227,32 @@ def test_the_app_and_the_shell_share_one_set_of_export_defaults() -> None:
     assert {fmt for _, fmt in export_form.FORMAT_CHOICES} == set(export.DEFAULTS)
     assert export.DEFAULTS["json"].include_private  # a backup is of everything
     assert not any(export.DEFAULTS[f].include_private for f in ("md", "html", "csv"))
+
+
+async def test_a_refused_plan_shows_every_problem_and_goals_is_not_sent_to_itself(
+    store: Store, make_test_app: Callable, tmp_path: Path
+) -> None:
+    from tests.test_homework_plan import THREE_BAD
+
+    bad, good = tmp_path / "bad.toml", tmp_path / "good.toml"
+    bad.write_text(THREE_BAD + "".join(f"\n[[goals]]\nx{n} = 1\n" for n in range(12)))
+    good.write_text(PLAN.format(title="Call Maya on Sunday"))
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(bad)
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+        for line in ("line 5:", "line 9:", "line 13:", "line 49:"):
+            assert line in message
+        scroll = app.screen.query_one("#result-scroll")
+        assert scroll.max_scroll_y > 0  # the list scrolls; Close stays on screen
+        assert app.screen.query_one("#close").region.bottom <= 24
+        await pilot.press("escape")
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(good)
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+        assert "Imported 1 goal" in message and "Goals" not in message
