@@ -307,10 +307,13 @@ def test_week_summary_gathers_the_week() -> None:
     assert summary.patterns[0] == ("Busy schedule", 2)
     assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
     lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "3: 1 greeting, 2 real conversation"
-    assert lines["Comfort"] == "3.0 of 5 (okay)"
+    assert lines["Connections"] == "3 this week: 1 greeting, 2 real conversation"
+    assert lines["Average comfort"] == "3.0 of 5 (okay) over this week's 3 connections"
     assert lines["Homework"] == "Book club: partly done"
-    assert lines["Check-in"] == "6 of 9, down from 9 the week of 26 Oct (lower means less lonely)"
+    assert lines["Check-in"] == (
+        "loneliness score 6 (on the 3–9 scale, lower means less lonely), "
+        "down from 9 the week of 26 Oct"
+    )
 
 
 def test_week_summary_of_an_empty_week_says_so_plainly() -> None:

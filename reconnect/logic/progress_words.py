@@ -5,6 +5,7 @@ nothing noted is a gap, not a zero.
 
 from __future__ import annotations
 
+from reconnect.logic.checkin_score import SCALE
 from reconnect.logic.plural import plural
 from reconnect.logic.progress import PeriodSummary, ProgressData
 
@@ -81,7 +82,7 @@ def checkin_words(data: ProgressData) -> str:
         now.checkin,
         when=_when(data),
     )
-    words += " (3–9, lower means less lonely)"
+    words += f" ({SCALE})"
     return words + _compared(data, before.checkin is not None)
 
 

@@ -99,10 +99,9 @@ def _run_plan(job: ImportJob) -> ImportResult:
     lines: list[str] = []
     if result.added:
         verb = "Would import" if job.dry_run else "Imported"
-        noun = "goal" if len(result.added) == 1 else "goals"
-        lines.append(f"{verb} {len(result.added)} {noun} from {name} ({source}):")
+        lines.append(f"{verb} {plural(len(result.added), 'goal')} from {name} ({source}):")
         for goal in result.added:
-            steps = f"{len(goal.steps)} step{'s' if len(goal.steps) != 1 else ''}"
+            steps = plural(len(goal.steps), "step")
             due = goal.homework.due_on if goal.homework else None
             lines.append(f"  • {goal.title} ({steps}{f', due {due:%-d %b}' if due else ''})")
     if result.already:

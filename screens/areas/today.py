@@ -15,6 +15,7 @@ from reconnect.areas import AREAS
 from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.overview import active_goals, depth_mix
+from reconnect.logic.plural import plural
 from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import local_date, week_bounds
 from reconnect.records.content import COMFORT_LABELS
@@ -143,10 +144,12 @@ class TodayScreen(AreaScreen):
             return
         comfort = sum(c.comfort for c in week) / len(week)
         text = Text()
-        noun = "connection" if len(week) == 1 else "connections"
-        text.append(f"{len(week)} {noun} so far\n", style="bold")
+        text.append(f"{plural(len(week), 'connection')} so far this week\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(f"\nfelt {COMFORT_LABELS[round(comfort)]} ({comfort:.1f} of 5)")
+        text.append(
+            f"\naverage comfort this week so far: {comfort:.1f} of 5 "
+            f"({COMFORT_LABELS[round(comfort)]})"
+        )
         panel.update(text)
 
     def _show_goals(self) -> None:
