@@ -5,7 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect.logic.checkin_week import checkin_week, checkin_week_rule
+from reconnect.logic.checkin_week import (
+    checkin_week,
+    checkin_week_rule,
+    checkin_week_rule_short,
+)
 from reconnect.logic.weeks import week_start
 from reconnect.settings import Settings
 from reconnect.store.store import Store
@@ -24,10 +28,10 @@ def test_the_first_three_days_count_for_the_week_before(first_day: int) -> None:
 
 
 def test_the_rule_in_words_follows_the_first_day() -> None:
-    assert "Monday, Tuesday or Wednesday" in checkin_week_rule(0)
+    assert "done Monday to Wednesday, it counts for the week before" in checkin_week_rule(0)
     assert "from Thursday on" in checkin_week_rule(0)
-    assert "Sunday, Monday or Tuesday" in checkin_week_rule(6)
-    assert "from Wednesday on" in checkin_week_rule(6)
+    assert "Done Sunday to Tuesday" in checkin_week_rule_short(6)
+    assert "from Wednesday on" in checkin_week_rule_short(6)
 
 
 async def _checkin_week_from(app, area_key: str) -> date:  # type: ignore[no-untyped-def]

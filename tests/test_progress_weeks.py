@@ -307,8 +307,8 @@ def test_week_summary_gathers_the_week() -> None:
     assert summary.patterns[0] == ("Busy schedule", 2)
     assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
     lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "3 this week: 1 greeting, 2 real conversation"
-    assert lines["Average comfort"] == "3.0 of 5 (okay) over this week's 3 connections"
+    assert lines["Connections"] == "3 in the week: 1 greeting, 2 real conversation"
+    assert lines["Average comfort"] == "3.0 of 5 (okay) over the week's 3 connections"
     assert lines["Homework"] == "Book club: partly done"
     assert lines["Check-in"] == (
         "loneliness score 6 (on the 3–9 scale, lower means less lonely), "

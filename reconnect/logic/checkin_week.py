@@ -21,12 +21,27 @@ def checkin_week(day: date, first_day: int = 0) -> date:
     return week_start(day - timedelta(days=LOOK_BACK_DAYS), first_day)
 
 
-def checkin_week_rule(first_day: int = 0) -> str:
-    """The rule in words, with the days the first-day-of-week setting gives."""
+def _rule_days(first_day: int) -> tuple[str, str, str]:
+    """The first day of the week, the last of the 'week before' days, the first of the
+    'this week' days: ('Monday', 'Wednesday', 'Thursday')."""
     names = [calendar.day_name[(first_day + n) % 7] for n in range(LOOK_BACK_DAYS + 1)]
-    early = ", ".join(names[:-2]) + f" or {names[-2]}"
+    return names[0], names[-2], names[-1]
+
+
+def checkin_week_rule(first_day: int = 0) -> str:
+    """The rule in words, with the days the first-day-of-week setting gives (for help)."""
+    first, last_before, from_day = _rule_days(first_day)
     return (
         "The check-in asks about the past seven days, so it is filed under the week most "
-        f"of them fall in: done on {early}, it counts for the week before; from "
-        f"{names[-1]} on, for the week it is done in."
+        f"of them fall in: done {first} to {last_before}, it counts for the week before; "
+        f"from {from_day} on, for the week it is done in."
+    )
+
+
+def checkin_week_rule_short(first_day: int = 0) -> str:
+    """The rule in one sentence, for the check-in form."""
+    first, last_before, from_day = _rule_days(first_day)
+    return (
+        f"Done {first} to {last_before}, a check-in counts for the week before; "
+        f"from {from_day} on, for the week it is done in."
     )

@@ -140,12 +140,12 @@ def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     if summary.connections:
         mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
         comfort = summary.comfort or 0.0
-        lines.append(("Connections", f"{summary.connections} this week: {mix}"))
+        lines.append(("Connections", f"{summary.connections} in the week: {mix}"))
         lines.append(
             (
                 "Average comfort",
                 f"{comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]}) "
-                f"over this week's {plural(summary.connections, 'connection')}",
+                f"over the week's {plural(summary.connections, 'connection')}",
             )
         )
     else:

@@ -61,10 +61,7 @@ class GoalRow:
         if gap is None:
             return ""
         rated = plural(sum(s.actual is not None for s in self.steps_done), "rated step")
-        return (
-            f"Average over {rated}: expected discomfort {gap[0]:.1f}, "
-            f"felt {gap[1]:.1f} (0–10)."
-        )
+        return f"Average over {rated}: expected discomfort {gap[0]:.1f}, felt {gap[1]:.1f} (0–10)."
 
 
 @dataclass
@@ -310,7 +307,10 @@ def render_html(report: Report) -> str:
     )
     parts.append(f'<p class="legend">{legend}</p>')
     head = "".join(f"<th>{d}</th>" for d in DEPTH_LABELS)
-    parts.append(f"<table><tr><th>week of</th>{head}<th>total</th><th>average comfort (1–5)</th><th></th></tr>")
+    parts.append(
+        f"<table><tr><th>week of</th>{head}<th>total</th>"
+        "<th>average comfort (1–5)</th><th></th></tr>"
+    )
     for w in report.weeks:
         if not w.total:  # a gap, not zeros
             parts.append(

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioSet, Select, Static
 
 from reconnect.logic.checkin_score import score_words
-from reconnect.logic.checkin_week import checkin_week_rule
+from reconnect.logic.checkin_week import checkin_week_rule_short
 from reconnect.records.content import (
     CHECKIN_ANSWERS,
     CHECKIN_ITEMS,
@@ -59,8 +59,11 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         with Vertical(id="checkin-box", classes="dialog-frame"):
             with Vertical(id="form"):
                 yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
-                yield Static(checkin_week_rule(self._first_day), classes="rule")
-                yield Static("Thinking about the past seven days:", classes="intro")
+                yield Static(
+                    f"{checkin_week_rule_short(self._first_day)} "
+                    "Thinking about the past seven days:",
+                    classes="intro",
+                )
                 for item in CHECKIN_ITEMS:
                     answer = getattr(existing, item.id) if existing else None
                     yield Static(item.question, classes="question")
