@@ -68,12 +68,12 @@ def rhythm_text(goal: Goal, result: Consistency) -> Text:
     goal."""
     if not goal.weekly_target:
         return Text("No weekly aim: set one with Edit (e) to see a consistency score.", style="dim")
-    text = Text("Weekly aim met, a forgiving average: ")
+    text = Text("Aim met, a forgiving average: ")
     text.append_text(
         score_text(result.score, result.recent(), empty="starts when this week is done")
     )
     if result.score is not None:
-        text.append(f" (bars: the last {SPARK_WEEKS} weeks)")
+        text.append(f" (bars: last {SPARK_WEEKS} weeks)")
     text.append(f"\nThis week so far: {result.this_week} of an aim of {goal.weekly_target}")
     if result.this_week >= goal.weekly_target:
         text.append(" ✓ met")
