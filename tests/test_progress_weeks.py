@@ -261,7 +261,8 @@ def test_period_compared_with_the_one_before() -> None:
         "3 of 3 connections were real conversation or deeper (0 of 2 before)"
     )
     assert checkin_words(data).startswith(
-        "Average check-in score over 1 check-in: 5.0 (down from 8.0 in the 2 weeks before)"
+        "Average check-in score (on the 3–9 scale, lower means less lonely) over 1 check-in: "
+        "5.0 (down from 8.0 in the 2 weeks before)"
     )
 
 

@@ -77,12 +77,11 @@ def checkin_words(data: ProgressData) -> str:
     if now.checkin is None:
         return "No check-ins in these weeks. Today offers one each week."
     words = change(
-        f"Average check-in score over {plural(now.checkins, 'check-in')}",
+        f"Average check-in score ({SCALE}) over {plural(now.checkins, 'check-in')}",
         before.checkin,
         now.checkin,
         when=_when(data),
     )
-    words += f" ({SCALE})"
     return words + _compared(data, before.checkin is not None)
 
 
@@ -99,8 +98,8 @@ def goals_words(data: ProgressData) -> str:
     )
     if now.goal_weeks:
         words += (
-            f"; weekly targets met {plural(now.targets_met, 'time')} "
-            f"of {now.goal_weeks} (one chance per goal per week)"
+            f"; weekly targets met {plural(now.targets_met, 'time')} out of "
+            f"{now.goal_weeks} (one chance a week for each goal with a target)"
         )
         if before.goal_weeks:
             words += f", {before.targets_met} of {before.goal_weeks} before"
