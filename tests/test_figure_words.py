@@ -44,6 +44,7 @@ def test_plural() -> None:
     assert plural(0, "week") == "0 weeks"
     assert plural(1, "person", "people") == "1 person"
     assert plural(3, "person", "people") == "3 people"
+    assert plural(1200, "record") == "1,200 records"
 
 
 def test_the_patterns_catch_what_they_are_for() -> None:

@@ -253,8 +253,7 @@ class ReflectionHistory(Vertical):
         elif self.wanted.is_active():
             status.update(f"{len(self._shown):,} of {total:,} match · enter opens · esc clears")
         else:
-            many = plural(total, "reflection").replace(str(total), f"{total:,}", 1)
-            status.update(f"{many}, newest first · enter or click opens one")
+            status.update(f"{plural(total, 'reflection')}, newest first · enter or click opens one")
 
     def on_resize(self) -> None:
         if self.size.width != self._last_width and self.is_mounted:

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 
 def plural(n: int, noun: str, many: str | None = None) -> str:
-    """`n` and the noun in the form that fits: plural(2, "person", "people")."""
-    return f"{n} {noun if n == 1 else many or noun + 's'}"
+    """`n` (with thousands separators) and the noun in the form that fits:
+    plural(2, "person", "people") is '2 people', plural(1200, "record") '1,200 records'."""
+    return f"{n:,} {noun if n == 1 else many or noun + 's'}"
