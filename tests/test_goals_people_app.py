@@ -121,7 +121,7 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)
         discomfort = str(app.screen.query_one("#discomfort", Static).render())
-        assert "Done 3 steps" in discomfort and "fear was bigger" in discomfort
+        assert "Over 3 done steps" in discomfort and "fear was bigger" in discomfort
     done = next(s for s in demo_store.goals.get(club.id).steps if s.id == step.id)
     assert done.done and done.actual_discomfort == 3 and done.note == "They nodded!"
     assert demo_store.connections.count() == before + 1

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.areas import AREA_NAMES
 from reconnect.cli.arg_types import iso_date
+from reconnect.logic.plural import plural
 from reconnect.store.paths import data_dir
 
 if TYPE_CHECKING:
@@ -137,8 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _count(count: int, kind: str) -> str:
     """'1 reflection', '2 reflections', '1 person', '0 check-ins'."""
     singular = {"people": "person", "checkins": "check-in"}.get(kind, kind.removesuffix("s"))
-    plural = {"checkins": "check-ins"}.get(kind, kind)
-    return f"{count} {singular if count == 1 else plural}"
+    return plural(count, singular, {"checkins": "check-ins"}.get(kind, kind))
 
 
 def run_app(args: argparse.Namespace) -> int:

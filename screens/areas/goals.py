@@ -78,7 +78,8 @@ class GoalsScreen(AreaScreen):
             table.add_column("Goal · next step", width=32, key="goal")
             table.add_column("State", width=16, key="state")
             table.add_column("Week", width=7, key="week")
-            table.add_column("Consistency", width=15, key="score")
+            # The share of weekly aims met, smoothed; the bars are the last 10 weeks.
+            table.add_column("Aim met, 10 wk", width=15, key="score")
             yield table
             yield Static(
                 "enter opens a goal · n new goal · f shows finished ones · "
