@@ -12,17 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconnect.cli.main import main
+from reconnect.docs import PLAN_FORMAT
 from reconnect.records.models import GoalKind
 from reconnect.store.store import Store
 from reconnect.transfer.homework_plan import PlanError, import_plan, parse_plan
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "homework-plan.md"
+DOC = PLAN_FORMAT
 NOW = datetime(2026, 11, 21, 9, tzinfo=UTC)
 
 
 def _doc_example(language: str) -> str:
     blocks = re.findall(rf"```{language}\n(.*?)```", DOC.read_text(), flags=re.S)
-    assert blocks, f"docs/homework-plan.md has no {language} example"
+    assert blocks, f"the plan guide has no {language} example"
     return blocks[0]
 
 
@@ -133,7 +134,9 @@ def test_an_invalid_plan_is_refused_whole(
     plan_toml.write_text(text.replace(change[0], change[1], 1))
     assert main(["import", str(plan_toml)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and message in err and "Nothing was saved." in err
+    problem, guide = err.splitlines()  # one line, then where the plan guide is
+    assert message in problem and "Nothing was saved." in problem
+    assert guide == f"How to write a plan: {PLAN_FORMAT}"
     assert Store.open(data_dir).goals.count() == 0
 
 
@@ -159,7 +162,9 @@ def test_unreadable_files_are_refused_with_one_line(
     path.write_text(content)
     assert main(["import", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and message in err
+    problem, *guide = err.splitlines()
+    assert message in problem
+    assert guide in ([], [f"How to write a plan: {PLAN_FORMAT}"])
 
 
 def test_a_missing_file_is_refused(tmp_path: Path, capsys) -> None:

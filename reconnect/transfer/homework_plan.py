@@ -1,4 +1,5 @@
-"""Homework plans: goals with steps a therapist writes in TOML or JSON (docs/homework-plan.md).
+"""Homework plans: goals with steps a therapist writes in TOML or JSON (the guide is
+reconnect/docs/homework-plan.md).
 
 A plan is checked whole before anything is saved: every problem is reported with its
 place (goal, step, field) and nothing is written. Each goal gets a stable `plan_key`
@@ -28,8 +29,6 @@ from reconnect.records.models import (
     first_error,
 )
 from reconnect.store.store import Store
-
-PLAN_DOC = "docs/homework-plan.md"
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ def _describe(loc: Sequence[str | int], raw: Any) -> str:
 
 
 _FRIENDLIER = {
-    "Extra inputs are not permitted": f"not a field of a plan (see {PLAN_DOC})",
+    "Extra inputs are not permitted": "not a field of a plan",
     "Field required": "missing; it is required",
 }
 _BOUNDS = (
@@ -122,7 +121,7 @@ def _friendlier(reason: str) -> str:
 def parse_plan(raw: Any) -> Plan:
     """Check a parsed document against the plan format. Raises PlanError."""
     if not isinstance(raw, dict):
-        text = f"a plan is a table of fields with a list of goals (see {PLAN_DOC})"
+        text = "a plan is a table of fields with a list of goals"
         raise PlanError([PlanProblem((), text)])
     try:
         plan = Plan.model_validate(raw)

@@ -28,8 +28,8 @@ class PlanRefused(ImportRefused):
     """A homework plan with a mistake."""
 
     hint = (
-        "Fix the file where it says (docs/homework-plan.md describes every field) "
-        "and import it again."
+        "Fix the file where it says and import it again: ctrl+o in the import form "
+        "shows how a plan is written, field by field."
     )
 
 
@@ -251,5 +251,5 @@ def import_file(
     kinds = ", ".join(i.kind for i in IMPORTERS)
     raise ImportRefused(
         f"{path.name}: not a kind of file reconnect can import (it knows: {kinds}; "
-        "a homework plan has a list of goals, see docs/homework-plan.md)"
+        "a homework plan has a list of goals)"
     )

@@ -138,8 +138,8 @@ class GoalsScreen(AreaScreen):
         if not goals:
             intro.update(
                 "No goals yet. A goal is a ladder of small steps, easiest first: press n to "
-                "make one. Homework from a therapist can be imported from a plan file "
-                "(reconnect import plan.toml; see docs/homework-plan.md)."
+                "make one. Homework from a therapist comes in a plan file: press i to "
+                "import it (ctrl+o there shows how a plan is written)."
             )
             return
         active = sum(1 for g in goals if g.status is GoalStatus.ACTIVE)
