@@ -14,6 +14,7 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME
 from reconnect.delays import Delays
+from reconnect.logic.removals import UndoStacks
 from reconnect.logic.weeks import at_local
 from reconnect.records.models import now_local
 from reconnect.settings import Settings, load_settings, save_settings
@@ -79,6 +80,8 @@ class ReconnectApp(App[int]):
         # Records changed (our own save or another process's write); carries the store
         # version. Areas subscribe and reload only if they show an older version.
         self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
+        # Deletes that `u` can take back, per area (screens/areas/undo.py).
+        self.undo = UndoStacks()
 
     @property
     def today(self) -> date:

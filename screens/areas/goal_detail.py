@@ -34,7 +34,7 @@ class GoalScreen(StepActions, GoalActions):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("a", "add_step", "Add step"),
-        Binding("c", "complete_step", "Step done"),
+        Binding("c", "complete_step", "Highlighted step done"),
         Binding("d", "plan_step", "Plan a day", show=False),
         Binding("e", "edit_goal", "Edit"),
         Binding("s", "rest", "Rest/resume"),
@@ -52,7 +52,9 @@ class GoalScreen(StepActions, GoalActions):
             yield Static(id="discomfort")
             with Horizontal(id="goal-actions"):
                 yield Button("Add step (a)", id="add-step", compact=True)
-                yield Button("Step done (c)", id="complete-step", compact=True, variant="primary")
+                yield Button(
+                    "Highlighted step done (c)", id="complete-step", compact=True, variant="primary"
+                )
                 yield Button("Edit (e)", id="edit-goal", compact=True)
                 yield Button("Rest (s)", id="rest", compact=True)
                 yield Button("More (x)", id="more", compact=True)

@@ -46,9 +46,10 @@ class ReviewScreen(AreaScreen):
         # The buttons beside the week say these keys; the footer has no room for them.
         Binding("left_square_bracket", "week(-1)", "Earlier week", key_display="[", show=False),
         Binding("right_square_bracket", "week(1)", "Later week", key_display="]", show=False),
-        Binding("ctrl+s", "save", "Save review", key_display="ctrl+s"),
+        # Priority: the answers are text fields, and Input takes ctrl+e (end of line).
+        Binding("ctrl+s", "save", "Save review", key_display="ctrl+s", priority=True),
         Binding("c", "checkin", "Check-in"),
-        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e"),
+        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e", priority=True),
     ]
 
     # The first day of the week shown: the last full week until the user moves.
