@@ -122,7 +122,8 @@ class GoalActions(GoalScreenBase):
                 f"Delete \u201c{self.goal.title}\u201d?",
                 "Delete",
                 title="Delete this goal?",
-                note=f"{kept} Letting it go (x) keeps it in your history instead.",
+                note=f"{kept} Letting it go (x) keeps it in your history instead. "
+                "u on the Goals list brings a deleted goal back.",
             ),
             confirmed,
         )

@@ -165,7 +165,7 @@ class StepActions(GoalScreenBase):
                 f"Remove \u201c{step.title}\u201d?",
                 "Remove",
                 title="Remove this step?",
-                note="Connections logged for it stay in your log.",
+                note="Connections logged for it stay in your log. u brings it back.",
             ),
             confirmed,
         )

@@ -332,7 +332,8 @@ class PeopleScreen(UndoArea):
                 if stays
                 else ""
             )
-            + "Archiving (a) hides them instead and keeps everything linked."
+            + "Archiving (a) hides them instead and keeps everything linked. "
+            + "A delete can be undone with u until you close the app."
         )
 
         def chosen(choice: str | None) -> None:

@@ -46,9 +46,9 @@ class ReviewScreen(AreaScreen):
         # The buttons beside the week say these keys; the footer has no room for them.
         Binding("left_square_bracket", "week(-1)", "Earlier week", key_display="[", show=False),
         Binding("right_square_bracket", "week(1)", "Later week", key_display="]", show=False),
-        # Priority: the answers are text fields, and Input takes ctrl+e (end of line).
-        Binding("ctrl+s", "save", "Save review", key_display="ctrl+s", priority=True),
+        Binding("ctrl+s", "save", "Save review", key_display="ctrl+s"),
         Binding("c", "checkin", "Check-in"),
+        # Priority: the answers are text fields, and Input takes ctrl+e (end of line).
         Binding("ctrl+e", "export", "Export report", key_display="ctrl+e", priority=True),
     ]
 
