@@ -49,7 +49,9 @@ class ReconnectApp(App[int]):
             Binding(area.key, f"open('{area.name}')", f"Open {area.title}", show=False)
             for area in AREAS
         ),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        # F1 from anywhere, a dialog or a text field too: the help and the crisis lines.
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -135,6 +137,7 @@ class ReconnectApp(App[int]):
         from screens.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it
             return
         self.push_screen(HelpScreen(self.screen))
 
