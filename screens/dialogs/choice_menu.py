@@ -50,7 +50,8 @@ class ChoiceMenu(ModalScreen[str | None]):
             if self._text:
                 yield Static(self._text, id="menu-text")
             yield OptionList(*(Option(self._words(c, text), id=c) for c, text in self._options))
-            yield Static("enter or click to choose · esc to close", id="menu-hint")
+            how = "enter, a click or its key" if self._keys else "enter or click"
+            yield Static(f"{how} to choose · esc to close", id="menu-hint")
 
     def _words(self, choice: str, text: str) -> str:
         key = self._keys.get(choice)
