@@ -15,6 +15,7 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME
 from reconnect.delays import Delays
+from reconnect.logic.removals import UndoStacks
 from reconnect.logic.weeks import at_local
 from reconnect.records.models import first_error, now_local
 from reconnect.settings import Settings, load_settings, save_settings, settings_path
@@ -55,7 +56,9 @@ class ReconnectApp(App[int]):
             )
             for area in AREAS
         ),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        # F1 from anywhere, a dialog or a text field too: the help and the crisis lines.
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -88,6 +91,8 @@ class ReconnectApp(App[int]):
         self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
         # Bumped when a setting that changes what areas show (the first weekday) changes.
         self.settings_revision = 0
+        # Deletes that `u` can take back, per area (screens/areas/undo.py).
+        self.undo = UndoStacks()
 
     @property
     def today(self) -> date:
@@ -176,6 +181,7 @@ class ReconnectApp(App[int]):
         from screens.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it
             return
         self.push_screen(HelpScreen(self.screen))
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from reconnect.records.models import GoalStatus
 from reconnect.store.store import Store
@@ -237,7 +237,8 @@ async def test_archive_then_delete_a_person_keeps_their_log(
         assert isinstance(app.screen, ChoiceMenu)
         text = str(app.screen.query_one("#menu-text", Static).render())
         assert f"the {logged} connections you logged with them stay" in text.lower()
-        await pilot.press("enter")  # the first choice: delete
+        assert app.screen.query_one(OptionList).highlighted_option.id == "keep"
+        await pilot.press("end", "enter")  # the last choice: delete
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert demo_store.people.get(sam.id) is None

@@ -9,8 +9,9 @@ from textual.widgets import DataTable
 
 from reconnect.logic import ladder
 from reconnect.logic.goal_words import step_choices
-from reconnect.logic.goals import complete_step_and_log
+from reconnect.logic.goals import complete_step_and_log, remove_step
 from reconnect.logic.people import counterpart_for
+from reconnect.logic.removals import Removal, StepRemoved
 from reconnect.records.models import Step
 from screens.areas.goal_base import GoalScreenBase
 from screens.dialogs.choice_menu import ChoiceMenu
@@ -20,7 +21,7 @@ from screens.dialogs.step_done import StepDone, StepDoneForm
 
 
 class StepActions(GoalScreenBase):
-    """Acts on the step under the ladder's cursor (or, to complete, the next one)."""
+    """Acts on the step under the ladder's cursor (the highlighted one)."""
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -67,13 +68,18 @@ class StepActions(GoalScreenBase):
         self.app.push_screen(StepForm(self.reconnect.today, step), saved)
 
     def action_complete_step(self) -> None:
+        """The highlighted step, and only that one: the footer says so."""
         step = self.selected_step()
         if self.goal is None:
             return
-        if step is None or step.done:
-            step = self.goal.next_step()
         if step is None:
-            self.notify("Every step is done. Add another (a), or mark the goal done (x).")
+            self.notify("No steps yet: add the smallest one (a).")
+            return
+        if step.done:
+            self.notify(
+                "That step is done already. Move to one not done (→ marks the next), "
+                "or choose it with enter to mark it not done."
+            )
             return
         goal = self.goal
         person = self.store.people.get(goal.person_id) if goal.person_id else None
@@ -108,6 +114,10 @@ class StepActions(GoalScreenBase):
             self.show_change()
 
         self.app.push_screen(form, done)
+
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, StepRemoved) and removal.goal_id == self.goal_id:
+            self.ladder.select_step(removal.step.id)
 
     def action_plan_step(self) -> None:
         step = self.selected_step()
@@ -148,14 +158,14 @@ class StepActions(GoalScreenBase):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.save_goal(lambda g: ladder.remove_step(g, step.id))
+                self.offer_undo(remove_step(self.store, self.goal_id, step.id))
 
         self.app.push_screen(
             ConfirmDialog(
                 f"Remove \u201c{step.title}\u201d?",
                 "Remove",
                 title="Remove this step?",
-                note="Connections logged for it stay in your log.",
+                note="Connections logged for it stay in your log. u brings it back.",
             ),
             confirmed,
         )

@@ -12,9 +12,10 @@ from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
+from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.models import Goal, GoalStatus, label
-from screens.areas.base import AreaScreen
+from screens.areas.undo import UndoArea
 from widgets.score_spark import score_text
 
 FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
@@ -49,7 +50,7 @@ def sort_key(goal: Goal, today: date) -> tuple[int, date, date]:
     return (group, due or date.max, goal.created_at.date())
 
 
-class GoalsScreen(AreaScreen):
+class GoalsScreen(UndoArea):
     AREA_TITLE = "Goals"
     ABOUT = (
         "A goal is a ladder of small steps, easiest first. Consistency is a forgiving "
@@ -165,6 +166,11 @@ class GoalsScreen(AreaScreen):
         if not self._goal_ids or not 0 <= table.cursor_row < len(self._goal_ids):
             return None
         return self._goal_ids[table.cursor_row]
+
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, RecordRemoved) and removal.record.id in self._goal_ids:
+            table = self.query_one("#goal-table", DataTable)
+            table.move_cursor(row=self._goal_ids.index(removal.record.id))
 
     # --- actions -------------------------------------------------------------------
 

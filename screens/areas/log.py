@@ -13,20 +13,20 @@ from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Button, Label, OptionList, Select, Static
 
-from reconnect.logic import connections
 from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix
 from reconnect.logic.plural import plural
+from reconnect.logic.removals import RecordRemoved, Removal, delete_connection
 from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
 from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
 from reconnect.records.models import Connection, Counterpart, Person, label
-from screens.areas.base import AreaScreen
+from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
 from widgets.connection_list import ConnectionList
 
 
-class LogScreen(AreaScreen):
+class LogScreen(UndoArea):
     AREA_TITLE = "Log"
     ABOUT = (
         "Note small moments of connection, right after they happen: what, who, how deep "
@@ -38,7 +38,6 @@ class LogScreen(AreaScreen):
         Binding("a", "add", "Log a moment"),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("u", "undo", "Undo delete"),
         Binding("left_square_bracket", "earlier", "Earlier week", key_display="["),
         Binding("right_square_bracket", "later", "Later week", key_display="]"),
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
@@ -49,7 +48,6 @@ class LogScreen(AreaScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._deleted: list[Connection] = []  # newest last; undo works for the session
         self._people_options: list[tuple[str, str]] = []
         self._filters_shown: tuple[object, ...] = ()
 
@@ -196,20 +194,27 @@ class LogScreen(AreaScreen):
         if saved is None:
             return
         connection = saved.connection
-        # Show the week the entry belongs to, with the cursor on it.
-        week = week_start(local_date(connection.at), self.reconnect.settings.first_day_of_week)
-        self.week = None if week == self._this_week() else week
-        entries = self.query_one(ConnectionList)
         self.show_change()
-        ids = [o.id for o in entries.options]
-        if connection.id in ids:
-            entries.highlighted = ids.index(connection.id)
-        entries.focus()
+        self._show_entry(connection)
         verb = "Updated" if saved.edited else "Saved"
         message = f"{verb}: {connection.what}"
         if saved.new_person is not None:
             message += f". {saved.new_person.name} was added to People."
         self.notify(message)
+
+    def _show_entry(self, connection: Connection) -> None:
+        """The week the entry belongs to, with the cursor on it."""
+        week = week_start(local_date(connection.at), self.reconnect.settings.first_day_of_week)
+        self.week = None if week == self._this_week() else week
+        entries = self.query_one(ConnectionList)
+        ids = [o.id for o in entries.options]
+        if connection.id in ids:
+            entries.highlighted = ids.index(connection.id)
+        entries.focus()
+
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, RecordRemoved) and isinstance(removal.record, Connection):
+            self._show_entry(removal.record)
 
     def action_delete(self) -> None:
         connection = self._selected()
@@ -219,13 +224,8 @@ class LogScreen(AreaScreen):
         person = self.store.people.get(connection.person_id) if connection.person_id else None
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            removed = self.store.connections.delete(connection.id)
-            if removed is not None:
-                self._deleted.append(removed)
-            self.show_change()
-            self.notify(f"Deleted: {connection.what}. Press u to undo.")
+            if yes:
+                self.offer_undo(delete_connection(self.store, connection.id))
 
         self.app.push_screen(
             ConfirmDialog(
@@ -237,16 +237,6 @@ class LogScreen(AreaScreen):
             ),
             confirmed,
         )
-
-    def action_undo(self) -> None:
-        while self._deleted:
-            connection = self._deleted.pop()
-            if self.store.connections.get(connection.id) is not None:
-                continue  # already back (restored elsewhere)
-            self._after_save(connections.save(self.store, connection))
-            self.notify(f"Put back: {connection.what}")
-            return
-        self.notify("Nothing to undo.")
 
     def action_earlier(self) -> None:
         self.week = self.week_first_day - timedelta(days=7)

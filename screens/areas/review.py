@@ -49,7 +49,8 @@ class ReviewScreen(AreaScreen):
         Binding("right_square_bracket", "week(1)", "Later week", key_display="]", show=False),
         Binding("ctrl+s", "save", "Save review", key_display="ctrl+s"),
         Binding("c", "checkin", "Check-in"),
-        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e"),
+        # Priority: the answers are text fields, and Input takes ctrl+e (end of line).
+        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e", priority=True),
     ]
 
     # The first day of the week shown: the last full week until the user moves.
