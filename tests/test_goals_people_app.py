@@ -53,11 +53,13 @@ async def test_create_a_goal_with_steps(store: Store, make_test_app: Callable[..
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)
         for title, difficulty, predicted in (
-            ("Suggest a walk", "4", "7"),
-            ("Reply to her", "1", "4"),
+            ("Suggest a walk", 4, 7),
+            ("Reply to her", 1, 4),
         ):
             await pilot.press("a")
-            await _fill(pilot, {"title": title, "difficulty": difficulty, "predicted": predicted})
+            await _fill(pilot, {"title": title})
+            app.screen.query_one("#difficulty", ScalePicker).value = difficulty
+            app.screen.query_one("#predicted", ScalePicker).value = predicted
             await pilot.press("ctrl+s")
             await pilot.pause()
         (goal,) = store.goals.all()
@@ -109,7 +111,8 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
-        await _fill(pilot, {"actual": "3", "step-note": "They nodded!"})
+        app.screen.query_one("#actual", ScalePicker).value = 3
+        await _fill(pilot, {"step-note": "They nodded!"})
         await pilot.press("ctrl+s")  # how deep and how it felt are the user's to say
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)

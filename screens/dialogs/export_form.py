@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, Static
 
 from reconnect.cli.export_command import DEFAULT_REPORT_DAYS, default_output
 from screens.dialogs.form_base import FormScreen
@@ -56,12 +56,11 @@ class ExportForm(FormScreen[ExportRequest]):
             Input(self._end.isoformat(), id="end", validators=[IsoDate()], compact=True),
             hint="The period is for the session report; backups hold everything.",
         )
-        yield TickBox("Include private reflections", value=False, id="private")
         yield from self.row(
-            "Save to",
-            Input(str(self._default_path("html")), id="path", compact=True),
-            hint="Private reflections stay out unless you tick the box above.",
+            "Save to", Input(str(self._default_path("html")), id="path", compact=True)
         )
+        yield TickBox("Include private reflections", value=False, id="private", compact=True)
+        yield Static("Private reflections stay out unless this is ticked.", classes="tick-hint")
 
     def _default_path(self, fmt: str) -> Path:
         return self._home / default_output(fmt, self._end)

@@ -7,6 +7,7 @@ from textual.widgets import Checkbox, Select, Static, TextArea
 
 from reconnect.records.models import Homework, HomeworkOutcome, label
 from screens.dialogs.form_base import FormScreen
+from widgets.tick_box import TickBox
 
 
 class HomeworkReview(FormScreen[Homework]):
@@ -34,7 +35,7 @@ class HomeworkReview(FormScreen[Homework]):
         yield from self.row(
             "What got in the way", TextArea(hw.obstacles, id="obstacles", compact=True)
         )
-        yield Checkbox(
+        yield TickBox(
             "Talk about it in the next session", hw.discuss_in_session, id="discuss", compact=True
         )
 
