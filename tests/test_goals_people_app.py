@@ -329,3 +329,29 @@ async def test_a_new_goal_is_explained_as_just_started(
         await pilot.pause()
         rhythm = str(app.screen.query_one("#goal-rhythm", Static).render())
         assert "Just started" in rhythm
+
+
+async def test_a_step_is_not_rated_for_the_user(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"Say hello")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#difficulty", ScalePicker).value is None
+        assert form.query_one("#predicted", ScalePicker).value is None
+        form.query_one("#title", Input).focus()
+        await pilot.press(*"Nod to a neighbour", "ctrl+s")
+        await pilot.pause()
+        for field in ("difficulty", "predicted"):
+            error = form.query_one(f"#{field}-error", Static)
+            assert error.display and "choose" in str(error.render())
+        assert app.screen is form and app.focused is form.query_one("#difficulty")
+        await pilot.press("2", "1", "0", "ctrl+s")  # two digits, the second 10
+        await pilot.pause()
+        (goal,) = store.goals.all()
+        assert [(s.difficulty, s.predicted_discomfort) for s in goal.steps] == [(2, 10)]

@@ -26,7 +26,9 @@ class ScalePicker(Widget, can_focus=True):
     """A scale whose chosen value is bracketed, reversed and named: colour is not needed.
 
     `labels` names the values (every one, or a few such as the ends); the scale runs
-    from `low` to `high`, by default the lowest and highest labelled value.
+    from `low` to `high`, by default the lowest and highest labelled value. `spelled`
+    writes every name beside its number, for a short scale whose names must be read
+    before choosing (the check-in's answers).
     """
 
     DEFAULT_CSS = """
@@ -59,6 +61,7 @@ class ScalePicker(Widget, can_focus=True):
         *,
         low: int | None = None,
         high: int | None = None,
+        spelled: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -66,6 +69,7 @@ class ScalePicker(Widget, can_focus=True):
         self.labels = dict(labels)
         self.low = min(labels) if low is None else low
         self.high = max(labels) if high is None else high
+        self.spelled = spelled  # each number's name beside it: for a few long names
         self.set_reactive(ScalePicker.value, value)
         self._pending: int | None = None  # a digit waiting for a second one
         self._wait: Timer | None = None
@@ -86,18 +90,35 @@ class ScalePicker(Widget, can_focus=True):
             return f"type {self.low}\u2013{self.high} (1 then 0 for 10)"
         return f"type {self.low}\u2013{self.high}"
 
+    def _cells(self) -> list[tuple[int, str]]:
+        """Each value and its cell's text: the number, with its name if `spelled`."""
+        cells = []
+        for n in self.values:
+            number = f"[{n}]" if n == self.value else f" {n} "
+            if self.spelled and n in self.labels:
+                cells.append((n, f"{number} {self.labels[n]}   "))
+            else:
+                cells.append((n, number.ljust(self.cell)))
+        return cells
+
     def render(self) -> Text:
         text = Text()
-        for n in self.values:
+        for n, cell in self._cells():
             if n == self.value:
-                text.append(f"[{n}]", style="bold reverse")
-                text.append(" " * (self.cell - len(str(n)) - 2))
+                text.append(cell[: len(str(n)) + 2], style="bold reverse")
+                text.append(cell[len(str(n)) + 2 :])
             else:
-                text.append(f" {n} ".ljust(self.cell))
+                text.append(cell)
         if self.value is None:
-            text.append(f" {self.prompt}", style="italic")
-        elif self.value in self.labels:
-            text.append(f" {self.labels[self.value]}")
+            tail = Text(self.prompt, style="italic")
+        elif self.value in self.labels and not self.spelled:
+            tail = Text(self.labels[self.value])
+        else:
+            return text
+        # The name (or what to type) goes under the numbers when it does not fit after.
+        room = self.content_size.width - text.cell_len - 1
+        text.append("\n" if tail.cell_len > room else " ")
+        text.append_text(tail)
         return text
 
     def watch_value(self, value: int | None) -> None:
@@ -163,6 +184,9 @@ class ScalePicker(Widget, can_focus=True):
         self.focus()
         if event.y != 0:
             return
-        n = self.low + (event.x - self.styles.padding.left) // self.cell
-        if n in self.values:
-            self.value = n
+        x = event.x - self.styles.padding.left
+        for n, cell in self._cells():
+            if 0 <= x < len(cell):
+                self.value = n
+                return
+            x -= len(cell)

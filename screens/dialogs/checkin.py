@@ -61,7 +61,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 for item in CHECKIN_ITEMS:
                     answer = getattr(existing, item.id) if existing else None
                     yield Static(item.question, classes="question")
-                    yield ScalePicker(CHECKIN_ANSWERS, answer, id=item.id)
+                    yield ScalePicker(CHECKIN_ANSWERS, answer, spelled=True, id=item.id)
                 yield Static(f"{DIRECT_QUESTION} (optional)", classes="question")
                 yield Select(
                     [(text, key) for key, text in DIRECT_ANSWERS.items()],
