@@ -48,7 +48,8 @@ class ReconnectApp(App[int]):
             Binding(area.key, f"open('{area.name}')", f"Open {area.title}", show=False)
             for area in AREAS
         ),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        # The area bar shows "? help" too, so the footer leaves it out.
+        Binding("question_mark,f1", "help", "Help", key_display="?", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
