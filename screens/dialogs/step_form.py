@@ -11,20 +11,22 @@ from textual.widgets import Input, Select
 
 from reconnect.records.content import DIFFICULTY_LABELS, DISCOMFORT_LABELS, STEP_IDEAS
 from reconnect.records.models import Step
-from screens.dialogs.form_base import FormScreen
+from screens.dialogs.form_base import FormScreen, goal_line
 from widgets.field_check import ModelField, date_parser
 from widgets.scale_picker import ScalePicker
 
 
 class StepForm(FormScreen[Step]):
-    def __init__(self, today: date, step: Step | None = None) -> None:
+    def __init__(self, today: date, goal: str, step: Step | None = None) -> None:
         super().__init__()
         self._step = step
+        self._goal = goal
         self._parse_date = date_parser(today)
         self.FORM_TITLE = "Change this step" if step else "A new step on the ladder"
 
     def compose_fields(self) -> ComposeResult:
         step = self._step
+        yield goal_line(self._goal)
         yield from self.row(
             "Ideas",
             Select(
