@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
-from reconnect.records.models import GoalStatus
+from reconnect.records.models import GoalStatus, now_local
 from reconnect.store.store import Store
 from screens.areas.goal_detail import GoalScreen
 from screens.areas.goals import GoalsScreen
@@ -355,3 +356,27 @@ async def test_a_step_is_not_rated_for_the_user(
         await pilot.pause()
         (goal,) = store.goals.all()
         assert [(s.difficulty, s.predicted_discomfort) for s in goal.steps] == [(2, 10)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_long_step_title_is_never_cut(
+    store: Store, make_test_app: Callable[..., Any], size: tuple[int, int]
+) -> None:
+    from reconnect.records.models import Goal, Step
+    from widgets.step_ladder import StepLadder
+
+    title = "Ask the neighbour two doors down whether she would like help with her garden"
+    goal = store.goals.add(
+        Goal(created_at=now_local(), title="Neighbours", steps=[Step(title=title)])
+    )
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(GoalScreen(goal.id))
+        await pilot.pause()
+        ladder = app.screen.query_one(StepLadder)
+        column = ladder.ordered_columns[ladder.get_column_index("title")]
+        # Wide: the title column takes the room; narrow: the row grows to hold it.
+        if size[0] >= 120:
+            assert column.width >= len(title)
+        assert column.width * ladder.ordered_rows[0].height >= len(title)
+        assert ladder.virtual_size.width <= ladder.scrollable_content_region.width

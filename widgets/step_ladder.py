@@ -44,10 +44,12 @@ class StepLadder(DataTable[Text | str]):
         padding = 2 * self.cell_padding * (len(OTHER_COLUMNS) + 2)
         width = max(TITLE_MIN, self.scrollable_content_region.width - others - padding)
         if width != self._title_width:
+            row = self.cursor_row
             self.clear(columns=True)
             self._add_columns(width)
             if self._goal is not None:
                 self.show(self._goal)
+                self.move_cursor(row=row)  # the rows are the same: the cursor stays
 
     def show(self, goal: Goal) -> None:
         self._goal = goal
