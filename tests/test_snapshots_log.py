@@ -49,7 +49,7 @@ def test_log_form_filled(snap_compare, demo_store: Store, make_test_app: Callabl
         # Yesterday: a time today could still be ahead of the real clock.
         pilot.app.screen.query_one("#day", Select).value = "2026-11-20"
         pilot.app.screen.query_one("#clock").focus()
-        await pilot.press(*"08:15", "tab", "2", "tab", "4")
+        await pilot.press(*"08:15", "tab", "2", "4")  # a digit chooses and moves on
         await pilot.pause()
 
     app = make_test_app(demo_store, start_area="log")
