@@ -199,10 +199,8 @@ async def test_log_with_a_drifting_person_and_make_them_a_goal(
         assert alex is not None and alex.name == "Alex"
         await pilot.press("c")  # the Log's own form, with Alex filled in
         await pilot.pause()
-        await _fill(pilot, {"what": "Sent a short note"})
-        app.screen.query_one("#depth", ScalePicker).value = 2
-        app.screen.query_one("#comfort", ScalePicker).value = 3
-        await pilot.press("ctrl+s")
+        # Words, tab, two digits (each chooses and moves on), ctrl+s.
+        await pilot.press(*"Sent a short note", "tab", "2", "3", "ctrl+s")
         await pilot.pause()
         assert drifting.row_count == 1  # Alex is no longer losing touch
         await pilot.press("m")
@@ -212,6 +210,7 @@ async def test_log_with_a_drifting_person_and_make_them_a_goal(
         await pilot.pause()
     logged = [c for c in demo_store.connections.all() if c.what == "Sent a short note"]
     assert len(logged) == 1 and logged[0].person_id == alex.id
+    assert (logged[0].depth, logged[0].comfort) == (2, 3)
     goal = next(g for g in demo_store.goals.all() if g.title == "Reach out to Aunt Rosa")
     assert goal.kind.value == "reach_out"
 
