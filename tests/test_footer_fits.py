@@ -12,6 +12,7 @@ from textual.widgets import Footer
 
 from reconnect.areas import AREAS
 from reconnect.store.store import Store
+from widgets.area_bar import AreaBar
 
 SIZE = (80, 24)
 
@@ -47,3 +48,15 @@ async def test_the_goal_ladder_footer_fits_80_columns(
         await pilot.press("enter")
         await pilot.pause()
         await _footer_is_whole(app)
+
+
+async def test_the_demo_marker_fits_80_columns(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(AreaBar)
+        shown = bar.render()
+        assert str(shown).rstrip().endswith("demo")
+        assert shown.cell_length <= bar.content_region.width
