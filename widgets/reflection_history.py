@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select, Static
 
+from reconnect.logic.plural import plural
 from reconnect.logic.search import ReflectionFilter, ReflectionIndex
 from reconnect.records.content import PATTERN_SHORT, PATTERNS
 from reconnect.records.models import Reflection
@@ -252,8 +253,7 @@ class ReflectionHistory(Vertical):
         elif self.wanted.is_active():
             status.update(f"{len(self._shown):,} of {total:,} match · enter opens · esc clears")
         else:
-            noun = "reflection" if total == 1 else "reflections"
-            status.update(f"{total:,} {noun}, newest first · enter or click opens one")
+            status.update(f"{plural(total, 'reflection')}, newest first · enter or click opens one")
 
     def on_resize(self) -> None:
         if self.size.width != self._last_width and self.is_mounted:

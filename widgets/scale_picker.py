@@ -28,7 +28,7 @@ class ScalePicker(Widget, can_focus=True):
     `labels` names the values (every one, or a few such as the ends); the scale runs
     from `low` to `high`, by default the lowest and highest labelled value. `spelled`
     writes every name beside its number, for a short scale whose names must be read
-    before choosing (the check-in's answers).
+    before choosing (the check-in's answers); the numbers then say what to type.
     """
 
     DEFAULT_CSS = """
@@ -109,7 +109,7 @@ class ScalePicker(Widget, can_focus=True):
                 text.append(cell[len(str(n)) + 2 :])
             else:
                 text.append(cell)
-        if self.value is None:
+        if self.value is None and not self.spelled:
             tail = Text(self.prompt, style="italic")
         elif self.value in self.labels and not self.spelled:
             tail = Text(self.labels[self.value])

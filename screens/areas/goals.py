@@ -20,8 +20,9 @@ from widgets.score_spark import score_text
 
 FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
 GOAL_MIN = 32
-# (heading, key, width) of the columns after the goal's.
-OTHER_COLUMNS = (("State", "state", 16), ("Week", "week", 7), ("Consistency", "score", 15))
+# (heading, key, width) of the columns after the goal's. The last: the share of weekly
+# aims met, smoothed; the bars are the last 10 weeks.
+OTHER_COLUMNS = (("State", "state", 16), ("Week", "week", 7), ("Aim met, 10 wk", "score", 15))
 # Columns' cell padding (1 each side of 4 columns), the body's padding, a scrollbar.
 ROOM_AROUND = 8 + 2 + 2
 
@@ -159,8 +160,8 @@ class GoalsScreen(AreaScreen):
         if not goals:
             intro.update(
                 "No goals yet. A goal is a ladder of small steps, easiest first: press n to "
-                "make one. Homework from a therapist can be imported from a plan file "
-                "(reconnect import plan.toml; see docs/homework-plan.md)."
+                "make one. Homework from a therapist comes in a plan file: press i to "
+                "import it (ctrl+o there shows how a plan is written)."
             )
             return
         active = sum(1 for g in goals if g.status is GoalStatus.ACTIVE)

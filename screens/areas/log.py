@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, OptionList, Select, Static
 from reconnect.logic import connections
 from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix
+from reconnect.logic.plural import plural
 from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
 from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
 from reconnect.records.models import Connection, Counterpart, Person, label
@@ -135,13 +136,12 @@ class LogScreen(AreaScreen):
         return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
 
     def _summary(self, week: list[Connection], shown: list[Connection]) -> str:
-        noun = "moment" if len(week) == 1 else "moments"
-        head = f"{len(week)} {noun}"
+        head = plural(len(week), "moment")
         if len(shown) != len(week):
             head += f" ({len(shown)} shown)"
         comfort = sum(c.comfort for c in week) / len(week)
         mix = " \u00b7 ".join(f"{DEPTH_TINY[d]} {n}" for d, n in depth_mix(week).items())
-        return f"{head} \u00b7 comfort {comfort:.1f}/5 on average \u00b7 by depth:\n{mix}"
+        return f"{head} \u00b7 average comfort {comfort:.1f} of 5 \u00b7 by depth:\n{mix}"
 
     def _update_people_filter(self, people: list[Person]) -> None:
         options = sorted(((p.name, p.id) for p in people), key=lambda o: o[0].lower())

@@ -17,6 +17,7 @@ from reconnect.logic.people import (
     linked_count,
     people_rows,
 )
+from reconnect.logic.plural import plural
 from reconnect.records.models import GoalKind, Person, label
 from screens.areas.base import AreaScreen
 from screens.dialogs.choice_menu import ChoiceMenu
@@ -142,7 +143,9 @@ class PeopleScreen(AreaScreen):
 
     @staticmethod
     def _wish(person: Person) -> str:
-        return f"every {person.cadence_days} days" if person.cadence_days else "no wish"
+        if not person.cadence_days:
+            return "no wish"
+        return "every day" if person.cadence_days == 1 else f"every {person.cadence_days} days"
 
     def _drift_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
         assert row.drift is not None
@@ -151,7 +154,7 @@ class PeopleScreen(AreaScreen):
             Text(row.person.name, style="bold", overflow="ellipsis", no_wrap=True),
             ago(row.days_since),
             self._wish(row.person),
-            f"{over} day{'s' if over != 1 else ''}",
+            plural(over, "day"),
         )
 
     def _person_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:

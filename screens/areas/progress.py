@@ -16,7 +16,8 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import Static, Tab, Tabs
 
-from reconnect.logic.progress import ProgressData, progress, progress_span
+from reconnect.logic.plural import plural
+from reconnect.logic.progress import ProgressData, WeekPoint, progress, progress_span
 from reconnect.logic.progress_words import (
     checkin_words,
     comfort_depth_words,
@@ -42,6 +43,11 @@ DEPTH_BARS = (
 )
 
 
+def _if_logged(point: WeekPoint, count: int) -> int | None:
+    """A count for a week with entries; None (no bar) for a gap, which is not a zero."""
+    return count if point.logged else None
+
+
 def _specs(data: ProgressData) -> dict[str, ChartSpec]:
     points = data.points
     weeks = [p.start for p in points]
@@ -61,7 +67,9 @@ def _specs(data: ProgressData) -> dict[str, ChartSpec]:
         "connections": ChartSpec(
             weeks,
             stacks=tuple(
-                Series(label, [p.by_depth[depth - 1] for p in points], marker, 5 - depth)
+                Series(
+                    label, [_if_logged(p, p.by_depth[depth - 1]) for p in points], marker, 5 - depth
+                )
                 for depth, label, marker in DEPTH_BARS
             ),
             counts=True,
@@ -77,7 +85,9 @@ def _specs(data: ProgressData) -> dict[str, ChartSpec]:
         ),
         "goals": ChartSpec(
             weeks,
-            stacks=(Series("steps done (left)", [p.steps_done for p in points], "█", 0),),
+            stacks=(
+                Series("steps done (left)", [_if_logged(p, p.steps_done) for p in points], "█", 0),
+            ),
             lines=(
                 Series(
                     "targets met, % (right)",
@@ -172,8 +182,14 @@ class ProgressScreen(AreaScreen):
         )
         first = data.points[0].start
         last = data.points[-1].start + timedelta(days=6)
+        gaps = data.now.weeks - data.now.weeks_logged
+        gap_words = (
+            f" {plural(gaps, 'week')} with no entries: gaps in the charts, left out of averages."
+            if gaps
+            else ""
+        )
         self.query_one("#period", Static).update(
-            f"{self.weeks} full weeks, {first:%-d %b %Y} to {last:%-d %b %Y}. "
+            f"{self.weeks} full weeks, {first:%-d %b %Y} to {last:%-d %b %Y}.{gap_words} "
             "This week so far is on Today."
         )
         now = data.now

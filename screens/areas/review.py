@@ -15,6 +15,7 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import Button, Input, Select, Static
 
+from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.ladder import goal_with_next_step
 from reconnect.logic.overview import active_goals
 from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
@@ -163,7 +164,9 @@ class ReviewScreen(AreaScreen):
                 text.append("\n")
             text.append(f"{heading}: ", style="bold")
             text.append(words)
-        if summary.checkin is None:
+        if summary.checkin is None and self.week == checkin_week(
+            self.reconnect.today, self._first_day
+        ):
             text.append("\npress c to do it now", style="italic")
         self.query_one("#summary", Static).update(text)
 
@@ -324,6 +327,7 @@ class ReviewScreen(AreaScreen):
     def action_checkin(self) -> None:
         from screens.dialogs.checkin import CheckInScreen
 
-        assert self.week is not None
-        existing = checkin_for_week(self.store.checkins.all(), self.week, self._first_day)
-        self.app.push_screen(CheckInScreen(self.week, existing), lambda _: self._show_summary())
+        # Filed by the same rule as from Today, whichever week is on screen.
+        week = checkin_week(self.reconnect.today, self._first_day)
+        existing = checkin_for_week(self.store.checkins.all(), week, self._first_day)
+        self.app.push_screen(CheckInScreen(week, existing), lambda _: self._show_summary())

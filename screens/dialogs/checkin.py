@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from reconnect.logic.checkin_score import score_words
+from reconnect.logic.checkin_week import checkin_week_rule_short
 from reconnect.records.content import (
     CHECKIN_ANSWERS,
     CHECKIN_ITEMS,
@@ -32,7 +34,7 @@ from widgets.scale_picker import ScalePicker
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
 
-# From this score (of 9) the check-in ends with a gentle word about help.
+# From this score (on the 3–9 scale) the check-in ends with a gentle word about help.
 HIGH_SCORE = 7
 
 
@@ -57,7 +59,11 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         with Vertical(id="checkin-box", classes="dialog-frame"):
             with Vertical(id="form"):
                 yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
-                yield Static("Thinking about the past week:", classes="intro")
+                yield Static(
+                    f"{checkin_week_rule_short(self._first_day)} "
+                    "Thinking about the past seven days:",
+                    classes="intro",
+                )
                 for item in CHECKIN_ITEMS:
                     answer = getattr(existing, item.id) if existing else None
                     yield Static(item.question, classes="question")
@@ -89,6 +95,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 yield Static(id="help-lines")
                 with Horizontal(classes="buttons"):
                     yield Button("Close (esc)", id="close", variant="primary", compact=True)
+
+    @property
+    def _first_day(self) -> int:
+        return cast("ReconnectApp", self.app).settings.first_day_of_week
 
     def on_mount(self) -> None:
         self.query_one(ScalePicker).focus()
@@ -138,13 +148,16 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         if checkin.score >= HIGH_SCORE:
             self._show_gentle_word(checkin.score)
         else:
-            self.notify(f"Check-in saved: {checkin.score} of 9 (lower means less lonely).")
+            self.notify(
+                f"Check-in saved for the week of {self.week:%-d %b}: {score_words(checkin.score)}."
+            )
             self.dismiss(checkin)
 
     def _show_gentle_word(self, score: int) -> None:
         """No alarm: a warm word, and where help is, with the form out of the way."""
         self.query_one("#after-words", Static).update(
-            f"Saved: {score} of 9. That sounds like a lonely week, and feeling this way is "
+            f"Saved for the week of {self.week:%-d %b}: {score_words(score)}. "
+            "That sounds like a lonely week, and feeling this way is "
             "common; it can change, one small step at a time. If it feels heavy, talking "
             "to someone can help, today or any day."
         )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
@@ -40,7 +40,9 @@ class TransferScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="box", classes="dialog-frame") as box:
             box.border_title = self._titles[0]
-            yield Static("Working…", id="result")
+            # A refused plan can list many problems: they scroll, the Close button stays.
+            with VerticalScroll(id="result-scroll"):
+                yield Static("Working…", id="result")
             yield ProgressBar(total=None, show_eta=False, id="bar")
             close = Button("Close (esc)", id="close", disabled=True)
             yield close
