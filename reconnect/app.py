@@ -56,7 +56,8 @@ class ReconnectApp(App[int]):
             )
             for area in AREAS
         ),
-        Binding("question_mark", "help", "Help", key_display="?"),
+        # The area bar shows "? help", so the footer leaves it out.
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
         # F1 from anywhere, a dialog or a text field too: the help and the crisis lines.
         Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),

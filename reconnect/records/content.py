@@ -250,3 +250,32 @@ ENERGY_LABELS: dict[int, str] = {
     4: "fairly good",
     5: "full of energy",
 }
+
+# The 0–10 scales of a goal's steps (widgets/scale_picker.py names the value chosen).
+DIFFICULTY_LABELS: dict[int, str] = {
+    0: "no effort",
+    1: "very easy",
+    2: "easy",
+    3: "a little effort",
+    4: "some effort",
+    5: "a stretch",
+    6: "hard",
+    7: "quite hard",
+    8: "very hard",
+    9: "nearly the hardest",
+    10: "the hardest thing on the ladder",
+}
+
+DISCOMFORT_LABELS: dict[int, str] = {
+    0: "none at all",
+    1: "barely any",
+    2: "slight",
+    3: "mild",
+    4: "noticeable",
+    5: "moderate",
+    6: "strong",
+    7: "very strong",
+    8: "intense",
+    9: "nearly unbearable",
+    10: "as hard as it gets",
+}

@@ -31,7 +31,8 @@ class AreaScreen(Screen[None]):
         note = "demo" if self.reconnect.demo else ""
         yield AreaBar(BAR_AREAS, self._area_here(), note)
         yield from self.compose_body()
-        yield Footer()
+        # Compact, so a screen's keys fit 80 columns (issue 16).
+        yield Footer(compact=True)
 
     def _area_here(self) -> str:
         """The area the bar marks: the current mode, on the screen that mode opened

@@ -58,6 +58,8 @@ class GoalActions(GoalScreenBase):
             "Illness, travel or a hard week: resting is part of the rhythm, not a failure. "
             "Weeks while it rests don't count toward its consistency.",
             today,
+            label="Rest until",
+            goal=self.goal.title,
             value=today + timedelta(days=7),
             earliest=today,
         )
@@ -100,7 +102,7 @@ class GoalActions(GoalScreenBase):
             if homework is not None:
                 self.save_goal(lambda g: g.model_copy(update={"homework": homework}))
 
-        self.app.push_screen(HomeworkReview(self.goal.homework), saved)
+        self.app.push_screen(HomeworkReview(self.goal.homework, self.goal.title), saved)
 
     def _confirm_delete(self) -> None:
         if self.goal is None:

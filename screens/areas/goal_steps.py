@@ -52,7 +52,8 @@ class StepActions(GoalScreenBase):
             if step is not None and self.save_goal(lambda g: ladder.add_step(g, step)):
                 self.ladder.select_step(step.id)
 
-        self.app.push_screen(StepForm(self.reconnect.today), saved)
+        goal = self.goal.title if self.goal else ""
+        self.app.push_screen(StepForm(self.reconnect.today, goal), saved)
 
     def _edit_step(self) -> None:
         from screens.dialogs.step_form import StepForm
@@ -65,7 +66,8 @@ class StepActions(GoalScreenBase):
             if edited is not None and self.save_goal(lambda g: ladder.replace_step(g, edited)):
                 self.ladder.select_step(edited.id)
 
-        self.app.push_screen(StepForm(self.reconnect.today, step), saved)
+        goal = self.goal.title if self.goal else ""
+        self.app.push_screen(StepForm(self.reconnect.today, goal, step), saved)
 
     def action_complete_step(self) -> None:
         """The highlighted step, and only that one: the footer says so."""
@@ -127,6 +129,8 @@ class StepActions(GoalScreenBase):
             "Plan a day",
             f"When will you do \u201c{step.title}\u201d?",
             self.reconnect.today,
+            label="Do it on",
+            goal=self.goal.title if self.goal else None,
             value=step.planned_on,
             optional=True,
         )

@@ -25,6 +25,8 @@ from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
 from widgets.connection_list import ConnectionList
 
+WEEKS = Binding.Group("Earlier/later week", compact=True)
+
 
 class LogScreen(UndoArea):
     AREA_TITLE = "Log"
@@ -38,8 +40,9 @@ class LogScreen(UndoArea):
         Binding("a", "add", "Log a moment"),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("left_square_bracket", "earlier", "Earlier week", key_display="["),
-        Binding("right_square_bracket", "later", "Later week", key_display="]"),
+        # One footer key for the pair, so the Log's keys fit 80 columns.
+        Binding("left_square_bracket", "earlier", "Earlier week", key_display="[", group=WEEKS),
+        Binding("right_square_bracket", "later", "Later week", key_display="]", group=WEEKS),
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
     ]
 

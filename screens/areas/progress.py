@@ -28,6 +28,7 @@ from screens.areas.base import AreaScreen
 from widgets.week_chart import ChartSpec, Series, WeekChart, legend_text
 
 PERIODS = (8, 12, 26, 52)
+PERIOD = Binding.Group("Fewer/more weeks", compact=True)
 DEFAULT_WEEKS = 12
 # From this width two charts sit side by side.
 WIDE = 110
@@ -122,8 +123,8 @@ class ProgressScreen(AreaScreen):
     )
 
     BINDINGS = [
-        Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="["),
-        Binding("right_square_bracket", "period(1)", "More weeks", key_display="]"),
+        Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="[", group=PERIOD),
+        Binding("right_square_bracket", "period(1)", "More weeks", key_display="]", group=PERIOD),
     ]
 
     weeks: var[int] = var(DEFAULT_WEEKS, init=False)  # the period shown, one of PERIODS

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioSet, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from reconnect.logic.checkin_score import score_words
 from reconnect.logic.checkin_week import checkin_week_rule_short
@@ -29,7 +29,7 @@ from reconnect.records.content import (
     DIRECT_QUESTION,
 )
 from reconnect.records.models import CheckIn, DirectAnswer, first_error, now_local
-from widgets.marked_radio_button import MarkedRadioButton
+from widgets.scale_picker import ScalePicker
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -67,14 +67,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 for item in CHECKIN_ITEMS:
                     answer = getattr(existing, item.id) if existing else None
                     yield Static(item.question, classes="question")
-                    yield RadioSet(
-                        *(
-                            MarkedRadioButton(text, value=answer == value)
-                            for value, text in CHECKIN_ANSWERS.items()
-                        ),
-                        id=item.id,
-                        compact=True,
-                    )
+                    yield ScalePicker(CHECKIN_ANSWERS, answer, spelled=True, id=item.id)
                 yield Static(f"{DIRECT_QUESTION} (optional)", classes="question")
                 yield Select(
                     [(text, key) for key, text in DIRECT_ANSWERS.items()],
@@ -108,15 +101,15 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         return cast("ReconnectApp", self.app).settings.first_day_of_week
 
     def on_mount(self) -> None:
-        self.query_one(RadioSet).focus()
+        self.query_one(ScalePicker).focus()
 
     def _answers(self) -> dict[str, int] | None:
         answers = {}
         for item in CHECKIN_ITEMS:
-            index = self.query_one(f"#{item.id}", RadioSet).pressed_index
-            if index < 0:
+            answer = self.query_one(f"#{item.id}", ScalePicker).value
+            if answer is None:
                 return None
-            answers[item.id] = index + 1
+            answers[item.id] = answer
         return answers
 
     def _show_error(self, message: str) -> None:
@@ -124,7 +117,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         error.update(message)
         error.display = bool(message)
 
-    @on(RadioSet.Changed)
+    @on(ScalePicker.Changed)
     def _clear_error(self) -> None:
         self._show_error("")
 

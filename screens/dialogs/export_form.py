@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, Static
 
 from reconnect.transfer.export import DEFAULT_REPORT_DAYS, DEFAULTS, default_output
 from screens.dialogs.form_base import FormScreen
@@ -56,14 +56,19 @@ class ExportForm(FormScreen[ExportRequest]):
             Input(self._end.isoformat(), id="end", validators=[IsoDate()], compact=True),
             hint="The period is for the session report; backups hold everything.",
         )
-        yield TickBox(
-            "Include private reflections", value=DEFAULTS["html"].include_private, id="private"
-        )
         yield from self.row(
-            "Save to",
-            Input(str(self._default_path("html")), id="path", compact=True),
-            hint="A backup holds private reflections too; reports and spreadsheets leave "
-            "them out unless you tick the box above.",
+            "Save to", Input(str(self._default_path("html")), id="path", compact=True)
+        )
+        yield TickBox(
+            "Include private reflections",
+            value=DEFAULTS["html"].include_private,
+            id="private",
+            compact=True,
+        )
+        yield Static(
+            "A backup holds private reflections too; reports and spreadsheets leave them "
+            "out unless this is ticked.",
+            classes="tick-hint",
         )
 
     def _default_path(self, fmt: str) -> Path:

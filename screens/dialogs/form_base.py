@@ -121,3 +121,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             self.action_save()
         elif event.button.id == "cancel":
             self.action_cancel()
+
+
+def goal_line(title: str) -> Static:
+    """The line naming the goal a form belongs to, at its top."""
+    return Static(f"Goal: {title}", classes="goal-line", markup=False)

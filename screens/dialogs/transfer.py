@@ -30,15 +30,16 @@ class TransferScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "close", "Close")]
 
-    def __init__(self, title: str, job: Job) -> None:
+    def __init__(self, titles: tuple[str, str, str], job: Job) -> None:
+        """`titles`: while it runs, when it is done, when it did nothing."""
         super().__init__()
-        self._title = title
+        self._titles = titles
         self._job = job
         self._ok = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box", classes="dialog-frame") as box:
-            box.border_title = self._title
+            box.border_title = self._titles[0]
             # A refused plan can list many problems: they scroll, the Close button stays.
             with VerticalScroll(id="result-scroll"):
                 yield Static("Working…", id="result")
@@ -73,6 +74,7 @@ class TransferScreen(ModalScreen[bool]):
 
     def _finish(self, ok: bool, message: str) -> None:
         self._ok = ok
+        self.query_one("#box").border_title = self._titles[1 if ok else 2]
         bar = self.query_one("#bar", ProgressBar)
         bar.update(total=1, progress=1)
         bar.display = ok  # nothing was done: a bar stuck at 0% would read as "stalled"

@@ -42,7 +42,7 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
             )
             return [result.summary(private_hint="tick Include private reflections to add them")]
 
-        app.push_screen(TransferScreen("Exporting", job))
+        app.push_screen(TransferScreen(("Exporting…", "Exported", "Not exported"), job))
 
     app.push_screen(ExportForm(end or app.today), run)
 
@@ -66,6 +66,9 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
                 lines.append(f"Press {area.key} to open {area.title} and see them.")
             return lines
 
-        app.push_screen(TransferScreen("Importing", job), lambda _done: app.publish_data_changed())
+        app.push_screen(
+            TransferScreen(("Importing…", "Imported", "Not imported"), job),
+            lambda _done: app.publish_data_changed(),
+        )
 
     app.push_screen(ImportForm(kind), run)
