@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,9 +15,10 @@ from textual.theme import Theme
 
 from reconnect.areas import AREAS, AREAS_BY_NAME
 from reconnect.delays import Delays
+from reconnect.logic.removals import UndoStacks
 from reconnect.logic.weeks import at_local
-from reconnect.records.models import now_local
-from reconnect.settings import Settings, load_settings, save_settings
+from reconnect.records.models import first_error, now_local
+from reconnect.settings import Settings, load_settings, save_settings, settings_path
 from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
 from screens.areas.modes import AREA_SCREENS
@@ -45,10 +47,19 @@ class ReconnectApp(App[int]):
     BINDINGS = [
         # Shown in the area bar at the top, so the footer keeps room for the screen's keys.
         *(
-            Binding(area.key, f"open('{area.name}')", f"Open {area.title}", show=False)
+            Binding(
+                area.key,
+                f"open('{area.name}')",
+                f"Open {area.title}",
+                show=False,
+                key_display=area.key_label,
+            )
             for area in AREAS
         ),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        # The area bar shows "? help", so the footer leaves it out.
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
+        # F1 from anywhere, a dialog or a text field too: the help and the crisis lines.
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -79,6 +90,10 @@ class ReconnectApp(App[int]):
         # Records changed (our own save or another process's write); carries the store
         # version. Areas subscribe and reload only if they show an older version.
         self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
+        # Bumped when a setting that changes what areas show (the first weekday) changes.
+        self.settings_revision = 0
+        # Deletes that `u` can take back, per area (screens/areas/undo.py).
+        self.undo = UndoStacks()
 
     @property
     def today(self) -> date:
@@ -109,11 +124,46 @@ class ReconnectApp(App[int]):
             )
 
     def _remember_theme(self, theme: Theme) -> None:
-        if theme.name == self.settings.theme:
-            return
-        self.settings = self.settings.model_copy(update={"theme": theme.name})
-        if self._save_settings_changes:
-            save_settings(self.settings, self._settings_path)
+        if theme.name != self.settings.theme:
+            warning = self.change_settings(theme=theme.name)
+            if warning:
+                self.notify(warning, severity="warning", timeout=8)
+
+    @property
+    def settings_kept(self) -> bool:
+        """Whether changed settings are written to the settings file (not in a demo, and
+        not over a settings file that could not be read)."""
+        return self._save_settings_changes
+
+    @property
+    def settings_file(self) -> Path:
+        return self._settings_path or settings_path()
+
+    def change_settings(self, **changes: object) -> str | None:
+        """Apply a change to the settings and keep it in the settings file.
+
+        Raises ValueError (one line) when the change is not valid: nothing changes.
+        Returns a one-line warning when the file could not be written: the change then
+        holds until the app closes."""
+        try:
+            changed = Settings.model_validate({**self.settings.model_dump(), **changes})
+        except ValidationError as exc:
+            raise ValueError(first_error(exc)) from None
+        before = self.settings
+        self.settings = changed
+        if changed.first_day_of_week != before.first_day_of_week:
+            self.settings_revision += 1
+            self.publish_data_changed()
+        if not self._save_settings_changes:
+            return None
+        try:
+            save_settings(changed, self._settings_path)
+        except OSError as exc:
+            return (
+                f"Could not write {self.settings_file} ({exc.strerror or exc}): "
+                "the change holds until you close the app."
+            )
+        return None
 
     def check_for_outside_changes(self) -> None:
         """Pick up records written by another process and show them."""
@@ -138,6 +188,7 @@ class ReconnectApp(App[int]):
         from screens.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it
             return
         self.push_screen(HelpScreen(self.screen))
 

@@ -14,8 +14,16 @@ from dataclasses import dataclass
 class Area:
     name: str
     title: str
-    key: str
+    key: str  # a Textual key name
     hint: str  # one line for the first-run message and the command palette
+    # The top bar names the areas a person moves between every day; one they seldom
+    # need (Settings) is left out of it, so the bar fits 80 columns.
+    in_bar: bool = True
+
+    @property
+    def key_label(self) -> str:
+        """The key as a person types it."""
+        return {"comma": ","}.get(self.key, self.key)
 
 
 AREAS: tuple[Area, ...] = (
@@ -61,7 +69,15 @@ AREAS: tuple[Area, ...] = (
         "w",
         "Look back at a week: what helped, what got in the way, one small next step.",
     ),
+    Area(
+        "settings",
+        "Settings",
+        "comma",
+        "Your crisis lines, the first day of the week, the theme and where your data lives.",
+        in_bar=False,
+    ),
 )
 
 AREA_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)
 AREAS_BY_NAME: dict[str, Area] = {a.name: a for a in AREAS}
+BAR_AREAS: tuple[Area, ...] = tuple(a for a in AREAS if a.in_bar)

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reconnect.records.content import DEFAULT_CRISIS_LINES
 from reconnect.records.models import first_error
@@ -34,6 +34,22 @@ class Settings(BaseModel):
     # 0 = Monday … 6 = Sunday.
     first_day_of_week: int = Field(default=0, ge=0, le=6)
     crisis_lines: list[CrisisLineSetting] = Field(default_factory=_default_lines)
+    # Where the data lives when neither --data-dir nor RECONNECT_DATA_DIR says; None is
+    # the platform's user data folder. Kept as typed ("~/notes/reconnect").
+    data_folder: str | None = Field(default=None, max_length=1000)
+
+    @field_validator("data_folder")
+    @classmethod
+    def _full_path(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not Path(value).expanduser().is_absolute():
+            raise ValueError("give the data folder's whole path, starting with / or ~")
+        return value
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def config_dir() -> Path:
@@ -70,7 +86,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     return Settings(), f"Settings file ignored, {problem}: {path}. Fix or delete it."
 
 
+def configured_data_folder() -> Path | None:
+    """The data folder chosen in Settings, if any (a broken settings file chooses none)."""
+    settings, _ = load_settings()
+    return Path(settings.data_folder).expanduser() if settings.data_folder else None
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically, so a crash never leaves half a settings file."""
     path = path or settings_path()
-    atomic_write(path, tomli_w.dumps(settings.model_dump(mode="json")).encode("utf-8"))
+    atomic_write(
+        path, tomli_w.dumps(settings.model_dump(mode="json", exclude_none=True)).encode("utf-8")
+    )

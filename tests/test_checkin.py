@@ -11,10 +11,10 @@ from screens.dialogs.checkin import CheckInScreen
 from tests.conftest import PINNED_TODAY
 
 
-async def _answer(pilot, presses: list[str]) -> None:
-    """Answer the three items: for each, move right `n` times then choose."""
-    for rights in presses:
-        await pilot.press(*rights, "enter", "tab")
+async def _answer(pilot, answers: list[int]) -> None:
+    """Answer the items in order: a digit chooses and moves on to the next."""
+    for answer in answers:
+        await pilot.press(str(answer))
 
 
 async def test_today_offers_the_checkin_and_saves_it(store: Store, make_test_app: Callable) -> None:
@@ -24,7 +24,7 @@ async def test_today_offers_the_checkin_and_saves_it(store: Store, make_test_app
         assert offer.display
         await pilot.press("c")
         assert isinstance(app.screen, CheckInScreen)
-        await _answer(pilot, [[], ["right"], []])  # 1 + 2 + 1
+        await _answer(pilot, [1, 2, 1])
         app.screen.query_one("#direct", Select).value = DirectAnswer.OCCASIONALLY.value
         await pilot.click("#save")
         await pilot.pause()
@@ -42,7 +42,7 @@ async def test_missing_answers_are_named_and_nothing_saved(
     app = make_test_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
-        await _answer(pilot, [[], []])  # the third left open
+        await _answer(pilot, [1, 2])  # the third left open
         await pilot.click("#save")
         error = app.screen.query_one("#checkin-error", Static)
         assert error.display
@@ -56,7 +56,7 @@ async def test_high_score_brings_a_gentle_pointer_to_help(
     app = make_test_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
-        await _answer(pilot, [["right", "right"], ["right", "right"], ["right"]])  # 3+3+2
+        await _answer(pilot, [3, 3, 2])
         await pilot.click("#save")
         await pilot.pause()
         screen = app.screen
@@ -87,7 +87,7 @@ async def test_checkin_can_be_changed_later(store: Store, make_test_app: Callabl
         assert not app.screen.query_one("#checkin-offer", Static).display
         await pilot.press("c")
         # The form opens with the saved answers; change the first to "Hardly ever".
-        await pilot.press("home", "enter")
+        await pilot.press("1")
         await pilot.click("#save")
         await pilot.pause()
         [saved] = store.checkins.all()

@@ -78,7 +78,7 @@ def test_private_reflection_only_with_include_private(
     with_private: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert SECRET not in " ".join(report(tmp_path).text)
-    assert "private reflection(s) left out" in capsys.readouterr().out
+    assert "2 private reflections left out" in capsys.readouterr().out
     assert SECRET in " ".join(report(tmp_path, "--include-private").text)
 
 
@@ -100,7 +100,7 @@ def test_backup_round_trip_through_the_commands(
     assert everything(Store.open(fresh)) == everything(demo_store)
     capsys.readouterr()
     assert main(["--data-dir", str(fresh), "import", str(backup)]) == 0
-    assert "Added 0 record(s)" in capsys.readouterr().out
+    assert "Added 0 records" in capsys.readouterr().out
 
 
 def test_csv_and_ics_exports(demo_store: Store, tmp_path: Path) -> None:
@@ -200,3 +200,14 @@ def test_any_bytes_or_json_is_refused_cleanly_and_changes_nothing(
             kept = {r.id: r for r in after[name]}
             assert all(kept.get(r.id) == r for r in records)
     assert os.stat(data_dir / DATA_FILE_NAME).st_mode & 0o777 == 0o600
+
+
+def test_a_backup_from_the_shell_holds_private_reflections_unless_told_not_to(
+    with_private: Store, tmp_path: Path
+) -> None:
+    full, trimmed = tmp_path / "full.json", tmp_path / "trimmed.json"
+    assert main(["export", "--format", "json", "-o", str(full)]) == 0
+    assert main(["export", "--format", "json", "--no-include-private", "-o", str(trimmed)]) == 0
+    assert SECRET in full.read_text(encoding="utf-8")
+    assert SECRET not in trimmed.read_text(encoding="utf-8")
+    assert full.stat().st_mode & 0o777 == 0o600

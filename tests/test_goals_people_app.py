@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Static
 
-from reconnect.records.models import GoalStatus
+from reconnect.records.models import GoalStatus, now_local
 from reconnect.store.store import Store
 from screens.areas.goal_detail import GoalScreen
 from screens.areas.goals import GoalsScreen
@@ -53,11 +54,13 @@ async def test_create_a_goal_with_steps(store: Store, make_test_app: Callable[..
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)
         for title, difficulty, predicted in (
-            ("Suggest a walk", "4", "7"),
-            ("Reply to her", "1", "4"),
+            ("Suggest a walk", 4, 7),
+            ("Reply to her", 1, 4),
         ):
             await pilot.press("a")
-            await _fill(pilot, {"title": title, "difficulty": difficulty, "predicted": predicted})
+            await _fill(pilot, {"title": title})
+            app.screen.query_one("#difficulty", ScalePicker).value = difficulty
+            app.screen.query_one("#predicted", ScalePicker).value = predicted
             await pilot.press("ctrl+s")
             await pilot.pause()
         (goal,) = store.goals.all()
@@ -109,7 +112,8 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
-        await _fill(pilot, {"actual": "3", "step-note": "They nodded!"})
+        app.screen.query_one("#actual", ScalePicker).value = 3
+        await _fill(pilot, {"step-note": "They nodded!"})
         await pilot.press("ctrl+s")  # how deep and how it felt are the user's to say
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
@@ -121,7 +125,7 @@ async def test_complete_a_step_and_log_its_connection(
         await pilot.pause()
         assert isinstance(app.screen, GoalScreen)
         discomfort = str(app.screen.query_one("#discomfort", Static).render())
-        assert "Done 3 steps" in discomfort and "fear was bigger" in discomfort
+        assert "Over 3 done steps" in discomfort and "fear was bigger" in discomfort
     done = next(s for s in demo_store.goals.get(club.id).steps if s.id == step.id)
     assert done.done and done.actual_discomfort == 3 and done.note == "They nodded!"
     assert demo_store.connections.count() == before + 1
@@ -168,7 +172,7 @@ async def test_import_a_plan_from_the_app_and_a_refused_one(
     async with app.run_test(size=(80, 24)) as pilot:
         text = await _import_with_i(pilot, bad)
         assert "Nothing was saved" in text and "predicted_discomfort" in text
-        assert "docs/homework-plan.md" in text
+        assert "ctrl+o in the import form" in text
         assert store.goals.count() == 0
         await pilot.press("escape")
         text = await _import_with_i(pilot, good)
@@ -195,10 +199,8 @@ async def test_log_with_a_drifting_person_and_make_them_a_goal(
         assert alex is not None and alex.name == "Alex"
         await pilot.press("c")  # the Log's own form, with Alex filled in
         await pilot.pause()
-        await _fill(pilot, {"what": "Sent a short note"})
-        app.screen.query_one("#depth", ScalePicker).value = 2
-        app.screen.query_one("#comfort", ScalePicker).value = 3
-        await pilot.press("ctrl+s")
+        # Words, tab, two digits (each chooses and moves on), ctrl+s.
+        await pilot.press(*"Sent a short note", "tab", "2", "3", "ctrl+s")
         await pilot.pause()
         assert drifting.row_count == 1  # Alex is no longer losing touch
         await pilot.press("m")
@@ -208,6 +210,7 @@ async def test_log_with_a_drifting_person_and_make_them_a_goal(
         await pilot.pause()
     logged = [c for c in demo_store.connections.all() if c.what == "Sent a short note"]
     assert len(logged) == 1 and logged[0].person_id == alex.id
+    assert (logged[0].depth, logged[0].comfort) == (2, 3)
     goal = next(g for g in demo_store.goals.all() if g.title == "Reach out to Aunt Rosa")
     assert goal.kind.value == "reach_out"
 
@@ -237,7 +240,8 @@ async def test_archive_then_delete_a_person_keeps_their_log(
         assert isinstance(app.screen, ChoiceMenu)
         text = str(app.screen.query_one("#menu-text", Static).render())
         assert f"the {logged} connections you logged with them stay" in text.lower()
-        await pilot.press("enter")  # the first choice: delete
+        assert app.screen.query_one(OptionList).highlighted_option.id == "keep"
+        await pilot.press("end", "enter")  # the last choice: delete
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert demo_store.people.get(sam.id) is None
@@ -326,3 +330,53 @@ async def test_a_new_goal_is_explained_as_just_started(
         await pilot.pause()
         rhythm = str(app.screen.query_one("#goal-rhythm", Static).render())
         assert "Just started" in rhythm
+
+
+async def test_a_step_is_not_rated_for_the_user(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"Say hello")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#difficulty", ScalePicker).value is None
+        assert form.query_one("#predicted", ScalePicker).value is None
+        form.query_one("#title", Input).focus()
+        await pilot.press(*"Nod to a neighbour", "ctrl+s")
+        await pilot.pause()
+        for field in ("difficulty", "predicted"):
+            error = form.query_one(f"#{field}-error", Static)
+            assert error.display and "choose" in str(error.render())
+        assert app.screen is form and app.focused is form.query_one("#difficulty")
+        await pilot.press("2", "1", "0", "ctrl+s")  # two digits, the second 10
+        await pilot.pause()
+        (goal,) = store.goals.all()
+        assert [(s.difficulty, s.predicted_discomfort) for s in goal.steps] == [(2, 10)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_long_step_title_is_never_cut(
+    store: Store, make_test_app: Callable[..., Any], size: tuple[int, int]
+) -> None:
+    from reconnect.records.models import Goal, Step
+    from widgets.step_ladder import StepLadder
+
+    title = "Ask the neighbour two doors down whether she would like help with her garden"
+    goal = store.goals.add(
+        Goal(created_at=now_local(), title="Neighbours", steps=[Step(title=title)])
+    )
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(GoalScreen(goal.id))
+        await pilot.pause()
+        ladder = app.screen.query_one(StepLadder)
+        column = ladder.ordered_columns[ladder.get_column_index("title")]
+        # Wide: the title column takes the room; narrow: the row grows to hold it.
+        if size[0] >= 120:
+            assert column.width >= len(title)
+        assert column.width * ladder.ordered_rows[0].height >= len(title)
+        assert ladder.virtual_size.width <= ladder.scrollable_content_region.width

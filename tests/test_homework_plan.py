@@ -12,17 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconnect.cli.main import main
+from reconnect.docs import PLAN_FORMAT
 from reconnect.records.models import GoalKind
 from reconnect.store.store import Store
 from reconnect.transfer.homework_plan import PlanError, import_plan, parse_plan
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "homework-plan.md"
+DOC = PLAN_FORMAT
 NOW = datetime(2026, 11, 21, 9, tzinfo=UTC)
 
 
 def _doc_example(language: str) -> str:
     blocks = re.findall(rf"```{language}\n(.*?)```", DOC.read_text(), flags=re.S)
-    assert blocks, f"docs/homework-plan.md has no {language} example"
+    assert blocks, f"the plan guide has no {language} example"
     return blocks[0]
 
 
@@ -133,7 +134,9 @@ def test_an_invalid_plan_is_refused_whole(
     plan_toml.write_text(text.replace(change[0], change[1], 1))
     assert main(["import", str(plan_toml)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and message in err and "Nothing was saved." in err
+    problem, guide = err.splitlines()  # one line, then where the plan guide is
+    assert message in problem and "Nothing was saved." in problem
+    assert guide == f"How to write a plan: {PLAN_FORMAT}"
     assert Store.open(data_dir).goals.count() == 0
 
 
@@ -143,7 +146,7 @@ def test_an_invalid_plan_is_refused_whole(
         ("bad.toml", "title = \n", "bad.toml: not valid TOML"),
         ("bad.json", '{"goals": [', "bad.json: not valid JSON"),
         ("list.json", "[1, 2]", "not a kind of file reconnect can import"),
-        ("empty.toml", "", "assigned_on: missing"),
+        ("noday.toml", '[[goals]]\ntitle = "Say hi"\n', "assigned_on: missing"),
         ("notes.txt", "hello", "expected a .toml or .json file"),
         (
             "nogoals.json",
@@ -159,7 +162,9 @@ def test_unreadable_files_are_refused_with_one_line(
     path.write_text(content)
     assert main(["import", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and message in err
+    problem, *guide = err.splitlines()
+    assert message in problem
+    assert guide in ([], [f"How to write a plan: {PLAN_FORMAT}"])
 
 
 def test_a_missing_file_is_refused(tmp_path: Path, capsys) -> None:
@@ -226,3 +231,49 @@ def test_plan_steps_become_a_ladder_easiest_first(store: Store) -> None:
         "Sing a solo line",
     ]
     assert goal.homework is not None and goal.homework.discuss_in_session
+
+
+THREE_BAD = """\
+assigned_on = 2026-11-18
+
+[[goals]]
+title = "Go to the book club"
+kind = "call"
+
+[[goals.steps]]
+title = "Find the room"
+difficulty = 12
+
+[[goals]]
+title = "Reach out to Maya"
+dificulty = 3
+"""
+
+
+def test_every_problem_is_reported_with_its_line(tmp_path: Path, data_dir: Path, capsys) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(THREE_BAD)
+    assert main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "3 problems" in err and "Nothing was saved." in err
+    assert re.search(r"line 5: goal 1 \u201cGo to the book club\u201d, kind: ", err)
+    assert re.search(
+        r"line 9: goal 1 .*, step 1 \u201cFind the room\u201d, difficulty: must be 10", err
+    )
+    assert re.search(r"line 13: goal 2 \u201cReach out to Maya\u201d, dificulty: not a field", err)
+    assert err.index("line 5") < err.index("line 9") < err.index("line 13")
+    assert Store.open(data_dir).goals.count() == 0
+
+
+def test_json_plan_problems_have_lines_too(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{\n  "assigned_on": "2026-11-18",\n  "goals": [\n'
+        '    {"title": "A", "weekly_target": 99},\n'
+        '    {"title": "B",\n     "steps": [{"title": " "}]}\n  ]\n}\n'
+    )
+    assert main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "2 problems" in err
+    assert "line 4: goal 1 \u201cA\u201d, weekly_target: must be 50 or less" in err
+    assert "line 6: goal 2 \u201cB\u201d, step 1, title: must not be empty" in err

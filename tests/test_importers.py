@@ -64,7 +64,7 @@ def test_a_refused_plan_carries_a_hint_for_the_app(store: Store, tmp_path: Path)
     with pytest.raises(PlanRefused) as refused:
         import_file(store, bad, now=NOW)
     assert "predicted_discomfort" in str(refused.value) and "\n" not in str(refused.value)
-    assert "docs/homework-plan.md" in refused.value.hint
+    assert "ctrl+o in the import form" in refused.value.hint
     assert store.goals.count() == 0
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from textual.widgets import Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Static
 
 from reconnect.records.models import Circle, Goal, Person, Step
 from reconnect.store.store import Store
@@ -60,11 +60,7 @@ class Form:
 
 def _set(screen: Any, **values: object) -> None:
     for field_id, value in values.items():
-        widget = screen.query_one(f"#{field_id.replace('_', '-')}")
-        if isinstance(widget, RadioSet):
-            widget.query(RadioButton)[int(value)].value = True  # type: ignore[call-overload]
-        else:
-            widget.value = value
+        screen.query_one(f"#{field_id.replace('_', '-')}").value = value
 
 
 def _fill_log(screen: Any) -> None:
@@ -75,7 +71,7 @@ def _fill_log(screen: Any) -> None:
 
 def _fill_checkin(screen: Any) -> None:
     for item in ("lack_companionship", "left_out", "isolated"):
-        screen.query_one(f"#{item}", RadioSet).query(RadioButton)[0].value = True
+        screen.query_one(f"#{item}", ScalePicker).value = 1
     _set(screen, note=WORDS)
 
 
@@ -91,14 +87,14 @@ FORMS = {
     "step": Form(
         "goals",
         ("a",),
-        lambda f: _set(f, title=WORDS),
+        lambda f: _set(f, title=WORDS, difficulty=2, predicted=5),
         lambda s: [st.title for st in s.goals.all()[0].steps] == ["Text her", WORDS],
         on_goal=True,
     ),
     "step-done": Form(
         "goals",
         ("c",),
-        lambda f: _set(f, actual="3", step_note=WORDS),
+        lambda f: _set(f, actual=3, step_note=WORDS),
         lambda s: s.goals.all()[0].steps[0].note == WORDS,
         on_goal=True,
     ),

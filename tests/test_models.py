@@ -70,7 +70,7 @@ def test_a_megabyte_note_is_refused() -> None:
 def test_reflection_patterns_must_be_known_and_are_deduplicated() -> None:
     r = Reflection(at=AT, patterns=["busy", "busy", "digital"])
     assert r.patterns == ["busy", "digital"]
-    with pytest.raises(ValidationError, match="unknown pattern"):
+    with pytest.raises(ValidationError, match="not a pattern reconnect knows"):
         Reflection(at=AT, patterns=["sleepy"])
 
 

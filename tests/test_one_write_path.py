@@ -65,13 +65,15 @@ async def test_step_done_looks_the_person_up_and_saves_through_the_service(
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _open_step_done(app, pilot, goal)
         assert form.query_one(ConnectionEditor) is not None
-        form.query_one("#actual", Input).value = "2"
+        form.query_one("#actual", ScalePicker).value = 2
         form.query_one("#person").focus()
         await pilot.press("f2")  # the People pick list, as in the Log form
         assert isinstance(app.screen, PickDialog)
         await pilot.press("down", "enter")
         assert form.query_one("#person", Input).value == "Rosa"
         assert "Rosa, neighbour" in str(form.query_one("#person-message", Static).render())
+        # Picked from the list, Rosa is a neighbour whatever the goal's kind suggested.
+        assert form.query_one("#counterpart", Select).value == "neighbour"
         form.query_one("#day", Select).value = "2026-11-20"  # the "when": yesterday
         form.query_one("#clock", Input).value = "18:30"
         form.query_one("#depth", ScalePicker).value = 3
@@ -95,7 +97,7 @@ async def test_step_done_with_a_new_name_adds_the_person(
     app = make_test_app(store, start_area="goals")
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _open_step_done(app, pilot, goal)
-        form.query_one("#actual", Input).value = "4"
+        form.query_one("#actual", ScalePicker).value = 4
         form.query_one("#counterpart", Select).value = "neighbour"
         form.query_one("#person", Input).value = "Noor"
         await pilot.pause()
@@ -117,7 +119,7 @@ async def test_step_done_without_a_connection_saves_none(
     app = make_test_app(store, start_area="goals")
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _open_step_done(app, pilot, goal)
-        form.query_one("#actual", Input).value = "1"
+        form.query_one("#actual", ScalePicker).value = 1
         form.query_one("#log-it").focus()
         await pilot.press("space")  # untick: the editor is off and not checked
         assert form.query_one(ConnectionEditor).disabled

@@ -45,3 +45,16 @@ def test_the_snapshots_run_on_the_pinned_textual() -> None:
         "The snapshots need the pinned Textual: python -m pip install -c constraints.txt "
         "-e '.[test]'"
     )
+
+
+def test_every_environment_variable_the_code_reads_is_in_the_readme() -> None:
+    read = re.compile(r"""environ(?:\.get|\.setdefault|\[)\(?["']([A-Z_]+)["']""")
+    names = {
+        name
+        for package in ("reconnect", "screens", "widgets")
+        for source in (ROOT / package).rglob("*.py")
+        for name in read.findall(source.read_text(encoding="utf-8"))
+    }
+    assert {"RECONNECT_DATA_DIR", "RECONNECT_CONFIG_DIR"} <= names
+    readme = (ROOT / "README.md").read_text()
+    assert [name for name in sorted(names) if f"`{name}`" not in readme] == []

@@ -17,7 +17,7 @@ async def test_periods_change_with_keys_and_tabs(
         screen = app.screen
         assert isinstance(screen, ProgressScreen) and screen.weeks == 12
         words = str(screen.query_one("#words-comfort", Static).render())
-        assert words.startswith("Comfort at ") and "depth at" in words
+        assert words.startswith("Average comfort over ") and "average depth: " in words
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert screen.weeks == 52
@@ -71,3 +71,30 @@ async def test_a_first_week_in_progress_is_explained(store, make_test_app) -> No
         await pilot.pause()
         text = str(app.screen.query_one("#empty", Static).render())
         assert "first full week shows here once it ends" in text
+
+
+def test_an_empty_week_is_a_gap_in_every_chart() -> None:
+    from datetime import UTC, date, datetime
+
+    from reconnect.logic.progress import progress
+    from reconnect.logic.weeks import period_starts
+    from reconnect.records.models import Connection
+    from screens.areas.progress import _specs
+
+    today = date(2026, 11, 21)
+    starts = period_starts(today, 3)
+    logged = [
+        Connection(
+            at=datetime(d.year, d.month, d.day, 12, tzinfo=UTC),
+            what="Said hi",
+            counterpart="neighbour",
+            depth=2,
+            comfort=3,
+        )
+        for d in (starts[0], starts[2])
+    ]
+    specs = _specs(progress(logged, [], [], today, 3))
+    for spec in specs.values():
+        for series in (*spec.lines, *spec.stacks):
+            assert series.values[1] is None, series.label  # no point, no bar at zero
+    assert [s.values[0] for s in specs["connections"].stacks] == [0, 0, 0, 1, 0]

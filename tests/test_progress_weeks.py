@@ -115,6 +115,27 @@ def test_empty_weeks_are_gaps_not_zeros() -> None:
     assert [p.connections for p in points] == [0, 1, 0]
 
 
+def test_an_empty_week_in_the_middle_is_left_out_of_averages() -> None:
+    starts = period_starts(TODAY, 6)  # three weeks now, three before
+    connections = [
+        conn(at(starts[3]), comfort=2),
+        conn(at(starts[3] + timedelta(days=1)), comfort=2),
+        conn(at(starts[3] + timedelta(days=2)), comfort=2),
+        conn(at(starts[5]), comfort=4),
+    ]
+    data = progress(connections, [], [], TODAY, 3)
+    assert [p.logged for p in data.points] == [True, False, True]
+    assert data.now.weeks_logged == 2
+    # 4 connections over the 2 weeks with entries: 2 a week, not 4 / 3.
+    assert data.now.connections_per_week == 2.0
+    assert data.now.steps_per_week == 0.0
+    assert connections_words(data).startswith(
+        "Connections per week over the 2 weeks with entries: 2.0"
+    )
+    assert comfort_depth_words(data).startswith("Average comfort over the 2 weeks with entries")
+    assert data.before.connections_per_week is None
+
+
 def test_a_single_week() -> None:
     [point] = weekly_points(
         period_starts(TODAY, 1),
@@ -131,7 +152,7 @@ def test_a_single_week() -> None:
 def test_nothing_at_all() -> None:
     data = progress([], [], [], TODAY, 8)
     assert data.weeks == 8 and all(p.connections == 0 for p in data.points)
-    assert data.now.comfort is None and data.now.connections_per_week == 0
+    assert data.now.comfort is None and data.now.connections_per_week is None
     assert "Nothing logged" in comfort_depth_words(data)
     assert "No connections" in connections_words(data)
     assert "No check-ins" in checkin_words(data)
@@ -212,11 +233,11 @@ def test_goal_counts_from_its_first_week_and_until_it_ended() -> None:
 
 
 def test_change_words() -> None:
-    assert change("comfort", 2.6, 3.1) == "comfort up from 2.6 to 3.1"
-    assert change("comfort", 3.14, 3.12) == "comfort steady at 3.1"
-    assert change("score", 6.0, 5.0) == "score down from 6.0 to 5.0"
-    assert change("comfort", None, 3.0) == "comfort at 3.0"
-    assert change("comfort", 3.0, None) == "no comfort yet"
+    assert change("comfort", 2.6, 3.1) == "comfort: 3.1 (up from 2.6)"
+    assert change("comfort", 3.14, 3.12) == "comfort: 3.1 (the same as before)"
+    assert change("score", 6.0, 5.0, when=" last month") == "score: 5.0 (down from 6.0 last month)"
+    assert change("comfort", None, 3.0) == "comfort: 3.0"
+    assert change("comfort", 3.0, None) == "comfort: no entries"
 
 
 def test_period_compared_with_the_one_before() -> None:
@@ -232,13 +253,16 @@ def test_period_compared_with_the_one_before() -> None:
     data = progress(connections, checkins, [], TODAY, 2)
     assert [p.start for p in data.points] == starts[2:]
     assert comfort_depth_words(data) == (
-        "Comfort up from 2.5 to 4.0 and depth up from 1.5 to 4.0, compared with the 2 weeks before."
+        "Average comfort over 2 weeks: 4.0 (up from 2.5 in the 2 weeks before); "
+        "average depth: 4.0 (up from 1.5)."
     )
     assert connections_words(data).startswith(
-        "Connections per week up from 1.0 to 1.5; real conversation or deeper up from 0% to 100%"
+        "Connections per week over 2 weeks: 1.5 (up from 1.0 in the 2 weeks before); "
+        "3 of 3 connections were real conversation or deeper (0 of 2 before)"
     )
     assert checkin_words(data).startswith(
-        "Average check-in score down from 8.0 to 5.0 (lower means less lonely)"
+        "Average check-in score (on the 3–9 scale, lower means less lonely) over 1 check-in: "
+        "5.0 (down from 8.0 in the 2 weeks before)"
     )
 
 
@@ -284,10 +308,13 @@ def test_week_summary_gathers_the_week() -> None:
     assert summary.patterns[0] == ("Busy schedule", 2)
     assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
     lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "3: 1 greeting, 2 real conversation"
-    assert lines["Comfort"] == "3.0 of 5 (okay)"
+    assert lines["Connections"] == "3 in the week: 1 greeting, 2 real conversation"
+    assert lines["Average comfort"] == "3.0 of 5 (okay) over the week's 3 connections"
     assert lines["Homework"] == "Book club: partly done"
-    assert lines["Check-in"] == "6 of 9, down from 9 the week of 26 Oct (lower means less lonely)"
+    assert lines["Check-in"] == (
+        "loneliness score 6 (on the 3–9 scale, lower means less lonely), "
+        "down from 9 the week of 26 Oct"
+    )
 
 
 def test_week_summary_of_an_empty_week_says_so_plainly() -> None:

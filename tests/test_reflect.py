@@ -71,7 +71,7 @@ async def test_write_and_save_a_reflection(
         # The pattern list has focus: tick the first and the third.
         await pilot.press("space", "down", "down", "space")
         explanation = _text(app.screen.query_one("#pattern-explanation", Static))
-        assert explanation.startswith("A disappointment or hurt: ")
+        assert explanation.startswith("Disappointed or hurt: ")
         prompt = _form(app).draft().prompt
         assert prompt
         _body(app).focus()

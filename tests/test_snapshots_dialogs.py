@@ -12,6 +12,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from reconnect.store.store import Store
+from screens.dialogs.choice_menu import ChoiceMenu
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.date_prompt import DatePrompt
 from screens.dialogs.export_form import ExportForm
@@ -80,7 +81,7 @@ def test_step_form(snap_compare: Any, demo_store: Store, make_test_app: Callable
         await pilot.press("enter", "a")  # the book club's ladder, a new step
         await on_screen(pilot, StepForm)
         await pilot.press("tab", *"Ask someone what they are reading")
-        await pilot.press("tab", "5", "tab", "7", "tab", *"+12")
+        await pilot.press("tab", "5", "7", *"+12")  # a digit chooses and moves on
         await steady_cursors(pilot)
 
     app = make_test_app(demo_store, start_area="goals")
@@ -242,3 +243,43 @@ def test_pick_list_of_people(snap_compare: Any, demo_store: Store, make_test_app
 
     app = make_test_app(demo_store, start_area="log")
     assert snap_compare(app, terminal_size=SIZE, run_before=pick)
+
+
+def test_choice_menu_of_a_goal(
+    snap_compare: Any, demo_store: Store, make_test_app: Callable
+) -> None:
+    async def more(pilot: Pilot) -> None:
+        await pilot.press("enter", "x")  # the book club's More menu
+        await on_screen(pilot, ChoiceMenu)
+        await steady_cursors(pilot)
+
+    app = make_test_app(demo_store, start_area="goals")
+    assert snap_compare(app, terminal_size=SIZE, run_before=more)
+
+
+def test_choice_menu_of_a_step(
+    snap_compare: Any, demo_store: Store, make_test_app: Callable
+) -> None:
+    async def step_menu(pilot: Pilot) -> None:
+        await pilot.press("enter")  # the book club, its next step under the cursor
+        pilot.app.screen.query_one("#ladder").focus()
+        await pilot.press("enter")
+        await on_screen(pilot, ChoiceMenu)
+        await steady_cursors(pilot)
+
+    app = make_test_app(demo_store, start_area="goals")
+    assert snap_compare(app, terminal_size=SIZE, run_before=step_menu)
+
+
+def test_step_form_asks_for_its_scales(
+    snap_compare: Any, demo_store: Store, make_test_app: Callable
+) -> None:
+    async def unrated(pilot: Pilot) -> None:
+        await pilot.press("enter", "a")
+        await on_screen(pilot, StepForm)
+        pilot.app.screen.query_one("#title").focus()
+        await pilot.press(*"Ask about the next book", "tab", "1", "ctrl+s")
+        await steady_cursors(pilot)
+
+    app = make_test_app(demo_store, start_area="goals")
+    assert snap_compare(app, terminal_size=SIZE, run_before=unrated)

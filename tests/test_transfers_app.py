@@ -214,3 +214,71 @@ async def test_export_to_an_existing_file_asks_first_and_keep_leaves_it(
         message = await _wait_done(pilot, app)
         assert "written to" in message
     assert target.read_text(encoding="utf-8") != "my own notes"
+
+
+async def test_a_backup_from_the_app_holds_private_reflections_and_is_private(
+    demo_store: Store, make_test_app: Callable, tmp_path: Path
+) -> None:
+    demo_store.reflections.add(
+        Reflection(at=datetime(2026, 11, 19, 9, tzinfo=UTC), body=SECRET, private=True)
+    )
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        tick = app.screen.query_one("#private", Checkbox)
+        assert not tick.value  # a session report leaves them out
+        app.screen.query_one("#format", Select).value = "json"
+        await pilot.pause()
+        assert tick.value  # a backup holds everything: the tick follows the format
+        app.screen.query_one("#path", Input).value = str(tmp_path / "backup.json")
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+    assert "private reflections included" in message
+    backup = tmp_path / "backup.json"
+    assert backup.stat().st_mode & 0o777 == 0o600
+    bodies = [r["body"] for r in json.loads(backup.read_text())["records"]["reflections"]]
+    assert SECRET in bodies and len(bodies) == demo_store.reflections.count()
+
+
+def test_the_app_and_the_shell_share_one_set_of_export_defaults() -> None:
+    from reconnect.cli import export_command
+    from reconnect.transfer import export
+    from screens.dialogs import export_form
+
+    assert tuple(export.DEFAULTS) == export_command.FORMATS
+    assert export_command.default_output is export.default_output is export_form.default_output
+    assert export_form.DEFAULTS is export.DEFAULTS
+    assert export_form.DEFAULT_REPORT_DAYS == export_command.DEFAULT_REPORT_DAYS
+    assert {fmt for _, fmt in export_form.FORMAT_CHOICES} == set(export.DEFAULTS)
+    assert export.DEFAULTS["json"].include_private  # a backup is of everything
+    assert not any(export.DEFAULTS[f].include_private for f in ("md", "html", "csv"))
+
+
+async def test_a_refused_plan_shows_every_problem_and_goals_is_not_sent_to_itself(
+    store: Store, make_test_app: Callable, tmp_path: Path
+) -> None:
+    from tests.test_homework_plan import THREE_BAD
+
+    bad, good = tmp_path / "bad.toml", tmp_path / "good.toml"
+    bad.write_text(THREE_BAD + "".join(f"\n[[goals]]\nx{n} = 1\n" for n in range(12)))
+    good.write_text(PLAN.format(title="Call Maya on Sunday"))
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(bad)
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+        for line in ("line 5:", "line 9:", "line 13:", "line 49:"):
+            assert line in message
+        scroll = app.screen.query_one("#result-scroll")
+        assert scroll.max_scroll_y > 0  # the list scrolls; Close stays on screen
+        assert app.screen.query_one("#close").region.bottom <= 24
+        await pilot.press("escape")
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(good)
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+        assert "Imported 1 goal" in message and "Goals" not in message

@@ -51,5 +51,6 @@ class AreaBar(Static):
         parts.append("[@click=app.help()][b $accent]?[/] help[/]")
         if note:
             parts.append(f"[i $text-muted]{note}[/]")
-        # Seven areas fit in 80 columns with two spaces between them.
-        return "  ".join(parts)
+        # Seven areas and help fit in 80 columns with two spaces between them; with a
+        # note (the demo marker) too, one space, so the note is never cut off.
+        return (" " if note else "  ").join(parts)

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reconnect.logic.plural import plural
 from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT
 from reconnect.records.models import Connection, label
 
@@ -22,8 +23,7 @@ def day_heading(day: date, count: int, today: date) -> Text:
         name = f"Yesterday, {day:%A %-d %B}"
     else:
         name = f"{day:%A %-d %B}"
-    noun = "moment" if count == 1 else "moments"
-    return Text.assemble((name, "bold"), (f" \u00b7 {count} {noun}", "italic"))
+    return Text.assemble((name, "bold"), (f" \u00b7 {plural(count, 'moment')}", "italic"))
 
 
 def entry_text(connection: Connection, person_name: str | None) -> Text:

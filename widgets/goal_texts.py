@@ -9,8 +9,9 @@ from datetime import date
 from rich.text import Text
 
 from reconnect.logic import ladder
-from reconnect.logic.consistency import Consistency
+from reconnect.logic.consistency import SPARK_WEEKS, Consistency
 from reconnect.logic.goal_words import discomfort_verdict
+from reconnect.logic.plural import plural
 from reconnect.records.content import GOAL_KIND_LABELS
 from reconnect.records.models import Goal, GoalStatus, Homework, label
 from widgets.score_spark import score_text
@@ -67,11 +68,13 @@ def rhythm_text(goal: Goal, result: Consistency) -> Text:
     goal."""
     if not goal.weekly_target:
         return Text("No weekly aim: set one with Edit (e) to see a consistency score.", style="dim")
-    text = Text("Consistency ")
+    text = Text("Aim met, a forgiving average: ")
     text.append_text(
         score_text(result.score, result.recent(), empty="starts when this week is done")
     )
-    text.append(f"  (12 weeks) · this week {result.this_week}, aim {goal.weekly_target}")
+    if result.score is not None:
+        text.append(f" (bars: last {SPARK_WEEKS} weeks)")
+    text.append(f"\nThis week so far: {result.this_week} of an aim of {goal.weekly_target}")
     if result.this_week >= goal.weekly_target:
         text.append(" ✓ met")
     if result.score is not None and result.judged < JUST_STARTED_WEEKS:
@@ -97,8 +100,7 @@ def discomfort_text(goal: Goal) -> Text:
             "what you expected.",
             style="dim",
         )
-    steps = "step" if summary.steps == 1 else f"{summary.steps} steps"
-    text = Text(f"Done {steps}: expected ", style="")
+    text = Text(f"Over {plural(summary.steps, 'done step')}: expected ", style="")
     text.append(f"{summary.predicted:.1f}", style="bold")
     text.append(" on average, felt ")
     text.append(f"{summary.actual:.1f}", style="bold")

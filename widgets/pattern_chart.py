@@ -17,7 +17,6 @@ from textual.widgets import RadioSet, Static
 from textual_plotext import PlotextPlot
 
 from reconnect.logic.patterns import PERIODS, PatternWindow
-from reconnect.records.content import PATTERN_SHORT
 from widgets.marked_radio_button import MarkedRadioButton
 
 
@@ -84,7 +83,7 @@ class PatternChart(Vertical):
         plt.clear_figure()
         # Plotext draws the first bar at the bottom: reverse to read top-down.
         rows = list(reversed(shown.frequencies))
-        names = [f"{PATTERN_SHORT.get(f.pattern.id, f.pattern.id)} {f.count}" for f in rows]
+        names = [f"{f.pattern.name} {f.count}" for f in rows]
         # plotext does not align horizontal bar labels: pad them to one width.
         width = max((len(n) for n in names), default=0)
         labels = [n.rjust(width) for n in names]

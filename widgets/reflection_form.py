@@ -54,7 +54,8 @@ class ReflectionForm(VerticalScroll):
     ReflectionForm #body { height: 12; }
     ReflectionForm #avoided { height: 4; }
     ReflectionForm #energy { width: 40; }
-    ReflectionForm #actions { height: auto; margin-top: 1; }
+    /* Docked: Save (and why it failed) in sight at any size, not below the fold. */
+    ReflectionForm #actions { dock: bottom; height: auto; background: $panel; }
     ReflectionForm #actions Button { margin: 0 2 0 0; }
     ReflectionForm #form-error { width: 1fr; }
     """

@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select, Static
 
+from reconnect.logic.plural import plural
 from reconnect.logic.search import ReflectionFilter, ReflectionIndex
-from reconnect.records.content import PATTERN_SHORT, PATTERNS
+from reconnect.records.content import PATTERNS, pattern_name
 from reconnect.records.models import Reflection
 from widgets.field_check import IsoDate
 
@@ -30,10 +31,10 @@ PATTERNS_WIDTH = 26
 
 
 def pattern_tags(pattern_ids: list[str], width: int) -> Text:
-    """Short pattern names as tags, cut with '+N' when they do not fit."""
+    """Pattern names (the tick list's) as tags, cut with '+N' when they do not fit."""
     tags = Text()
     for n, pattern_id in enumerate(pattern_ids):
-        name = PATTERN_SHORT.get(pattern_id, pattern_id)
+        name = pattern_name(pattern_id)
         more = f" +{len(pattern_ids) - n}"
         # Room for the separator, "[name]", and a "+N" if more tags follow this one.
         needed = bool(tags) + len(name) + 2 + (len(more) if n < len(pattern_ids) - 1 else 0)
@@ -252,8 +253,7 @@ class ReflectionHistory(Vertical):
         elif self.wanted.is_active():
             status.update(f"{len(self._shown):,} of {total:,} match · enter opens · esc clears")
         else:
-            noun = "reflection" if total == 1 else "reflections"
-            status.update(f"{total:,} {noun}, newest first · enter or click opens one")
+            status.update(f"{plural(total, 'reflection')}, newest first · enter or click opens one")
 
     def on_resize(self) -> None:
         if self.size.width != self._last_width and self.is_mounted:
@@ -273,9 +273,15 @@ class ReflectionHistory(Vertical):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in a filter field opens the first match at once, as enter in the table
+        does (not a first enter to reach the table and a second to open)."""
         event.stop()
         self._apply()
         self.query_one("#history-table", DataTable).focus()
+        chosen = self.highlighted_id()
+        valid = event.validation_result is None or event.validation_result.is_valid
+        if chosen is not None and valid:
+            self.post_message(self.Opened(chosen))
 
     @on(Select.Changed)
     def _pattern_chosen(self, event: Select.Changed) -> None:

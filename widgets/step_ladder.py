@@ -10,6 +10,15 @@ from textual.widgets import DataTable
 from reconnect.logic.goal_words import step_mark, step_when
 from reconnect.records.models import Goal
 
+TITLE_MIN = 24
+# (heading, key, width) of the columns after the title.
+OTHER_COLUMNS = (
+    ("Diff", "difficulty", 4),
+    ("Expected", "predicted", 8),
+    ("Felt", "actual", 5),
+    ("When", "when", 11),
+)
+
 
 class StepLadder(DataTable[Text | str]):
     """Selecting a row posts DataTable.RowSelected, as any table's does."""
@@ -18,14 +27,32 @@ class StepLadder(DataTable[Text | str]):
         super().__init__(id=id, classes=classes, cursor_type="row")
         self._step_ids: list[str] = []
         self._first_show = True
+        self._goal: Goal | None = None
+        self._title_width = 0
+        self._add_columns(TITLE_MIN)
+
+    def _add_columns(self, title_width: int) -> None:
+        self._title_width = title_width
         self.add_column(" ", width=1, key="mark")
-        self.add_column("Step (easiest first)", width=33, key="title")
-        self.add_column("Diff", width=4, key="difficulty")
-        self.add_column("Expected", width=8, key="predicted")
-        self.add_column("Felt", width=5, key="actual")
-        self.add_column("When", width=11, key="when")
+        self.add_column("Step (easiest first)", width=title_width, key="title")
+        for label, key, width in OTHER_COLUMNS:
+            self.add_column(label, width=width, key=key)
+
+    def on_resize(self) -> None:
+        # The title column takes the room the others leave: long titles get it.
+        others = sum(width for _, _, width in OTHER_COLUMNS) + 1
+        padding = 2 * self.cell_padding * (len(OTHER_COLUMNS) + 2)
+        width = max(TITLE_MIN, self.scrollable_content_region.width - others - padding)
+        if width != self._title_width:
+            row = self.cursor_row
+            self.clear(columns=True)
+            self._add_columns(width)
+            if self._goal is not None:
+                self.show(self._goal)
+                self.move_cursor(row=row)  # the rows are the same: the cursor stays
 
     def show(self, goal: Goal) -> None:
+        self._goal = goal
         row = self.cursor_row
         self.clear()
         self._step_ids = [s.id for s in goal.steps]
@@ -33,12 +60,13 @@ class StepLadder(DataTable[Text | str]):
         for step in goal.steps:
             self.add_row(
                 step_mark(step, next_step),
-                Text(step.title, overflow="ellipsis", no_wrap=True),
+                Text(step.title),  # wrapped, never cut: the row grows instead
                 str(step.difficulty),
                 f"{step.predicted_discomfort}/10",
                 "" if step.actual_discomfort is None else f"{step.actual_discomfort}/10",
                 step_when(step),
                 key=step.id,
+                height=None,
             )
         if not goal.steps:
             self.add_row(

@@ -2,7 +2,7 @@
 
 Every series has its own marker character, and the legend spells the markers out, so
 the chart reads without colour. Colours follow the app theme (darker ones on light
-backgrounds). A week without data (None) is a gap in a line, never a zero.
+backgrounds). A week without data (None) is a gap: no point and no bar, never a zero.
 """
 
 from __future__ import annotations
@@ -121,15 +121,17 @@ class WeekChart(PlotextPlot):
         palette = DARK_PALETTE if self.app.current_theme.dark else LIGHT_PALETTE
         weeks = len(spec.weeks)
         xs = list(range(weeks))
-        if spec.stacks:
-            values = [[v or 0 for v in series.values] for series in spec.stacks]
+        # A week where every stack is None has no entries: no bar, not a bar at zero.
+        bar_xs = [x for x in xs if any(s.values[x] is not None for s in spec.stacks)]
+        if bar_xs:
+            values = [[series.values[x] or 0 for x in bar_xs] for series in spec.stacks]
             markers = [series.marker for series in spec.stacks]
             colours = [palette[series.colour % len(palette)] for series in spec.stacks]
             width = 0.6 if weeks <= 26 else 0.9
             if len(values) == 1:
-                plt.bar(xs, values[0], marker=markers[0], color=colours[0], width=width)
+                plt.bar(bar_xs, values[0], marker=markers[0], color=colours[0], width=width)
             else:
-                plt.stacked_bar(xs, values, marker=markers, color=colours, width=width)
+                plt.stacked_bar(bar_xs, values, marker=markers, color=colours, width=width)
             if spec.counts:
                 top = max(1, *(sum(week) for week in zip(*values, strict=True)))
                 plt.ylim(0, top)

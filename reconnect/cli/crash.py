@@ -11,16 +11,11 @@ from datetime import datetime
 from pathlib import Path
 
 
-def crash_log_dir() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("reconnect", appauthor=False)
-
-
 def write_crash_log(details: str) -> Path | None:
     """Keep `details` (a traceback) in a new crash log; its path, or None if it could
     not be written either."""
     from reconnect.store.atomic import atomic_write
+    from reconnect.store.paths import crash_log_dir
 
     path = crash_log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
     try:

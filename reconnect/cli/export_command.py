@@ -2,7 +2,8 @@
 
 md and html are the session report for a date range; csv writes a folder of files;
 json is a full backup (bring it back with `reconnect import`); ics puts planned goal
-steps in a calendar. Private reflections stay out unless --include-private.
+steps in a calendar. Defaults per format live in reconnect.transfer.export, shared with
+the app: a backup holds private reflections too, the other formats leave them out.
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ from typing import Any
 
 from reconnect.cli.arg_types import iso_date
 from reconnect.store.paths import data_dir
+from reconnect.transfer.export import DEFAULT_REPORT_DAYS, FORMATS, default_output
 
 NAME = "export"
-FORMATS = ("md", "html", "csv", "json", "ics")
 EXIT_BAD_INPUT = 2
-# The default period of a session report: the last four weeks.
-DEFAULT_REPORT_DAYS = 28
 
 
 def add_parser(subparsers: Any) -> str:
@@ -30,7 +29,8 @@ def add_parser(subparsers: Any) -> str:
         description="Export a session report to bring to therapy (md or html, for a date "
         "range), or your data: csv (a folder, one file per kind), json (a full backup that "
         "`reconnect import` brings back) or ics (planned goal steps as calendar events). "
-        "Private reflections are left out unless --include-private.",
+        "A json backup holds everything, private reflections too (--no-include-private "
+        "to leave them out); the other formats leave them out unless --include-private.",
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     parser.add_argument("--from", dest="start", type=iso_date, metavar="DATE", help="report start")
@@ -39,15 +39,12 @@ def add_parser(subparsers: Any) -> str:
         "-o", "--output", type=Path, metavar="PATH", help="file (or folder, for csv) to write"
     )
     parser.add_argument(
-        "--include-private", action="store_true", help="include private reflections"
+        "--include-private",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="include private reflections (default: yes for json, no for the others)",
     )
     return NAME
-
-
-def default_output(fmt: str, today: date) -> Path:
-    stem = "reconnect-report" if fmt in ("md", "html") else "reconnect"
-    suffix = {"csv": "-csv", "json": "-backup.json", "ics": "-steps.ics"}.get(fmt, f".{fmt}")
-    return Path(f"{stem}-{today.isoformat()}{suffix}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reconnect.docs import PLAN_FORMAT
 from reconnect.store.paths import data_dir
 from reconnect.transfer.importers import KINDS, Progress
 
@@ -23,7 +24,7 @@ def add_parser(subparsers: Any) -> str:
         help="import a file: a backup, a jrnl export, or a homework plan",
         description="Import a file: a reconnect backup (reconnect export --format json), a "
         "jrnl JSON export (jrnl --export json), or a therapist's homework plan (TOML or JSON, "
-        "see docs/homework-plan.md). The kind is recognised from the content. A file with "
+        f"see {PLAN_FORMAT}). The kind is recognised from the content. A file with "
         "any problem is refused whole: nothing is saved. Importing the same file again adds "
         "nothing twice.",
     )
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from reconnect.records.models import now_local
     from reconnect.store.store import Store
     from reconnect.transfer.documents import ImportRefused
-    from reconnect.transfer.importers import import_file
+    from reconnect.transfer.importers import PlanRefused, import_file
 
     path: Path = args.file
     try:
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
             progress=_progress_line("Checking records"),
         )
     except ImportRefused as exc:
-        print(f"reconnect: {exc}. Nothing was saved.", file=sys.stderr)
+        guide = f"\nHow to write a plan: {PLAN_FORMAT}" if isinstance(exc, PlanRefused) else ""
+        print(f"reconnect: {exc}. Nothing was saved.{guide}", file=sys.stderr)
         return EXIT_USAGE
     print("\n".join(result.lines))
     return 0

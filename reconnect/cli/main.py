@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.areas import AREA_NAMES
 from reconnect.cli.arg_types import iso_date
+from reconnect.logic.plural import plural
 from reconnect.store.paths import data_dir
 
 if TYPE_CHECKING:
@@ -66,8 +67,8 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the platform's "
-        "user data folder)",
+        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the folder chosen "
+        "in Settings, else the platform's user data folder)",
     )
     parser.add_argument(
         "--demo",
@@ -137,8 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _count(count: int, kind: str) -> str:
     """'1 reflection', '2 reflections', '1 person', '0 check-ins'."""
     singular = {"people": "person", "checkins": "check-in"}.get(kind, kind.removesuffix("s"))
-    plural = {"checkins": "check-ins"}.get(kind, kind)
-    return f"{count} {singular if count == 1 else plural}"
+    return plural(count, singular, {"checkins": "check-ins"}.get(kind, kind))
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -196,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reconnect.cli.crash import crash_line
     from reconnect.store.errors import DataFileError, drain_notices
 
+    if not args.data_dir and not os.environ.get("RECONNECT_DATA_DIR"):
+        from reconnect.settings import configured_data_folder
+
+        args.data_dir = configured_data_folder()
     try:
         if args.command:
             return COMMANDS[args.command](args)

@@ -172,6 +172,35 @@ def _week_records(
     return checkins, reviews
 
 
+# The first look is a lived-in week whatever the weekday: today has a moment, and the
+# week so far a few (on its first day, a Monday say, they are all today's).
+TODAY_AT_LEAST = 1
+WEEK_AT_LEAST = 3
+
+
+def _today_too(
+    seed: int,
+    profile: Profile,
+    today: date,
+    people: list[Person],
+    tz: tzinfo,
+    connections: list[Connection],
+) -> list[Connection]:
+    """Moments today, when the draw left today or this week too quiet. Their own random
+    stream: the rest of the history is the same as without them."""
+    days = [c.at.astimezone(tz).date() for c in connections]
+    wanted = max(
+        TODAY_AT_LEAST - days.count(today),
+        WEEK_AT_LEAST - sum(day >= week_start(today) for day in days),
+        0,
+    )
+    rng = random.Random(f"{seed}-today")
+    more: list[Connection] = []
+    while len(more) < wanted:
+        more += _connections(rng, profile, [today], people, tz)
+    return more[:wanted]
+
+
 def generate(
     today: date, profile: Profile = DEMO, seed: int = 7, tz: tzinfo | None = None
 ) -> History:
@@ -184,6 +213,8 @@ def generate(
     people = _people(rng, profile, datetime.combine(first, time(9), tzinfo=zone))
     history = History(people=people)
     history.connections = _connections(rng, profile, days, people, zone)
+    history.connections += _today_too(seed, profile, today, people, zone, history.connections)
+    history.connections.sort(key=lambda c: c.at)
     history.reflections = _reflections(rng, profile, days, zone)
     history.checkins, history.reviews = _week_records(rng, profile, today, zone)
     history.goals = sample_goals(rng, profile, today, people, zone)

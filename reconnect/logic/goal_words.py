@@ -63,6 +63,6 @@ def goal_choices(goal: Goal) -> list[tuple[str, str]]:
     else:
         choices.append(("done", "Mark the goal done"))
         choices.append(("let_go", "Let it go (it served its purpose, or it doesn't fit now)"))
-    choices.append(("plan", "Plan the selected step for a day (d)"))
+    choices.append(("plan", "Plan the highlighted step for a day"))
     choices.append(("delete", "Delete the goal"))
     return choices

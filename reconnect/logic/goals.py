@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from reconnect.logic import connections
+from reconnect.logic import connections, ladder
 from reconnect.logic.ladder import complete_step
+from reconnect.logic.removals import RecordRemoved, StepRemoved, unlink
 from reconnect.records.models import Connection, Goal
 from reconnect.store.store import Store
 
@@ -50,11 +51,23 @@ def linked_connections(store: Store, goal_id: str) -> list[Connection]:
     return [c for c in store.connections.all() if c.goal_id == goal_id]
 
 
-def delete_goal(store: Store, goal_id: str) -> tuple[Goal | None, int]:
-    """Delete a goal; its logged connections stay, unlinked. Returns (goal, unlinked)."""
+def delete_goal(store: Store, goal_id: str) -> RecordRemoved | None:
+    """Delete a goal (its steps with it) in one write; its logged connections stay,
+    unlinked. The Removal puts the goal and those links back."""
     with store.batch():
-        linked = linked_connections(store, goal_id)
-        for c in linked:
-            store.connections.update(c.model_copy(update={"goal_id": None, "step_id": None}))
+        cut = unlink(store, Connection.table, goal_id, ("goal_id", "step_id"))
         gone = store.goals.delete(goal_id)
-    return gone, len(linked)
+    return RecordRemoved(gone, gone.title, tuple(cut)) if gone is not None else None
+
+
+def remove_step(store: Store, goal_id: str, step_id: str) -> StepRemoved | None:
+    """Take a step off its goal's ladder; connections logged for it keep its id, so
+    putting it back links them again."""
+    with store.batch():
+        goal = store.goals.get(goal_id)
+        steps = goal.steps if goal is not None else []
+        index = next((n for n, s in enumerate(steps) if s.id == step_id), None)
+        if goal is None or index is None:
+            return None
+        store.goals.update(ladder.remove_step(goal, step_id))
+    return StepRemoved(goal_id, goal.steps[index], index)

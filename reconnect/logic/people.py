@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from reconnect.logic.drift import Drift, drifting_from, last_contact
+from reconnect.logic.removals import RecordRemoved, unlink
 from reconnect.logic.weeks import local_date
 from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
     Connection,
     Counterpart,
+    Goal,
     GoalKind,
     Person,
 )
@@ -74,15 +76,11 @@ def linked_count(store: Store, person_id: str) -> tuple[int, int]:
     return connections, goals
 
 
-def delete_person(store: Store, person_id: str) -> tuple[Person | None, int]:
-    """Delete a person in one write. Their connections and goals stay, unlinked.
-    Returns (the person, how many connections were unlinked)."""
+def delete_person(store: Store, person_id: str) -> RecordRemoved | None:
+    """Delete a person in one write. Their connections and goals stay, unlinked; the
+    Removal puts the person and those links back."""
     with store.batch():
-        linked = [c for c in store.connections.all() if c.person_id == person_id]
-        for c in linked:
-            store.connections.update(c.model_copy(update={"person_id": None}))
-        for g in store.goals.all():
-            if g.person_id == person_id:
-                store.goals.update(g.model_copy(update={"person_id": None}))
+        cut = unlink(store, Connection.table, person_id, ("person_id",))
+        cut += unlink(store, Goal.table, person_id, ("person_id",))
         gone = store.people.delete(person_id)
-    return gone, len(linked)
+    return RecordRemoved(gone, gone.name, tuple(cut)) if gone is not None else None

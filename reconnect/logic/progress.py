@@ -87,6 +87,11 @@ class WeekPoint:
         return sum(self.by_depth)
 
     @property
+    def logged(self) -> bool:
+        """Anything noted this week. A week without is a gap, left out of averages."""
+        return bool(self.connections or self.checkin is not None or self.steps_done)
+
+    @property
     def target_share(self) -> float | None:
         """0–1: the share of weekly targets met; None when no goal had a target."""
         return self.targets_met / self.goals_with_target if self.goals_with_target else None
@@ -179,10 +184,11 @@ class PeriodSummary:
     """A period's weeks in a few numbers, for the words under each chart."""
 
     weeks: int
+    weeks_logged: int  # weeks with anything noted: the ones averages are taken over
     connections: int
     comfort: float | None  # average over every connection
     depth: float | None
-    deep_share: float | None  # share of connections at depth 3 (real conversation) or more
+    deep: int  # connections at depth 3 (real conversation) or more
     checkin: float | None  # average over the weeks with a check-in
     checkins: int
     steps_done: int
@@ -190,12 +196,17 @@ class PeriodSummary:
     targets_met: int
 
     @property
-    def connections_per_week(self) -> float:
-        return self.connections / self.weeks if self.weeks else 0.0
+    def deep_share(self) -> float | None:
+        return self.deep / self.connections if self.connections else None
 
     @property
-    def steps_per_week(self) -> float:
-        return self.steps_done / self.weeks if self.weeks else 0.0
+    def connections_per_week(self) -> float | None:
+        """Over the weeks with entries: a week with nothing noted is a gap, not a zero."""
+        return self.connections / self.weeks_logged if self.weeks_logged else None
+
+    @property
+    def steps_per_week(self) -> float | None:
+        return self.steps_done / self.weeks_logged if self.weeks_logged else None
 
     @property
     def target_share(self) -> float | None:
@@ -210,10 +221,11 @@ def summarise(points: Sequence[WeekPoint]) -> PeriodSummary:
     scores = [p.checkin for p in points if p.checkin is not None]
     return PeriodSummary(
         weeks=len(points),
+        weeks_logged=sum(p.logged for p in points),
         connections=count,
         comfort=comfort / count if count else None,
         depth=depth / count if count else None,
-        deep_share=deep / count if count else None,
+        deep=deep,
         checkin=sum(scores) / len(scores) if scores else None,
         checkins=len(scores),
         steps_done=sum(p.steps_done for p in points),

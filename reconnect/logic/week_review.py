@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from reconnect.logic.checkin_score import score_words
 from reconnect.logic.overview import depth_mix
+from reconnect.logic.plural import plural
 from reconnect.logic.weeks import local_date, week_start
 from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT, PATTERNS
 from reconnect.records.models import (
@@ -112,10 +114,10 @@ _OUTCOME_WORDS = {
 
 
 def checkin_change_words(summary: WeekSummary) -> str:
-    """'5 of 9, down from 6 the week before (lower means less lonely)'."""
+    """'loneliness score 5 (on the 3–9 scale, …), down from 6 the week before'."""
     if summary.checkin is None:
         return "no check-in for this week"
-    words = f"{summary.checkin} of 9"
+    words = score_words(summary.checkin)
     earlier = summary.earlier_checkin
     if earlier is not None:
         week, score = earlier
@@ -129,7 +131,7 @@ def checkin_change_words(summary: WeekSummary) -> str:
         else:
             direction = "down" if summary.checkin < score else "up"
             words += f", {direction} from {score} {when}"
-    return words + " (lower means less lonely)"
+    return words
 
 
 def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
@@ -138,8 +140,14 @@ def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     if summary.connections:
         mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
         comfort = summary.comfort or 0.0
-        lines.append(("Connections", f"{summary.connections}: {mix}"))
-        lines.append(("Comfort", f"{comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]})"))
+        lines.append(("Connections", f"{summary.connections} in the week: {mix}"))
+        lines.append(
+            (
+                "Average comfort",
+                f"{comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]}) "
+                f"over the week's {plural(summary.connections, 'connection')}",
+            )
+        )
     else:
         lines.append(("Connections", "none logged this week"))
     lines.append(("People seen", ", ".join(summary.people) or "nobody logged by name"))

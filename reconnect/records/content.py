@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A pattern's one name, in the tick list, history tags, charts, reviews and reports
+# alike, so it is kept short enough for a tag or a chart label.
+PATTERN_NAME_MAX = 22
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -31,7 +35,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "hurt",
-        "A disappointment or hurt",
+        "Disappointed or hurt",
         "Someone let you down, and pulling back felt safer than risking it again.",
     ),
     Pattern(
@@ -46,17 +50,17 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "not_interested",
-        "Believing others aren't interested",
+        "Others not interested",
         "The thought that people don't really want to hear from you.",
     ),
     Pattern(
         "handle_alone",
-        "\u201cI should handle it alone\u201d",
+        "Handling it alone",
         "Needing people felt like weakness, so you kept it to yourself.",
     ),
     Pattern(
         "transition",
-        "A life transition",
+        "Life transition",
         "A move, a new job, a new baby, a loss: the old rhythms of contact broke.",
     ),
     Pattern(
@@ -73,6 +77,13 @@ PATTERNS: tuple[Pattern, ...] = (
 
 PATTERN_IDS: frozenset[str] = frozenset(p.id for p in PATTERNS)
 PATTERNS_BY_ID: dict[str, Pattern] = {p.id: p for p in PATTERNS}
+
+
+def pattern_name(pattern_id: str) -> str:
+    """The pattern's name; an id the catalogue no longer knows shows as itself."""
+    pattern = PATTERNS_BY_ID.get(pattern_id)
+    return pattern.name if pattern else pattern_id
+
 
 PROMPTS: tuple[str, ...] = (
     "When did I last feel really seen? What made it possible?",
@@ -232,24 +243,39 @@ DEPTH_TINY: dict[int, str] = {
     5: "plan/support",
 }
 
-# Short pattern names for tags and chart labels, where the full name does not fit.
-PATTERN_SHORT: dict[str, str] = {
-    "busy": "busy",
-    "exhausted": "exhausted",
-    "hurt": "hurt",
-    "protective": "protective",
-    "digital": "digital",
-    "not_interested": "not interested",
-    "handle_alone": "handle alone",
-    "transition": "transition",
-    "unseen": "unseen",
-    "inward": "inward",
-}
-
 ENERGY_LABELS: dict[int, str] = {
     1: "running on empty",
     2: "low",
     3: "okay",
     4: "fairly good",
     5: "full of energy",
+}
+
+# The 0–10 scales of a goal's steps (widgets/scale_picker.py names the value chosen).
+DIFFICULTY_LABELS: dict[int, str] = {
+    0: "no effort",
+    1: "very easy",
+    2: "easy",
+    3: "a little effort",
+    4: "some effort",
+    5: "a stretch",
+    6: "hard",
+    7: "quite hard",
+    8: "very hard",
+    9: "nearly the hardest",
+    10: "the hardest thing on the ladder",
+}
+
+DISCOMFORT_LABELS: dict[int, str] = {
+    0: "none at all",
+    1: "barely any",
+    2: "slight",
+    3: "mild",
+    4: "noticeable",
+    5: "moderate",
+    6: "strong",
+    7: "very strong",
+    8: "intense",
+    9: "nearly unbearable",
+    10: "as hard as it gets",
 }

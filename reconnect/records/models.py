@@ -183,7 +183,7 @@ class Reflection(Record):
     def _known_patterns(cls, value: list[str]) -> list[str]:
         unknown = sorted(set(value) - PATTERN_IDS)
         if unknown:
-            raise ValueError(f"unknown pattern(s): {', '.join(unknown)}")
+            raise ValueError(f"not a pattern reconnect knows: {', '.join(unknown)}")
         return list(dict.fromkeys(value))  # keep order, drop repeats
 
 

@@ -1,5 +1,5 @@
-"""Where the user's data lives: --data-dir, else $RECONNECT_DATA_DIR, else the platform's
-user data folder."""
+"""Where the user's data lives: --data-dir, else $RECONNECT_DATA_DIR, else the folder
+chosen in Settings (the CLI passes it as `explicit`), else the platform's user data folder."""
 
 from __future__ import annotations
 
@@ -16,3 +16,10 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("reconnect", appauthor=False)
+
+
+def crash_log_dir() -> Path:
+    """Where a crash log goes: the platform's user log folder."""
+    from platformdirs import user_log_path
+
+    return user_log_path("reconnect", appauthor=False)

@@ -16,6 +16,7 @@ import orjson
 from pydantic import ValidationError
 
 from reconnect import version
+from reconnect.logic.plural import plural
 from reconnect.records.models import TABLES, Record, Reflection, first_error, now_local
 from reconnect.store.migrations import SCHEMA_VERSION
 from reconnect.store.store import Store
@@ -67,7 +68,7 @@ class MergeResult:
         added = sum(self.added.values())
         skipped = sum(self.skipped.values())
         kinds = ", ".join(f"{n} {k}" for k, n in self.added.items() if n) or "nothing new"
-        return f"Added {added} record(s) ({kinds}); skipped {skipped} already present."
+        return f"Added {plural(added, 'record')} ({kinds}); skipped {skipped} already present."
 
 
 def parse_backup(document: Any, progress: Progress | None = None) -> dict[str, list[Record]]:
@@ -85,7 +86,7 @@ def parse_backup(document: Any, progress: Progress | None = None) -> dict[str, l
         raise ImportRefused("'records' must be an object of record lists")
     unknown = sorted(set(raw) - set(TABLES))
     if unknown:
-        raise ImportRefused(f"unknown record kind(s): {', '.join(unknown)}")
+        raise ImportRefused(f"not a kind of record reconnect keeps: {', '.join(unknown)}")
     total = sum(len(v) for v in raw.values() if isinstance(v, list))
     done = 0
     parsed: dict[str, list[Record]] = {}

@@ -12,10 +12,41 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reconnect.store.store import Store
+from reconnect.logic.plural import plural
+
+if TYPE_CHECKING:  # the shell reads DEFAULTS before it opens a store: keep this light
+    from reconnect.store.store import Store
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class FormatDefaults:
+    """What an export in one format does unless told otherwise. The app's export form
+    and `reconnect export` both read these, so the two never disagree."""
+
+    include_private: bool  # a backup holds everything; what is shared leaves them out
+    output_suffix: str  # the default file name's ending: reconnect-2026-11-21<suffix>
+    report: bool = False  # a session report, for a period
+
+
+DEFAULTS: dict[str, FormatDefaults] = {
+    "md": FormatDefaults(include_private=False, output_suffix=".md", report=True),
+    "html": FormatDefaults(include_private=False, output_suffix=".html", report=True),
+    "csv": FormatDefaults(include_private=False, output_suffix="-csv"),
+    "json": FormatDefaults(include_private=True, output_suffix="-backup.json"),
+    "ics": FormatDefaults(include_private=False, output_suffix="-steps.ics"),
+}
+FORMATS = tuple(DEFAULTS)
+# The default period of a session report: the last four weeks.
+DEFAULT_REPORT_DAYS = 28
+
+
+def default_output(fmt: str, today: date) -> Path:
+    stem = "reconnect-report" if DEFAULTS[fmt].report else "reconnect"
+    return Path(f"{stem}-{today.isoformat()}{DEFAULTS[fmt].output_suffix}")
 
 
 @dataclass
@@ -30,13 +61,16 @@ class ExportResult:
         what = {
             "md": "Session report",
             "html": "Session report",
-            "csv": f"{len(self.files)} CSV file(s)",
-            "json": f"Backup of {self.records} record(s)",
-            "ics": f"Calendar of {self.records} planned step(s)",
+            "csv": plural(len(self.files), "CSV file"),
+            "json": f"Backup of all {plural(self.records, 'record')}",
+            "ics": f"Calendar of {plural(self.records, 'planned step')}",
         }[self.fmt]
         line = f"{what} written to {self.path}"
+        if self.fmt == "json" and not self.private_left_out:
+            line += " (private reflections included: readable by you alone, keep it private)"
         if self.private_left_out:
-            line += f"; {self.private_left_out} private reflection(s) left out ({private_hint})"
+            left_out = plural(self.private_left_out, "private reflection")
+            line += f"; {left_out} left out ({private_hint})"
         return line + "."
 
 
@@ -61,10 +95,13 @@ def export(
     *,
     start: date,
     end: date,
-    include_private: bool = False,
+    include_private: bool | None = None,
     first_day: int = 0,
     progress: Progress | None = None,
 ) -> ExportResult:
+    """Write `fmt` to `output`. include_private None: the format's default (DEFAULTS)."""
+    if include_private is None:
+        include_private = DEFAULTS[fmt].include_private
     result = ExportResult(fmt, output)
     if fmt in ("md", "html"):
         from reconnect.transfer.report import build_report, render_html, render_markdown

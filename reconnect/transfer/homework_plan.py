@@ -1,6 +1,7 @@
-"""Homework plans: goals with steps a therapist writes in TOML or JSON (docs/homework-plan.md).
+"""Homework plans: goals with steps a therapist writes in TOML or JSON (the guide is
+reconnect/docs/homework-plan.md).
 
-A plan is checked whole before anything is saved: the first problem is reported with its
+A plan is checked whole before anything is saved: every problem is reported with its
 place (goal, step, field) and nothing is written. Each goal gets a stable `plan_key`
 from the plan and the goal, so importing the same plan again adds nothing.
 """
@@ -29,11 +30,19 @@ from reconnect.records.models import (
 )
 from reconnect.store.store import Store
 
-PLAN_DOC = "docs/homework-plan.md"
+
+@dataclass(frozen=True)
+class PlanProblem:
+    loc: tuple[str | int, ...]  # where in the document: ("goals", 1, "steps", 0, "title")
+    text: str  # the place in words and the reason
 
 
 class PlanError(ValueError):
-    """The plan can't be imported; the message names the place and the reason."""
+    """The plan can't be imported; each problem names its place and the reason."""
+
+    def __init__(self, problems: Sequence[PlanProblem]) -> None:
+        super().__init__("; ".join(p.text for p in problems))
+        self.problems = list(problems)
 
 
 class _Strict(BaseModel):
@@ -93,7 +102,7 @@ def _describe(loc: Sequence[str | int], raw: Any) -> str:
 
 
 _FRIENDLIER = {
-    "Extra inputs are not permitted": f"not a field of a plan (see {PLAN_DOC})",
+    "Extra inputs are not permitted": "not a field of a plan",
     "Field required": "missing; it is required",
 }
 _BOUNDS = (
@@ -112,24 +121,38 @@ def _friendlier(reason: str) -> str:
 def parse_plan(raw: Any) -> Plan:
     """Check a parsed document against the plan format. Raises PlanError."""
     if not isinstance(raw, dict):
-        raise PlanError(f"a plan is a table of fields with a list of goals (see {PLAN_DOC})")
+        text = "a plan is a table of fields with a list of goals"
+        raise PlanError([PlanProblem((), text)])
     try:
         plan = Plan.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = _describe(err.get("loc", ()), raw)
-        reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-        reason = _friendlier(reason)
-        raise PlanError(f"{where}: {reason}" if where else reason) from None
+        problems: dict[tuple[str | int, ...], PlanProblem] = {}
+        for err in exc.errors():
+            loc = tuple(err.get("loc", ()))
+            if loc in problems:  # one reason per place is enough
+                continue
+            where = _describe(loc, raw)
+            reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+            reason = _friendlier(reason)
+            problems[loc] = PlanProblem(loc, f"{where}: {reason}" if where else reason)
+        raise PlanError(list(problems.values())) from None
     seen: dict[str, int] = {}
+    repeated: list[PlanProblem] = []
     for n, goal in enumerate(plan.goals, start=1):
         ident = _goal_ident(goal)
         if ident in seen:
-            raise PlanError(
-                f"goal {n} \u201c{goal.title}\u201d: same {'key' if goal.key else 'title'} as "
-                f"goal {seen[ident]}; give one of them its own key"
+            field_name = "key" if goal.key else "title"
+            repeated.append(
+                PlanProblem(
+                    ("goals", n - 1, field_name),
+                    f"goal {n} \u201c{goal.title}\u201d: same {field_name} as "
+                    f"goal {seen[ident]}; give one of them its own key",
+                )
             )
-        seen[ident] = n
+        else:
+            seen[ident] = n
+    if repeated:
+        raise PlanError(repeated)
     return plan
 
 
@@ -170,7 +193,8 @@ def plan_goals(plan: Plan, now: datetime) -> list[Goal]:
                 steps=_ladder(item.steps),
             )
         except ValidationError as exc:  # the plan models mirror Goal: kept as a safety net
-            raise PlanError(f"goal {n} \u201c{item.title}\u201d: {first_error(exc)}") from None
+            text = f"goal {n} \u201c{item.title}\u201d: {first_error(exc)}"
+            raise PlanError([PlanProblem(("goals", n - 1), text)]) from None
         goals.append(goal)
     return goals
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reconnect.logic.plural import plural
 from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
 
 if TYPE_CHECKING:  # the shell builds its parser from KINDS without loading the store
@@ -27,8 +28,8 @@ class PlanRefused(ImportRefused):
     """A homework plan with a mistake."""
 
     hint = (
-        "Fix that place in the file (docs/homework-plan.md describes every field) "
-        "and import it again."
+        "Fix the file where it says and import it again: ctrl+o in the import form "
+        "shows how a plan is written, field by field."
     )
 
 
@@ -52,10 +53,15 @@ class ImportResult:
     skipped: dict[str, int] = field(default_factory=dict)  # already there, by table
     details: list[str] = field(default_factory=list)  # more lines: a plan's goals, a hint
     checked_only: bool = False
+    shows_in: str | None = None  # the area (reconnect.areas name) where the new records are
 
     @property
     def lines(self) -> list[str]:
-        return [self.summary, *self.details]
+        """What the shell prints: ends by saying where to look in the app."""
+        if self.shows_in is None:
+            return [self.summary, *self.details]
+        look = f"Open the {self.shows_in.title()} area (reconnect --open {self.shows_in})"
+        return [self.summary, *self.details, f"{look} to see them."]
 
     @property
     def changed(self) -> bool:
@@ -86,17 +92,16 @@ def _run_plan(job: ImportJob) -> ImportResult:
     try:
         plan = parse_plan(job.document)
     except PlanError as exc:
-        raise PlanRefused(f"{name} is not a valid homework plan: {exc}") from None
+        raise PlanRefused(_plan_problems(job.path, exc)) from None
     result = import_plan(job.store, plan, job.now, dry_run=job.dry_run)
     source = f"homework from {plan.assigned_by}" if plan.assigned_by else "homework"
     source += f", assigned {plan.assigned_on:%-d %b %Y}"
     lines: list[str] = []
     if result.added:
         verb = "Would import" if job.dry_run else "Imported"
-        noun = "goal" if len(result.added) == 1 else "goals"
-        lines.append(f"{verb} {len(result.added)} {noun} from {name} ({source}):")
+        lines.append(f"{verb} {plural(len(result.added), 'goal')} from {name} ({source}):")
         for goal in result.added:
-            steps = f"{len(goal.steps)} step{'s' if len(goal.steps) != 1 else ''}"
+            steps = plural(len(goal.steps), "step")
             due = goal.homework.due_on if goal.homework else None
             lines.append(f"  • {goal.title} ({steps}{f', due {due:%-d %b}' if due else ''})")
     if result.already:
@@ -112,8 +117,6 @@ def _run_plan(job: ImportJob) -> ImportResult:
             )
     if job.dry_run:
         lines.append("Checked only (--check): nothing was saved.")
-    elif result.added:
-        lines.append("Open the Goals area (reconnect --open goals) to see them.")
     return ImportResult(
         "homework plan",
         lines[0],
@@ -121,7 +124,30 @@ def _run_plan(job: ImportJob) -> ImportResult:
         skipped={"goals": len(result.already)},
         details=lines[1:],
         checked_only=job.dry_run,
+        shows_in="goals" if result.added and not job.dry_run else None,
     )
+
+
+def _plan_problems(path: Path, error: Exception) -> str:
+    """Every problem of a plan, each with its line in the file, in file order."""
+    from reconnect.transfer.homework_plan import PlanError
+    from reconnect.transfer.plan_lines import json_lines, line_of, toml_lines
+
+    assert isinstance(error, PlanError)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # read a moment ago: places without lines then
+        text = ""
+    lines = json_lines(text) if path.suffix.lower() == ".json" else toml_lines(text)
+    found = sorted(
+        ((line_of(lines, p.loc), p.text) for p in error.problems),
+        key=lambda item: (item[0] is None, item[0] or 0),
+    )
+    said = [f"line {n}: {text}" if n else text for n, text in found]
+    head = f"{path.name} is not a valid homework plan"
+    if len(said) == 1:
+        return f"{head}: {said[0]}"
+    return f"{head}; {len(said)} problems:\n" + "\n".join(f"  {line}" for line in said)
 
 
 # --- backups and jrnl ------------------------------------------------------------------
@@ -142,7 +168,7 @@ def _run_backup(job: ImportJob) -> ImportResult:
         total = sum(len(items) for items in records.values())
         return ImportResult(
             "backup",
-            f"{name} is a valid backup of {total} record(s). Checked only: nothing saved.",
+            f"{name} is a valid backup of {plural(total, 'record')}. Checked only: nothing saved.",
             checked_only=True,
         )
     merged = merge(job.store, records)
@@ -225,5 +251,5 @@ def import_file(
     kinds = ", ".join(i.kind for i in IMPORTERS)
     raise ImportRefused(
         f"{path.name}: not a kind of file reconnect can import (it knows: {kinds}; "
-        "a homework plan has a list of goals, see docs/homework-plan.md)"
+        "a homework plan has a list of goals)"
     )

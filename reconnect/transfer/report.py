@@ -12,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from reconnect.logic.checkin_score import SCALE, score_words
 from reconnect.logic.overview import depth_mix
+from reconnect.logic.plural import plural
 from reconnect.logic.weeks import day_bounds, local_date, week_start
 from reconnect.records.content import DEPTH_LABELS, GOAL_KIND_LABELS, PATTERNS_BY_ID
 from reconnect.records.models import CheckIn, Goal, HomeworkOutcome, Reflection, WeeklyReview, label
@@ -52,6 +54,14 @@ class GoalRow:
         predicted = sum(s.predicted for s in felt) / len(felt)
         actual = sum(s.actual or 0 for s in felt) / len(felt)
         return predicted, actual
+
+    def gap_words(self) -> str:
+        """The average gap in words, saying over how many steps and on which scale."""
+        gap = self.average_gap
+        if gap is None:
+            return ""
+        rated = plural(sum(s.actual is not None for s in self.steps_done), "rated step")
+        return f"Average over {rated}: expected discomfort {gap[0]:.1f}, felt {gap[1]:.1f} (0–10)."
 
 
 @dataclass
@@ -135,7 +145,7 @@ def checkin_trend(report: Report) -> str:
     if not scores:
         return "No weekly check-ins in this period."
     if len(scores) == 1:
-        return f"One check-in: score {scores[0]} of 9 (lower means less lonely)."
+        return f"One check-in: {score_words(scores[0])}."
     first, last = scores[0], scores[-1]
     if last < first:
         move = f"down from {first} to {last}"
@@ -144,7 +154,7 @@ def checkin_trend(report: Report) -> str:
     else:
         move = f"steady at {last}"
     return (
-        f"{len(scores)} check-ins; loneliness score {move} (3–9, lower means less lonely). "
+        f"{len(scores)} check-ins; loneliness score {move} ({SCALE}). "
         "A trend to talk about, not a diagnosis."
     )
 
@@ -170,11 +180,13 @@ def render_markdown(report: Report) -> str:
     out = [f"# reconnect: session report, {_period(report)}", ""]
     out += ["## Loneliness check-in", "", checkin_trend(report), ""]
     if report.checkins:
-        out += ["| week of | score |", "| --- | --- |"]
+        out += ["| week of | loneliness score (3–9) |", "| --- | --- |"]
         out += [f"| {c.week:%-d %b} | {c.score} |" for c in report.checkins]
         out.append("")
     out += ["## Connections by depth, per week", ""]
-    out.append("| week of | " + " | ".join(DEPTH_LABELS.values()) + " | total | comfort |")
+    out.append(
+        "| week of | " + " | ".join(DEPTH_LABELS.values()) + " | total | average comfort (1–5) |"
+    )
     out.append("| --- " * 8 + "|")
     for w in report.weeks:
         if not w.total:  # a week with nothing logged is a gap, not a row of zeros
@@ -201,9 +213,8 @@ def render_markdown(report: Report) -> str:
             out.append(f"- {s.title}: expected {s.predicted}/10, {felt}")
         if row.steps_done:
             out.append("")
-        gap = row.average_gap
-        if gap:
-            out += [f"Expected discomfort {gap[0]:.1f} on average, felt {gap[1]:.1f}.", ""]
+        if row.average_gap:
+            out += [row.gap_words(), ""]
     out += ["## Weekly reviews", ""]
     if not report.reviews:
         out += ["No weekly reviews in this period.", ""]
@@ -235,7 +246,7 @@ def render_markdown(report: Report) -> str:
     if not report.reflections:
         out.append("No reflections to show for this period.")
     if report.private_left_out:
-        out.append(f"\n{report.private_left_out} private reflection(s) left out.")
+        out.append(f"\n{plural(report.private_left_out, 'private reflection')} left out.")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -296,7 +307,10 @@ def render_html(report: Report) -> str:
     )
     parts.append(f'<p class="legend">{legend}</p>')
     head = "".join(f"<th>{d}</th>" for d in DEPTH_LABELS)
-    parts.append(f"<table><tr><th>week of</th>{head}<th>total</th><th>comfort</th><th></th></tr>")
+    parts.append(
+        f"<table><tr><th>week of</th>{head}<th>total</th>"
+        "<th>average comfort (1–5)</th><th></th></tr>"
+    )
     for w in report.weeks:
         if not w.total:  # a gap, not zeros
             parts.append(
@@ -342,9 +356,8 @@ def render_html(report: Report) -> str:
                     f"<td class=num>{felt}</td></tr>"
                 )
             parts.append("</table>")
-        gap = row.average_gap
-        if gap:
-            parts.append(f"<p>Expected discomfort {gap[0]:.1f} on average, felt {gap[1]:.1f}.</p>")
+        if row.average_gap:
+            parts.append(f"<p>{_e(row.gap_words())}</p>")
         parts.append("</div>")
     parts.append("</section>")
 
@@ -385,7 +398,7 @@ def render_html(report: Report) -> str:
         parts.append("<p>No reflections to show for this period.</p>")
     if report.private_left_out:
         parts.append(
-            f"<p class=muted>{report.private_left_out} private reflection(s) left out.</p>"
+            f"<p class=muted>{plural(report.private_left_out, 'private reflection')} left out.</p>"
         )
     parts.append("</section>")
     parts.append(

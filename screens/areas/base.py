@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from reconnect.areas import AREAS
+from reconnect.areas import BAR_AREAS
 from widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
@@ -22,15 +22,17 @@ class AreaScreen(Screen[None]):
     AREA_TITLE = ""
     # A few plain sentences on what this screen shows and means; Help shows them.
     ABOUT = ""
-    # The store version this screen last loaded; see _load_if_changed.
-    _shown_version: int | None = None
+    # The store version and settings revision this screen last loaded; see
+    # _load_if_changed.
+    _shown_version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         """The frame every area shares; areas fill the middle in compose_body."""
         note = "demo" if self.reconnect.demo else ""
-        yield AreaBar(AREAS, self._area_here(), note)
+        yield AreaBar(BAR_AREAS, self._area_here(), note)
         yield from self.compose_body()
-        yield Footer()
+        # Compact, so a screen's keys fit 80 columns (issue 16).
+        yield Footer(compact=True)
 
     def _area_here(self) -> str:
         """The area the bar marks: the current mode, on the screen that mode opened
@@ -73,13 +75,17 @@ class AreaScreen(Screen[None]):
         """Load only when the records changed since this screen last did: Textual resumes
         a new screen twice, and every save is also announced by the app's signal."""
         self.store.refresh()  # a write by another process (or a worker's own store)
-        if self.store.storage.version != self._shown_version:
+        if self._version_now() != self._shown_version:
             self.reload()
 
+    def _version_now(self) -> tuple[int, int]:
+        return (self.store.storage.version, self.reconnect.settings_revision)
+
     def reload(self) -> None:
-        """Show the records as they are now (the records or the view changed)."""
+        """Show the records as they are now (the records, the settings or the view
+        changed)."""
         self.store.refresh()
-        self._shown_version = self.store.storage.version
+        self._shown_version = self._version_now()
         self.refresh_data()
 
     def show_change(self) -> None:

@@ -10,6 +10,7 @@ from textual import work
 from reconnect.logic import ladder
 from reconnect.logic.goal_words import FINISHED_WORDS, goal_choices
 from reconnect.logic.goals import delete_goal, linked_connections
+from reconnect.logic.removals import RecordRemoved
 from reconnect.records.models import Goal, GoalStatus, Homework
 from screens.areas.goal_base import GoalScreenBase
 from screens.dialogs.choice_menu import ChoiceMenu
@@ -56,6 +57,8 @@ class GoalActions(GoalScreenBase):
             "Illness, travel or a hard week: resting is part of the rhythm, not a failure. "
             "Weeks while it rests don't count toward its consistency.",
             today,
+            label="Rest until",
+            goal=self.goal.title,
             value=today + timedelta(days=7),
             earliest=today,
         )
@@ -86,7 +89,7 @@ class GoalActions(GoalScreenBase):
             elif choice == "delete":
                 self._confirm_delete()
 
-        self.app.push_screen(ChoiceMenu(goal.title, goal_choices(goal)), chosen)
+        self.app.push_screen(ChoiceMenu(goal.title, goal_choices(goal), keys={"plan": "d"}), chosen)
 
     def _review_homework(self) -> None:
         from screens.dialogs.homework_review import HomeworkReview
@@ -97,7 +100,7 @@ class GoalActions(GoalScreenBase):
         def save(homework: Homework) -> None:
             self.save_goal_from_form(lambda g: g.model_copy(update={"homework": homework}))
 
-        self.app.push_screen(HomeworkReview(self.goal.homework, save=save))
+        self.app.push_screen(HomeworkReview(self.goal.homework, self.goal.title, save=save))
 
     def _confirm_delete(self) -> None:
         if self.goal is None:
@@ -119,7 +122,8 @@ class GoalActions(GoalScreenBase):
                 f"Delete \u201c{self.goal.title}\u201d?",
                 "Delete",
                 title="Delete this goal?",
-                note=f"{kept} Letting it go (x) keeps it in your history instead.",
+                note=f"{kept} Letting it go (x) keeps it in your history instead. "
+                "u on the Goals list brings a deleted goal back.",
             ),
             confirmed,
         )
@@ -128,9 +132,10 @@ class GoalActions(GoalScreenBase):
     def delete_in_background(self) -> None:
         """Unlinking its log entries may touch many records: keep the UI responsive."""
         # The app's one store: its reads and writes hold its lock, so a worker may share it.
-        delete_goal(self.store, self.goal_id)
-        self.app.call_from_thread(self._deleted)
+        removal = delete_goal(self.store, self.goal_id)
+        self.app.call_from_thread(self._deleted, removal)
 
-    def _deleted(self) -> None:
-        self.notify("Goal deleted. Its log entries are kept.")
+    def _deleted(self, removal: RecordRemoved | None) -> None:
+        # Back to the list first: `u` there (the Goals area's undo) brings it back.
         self.dismiss()
+        self.offer_undo(removal, " Its log entries are kept.")

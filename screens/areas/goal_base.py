@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reconnect.records.models import Goal, Step
-from screens.areas.base import AreaScreen
+from screens.areas.undo import UndoArea
 from widgets.step_ladder import StepLadder
 
 
-class GoalScreenBase(AreaScreen):
+class GoalScreenBase(UndoArea):
     """One goal, by id; `goal` is the copy on show (None until loaded)."""
 
     def __init__(self, goal_id: str) -> None:

@@ -34,10 +34,12 @@ class GoalScreen(StepActions, GoalActions):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("a", "add_step", "Add step"),
-        Binding("c", "complete_step", "Step done"),
+        Binding("c", "complete_step", "Selected step done"),
         Binding("d", "plan_step", "Plan a day", show=False),
         Binding("e", "edit_goal", "Edit"),
-        Binding("s", "rest", "Rest/resume"),
+        # One key, named for the way it goes now (check_action shows the one that fits).
+        Binding("s", "rest", "Rest"),
+        Binding("s", "resume", "Resume"),
         Binding("x", "more", "More"),
         Binding("shift+up", "move_step(-1)", "Move step up", show=False),
         Binding("shift+down", "move_step(1)", "Move step down", show=False),
@@ -52,7 +54,9 @@ class GoalScreen(StepActions, GoalActions):
             yield Static(id="discomfort")
             with Horizontal(id="goal-actions"):
                 yield Button("Add step (a)", id="add-step", compact=True)
-                yield Button("Step done (c)", id="complete-step", compact=True, variant="primary")
+                yield Button(
+                    "Selected step done (c)", id="complete-step", compact=True, variant="primary"
+                )
                 yield Button("Edit (e)", id="edit-goal", compact=True)
                 yield Button("Rest (s)", id="rest", compact=True)
                 yield Button("More (x)", id="more", compact=True)
@@ -82,6 +86,16 @@ class GoalScreen(StepActions, GoalActions):
         self.query_one("#discomfort", Static).update(discomfort_text(goal))
         resting = ladder.is_paused(goal, today)
         self.query_one("#rest", Button).label = "Resume (s)" if resting else "Rest (s)"
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        self.action_rest()  # the same toggle
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rest", "resume") and self.goal is not None:
+            resting = ladder.is_paused(self.goal, self.reconnect.today)
+            return resting == (action == "resume")
+        return super().check_action(action, parameters)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -9,8 +9,9 @@ from textual.widgets import DataTable
 
 from reconnect.logic import ladder
 from reconnect.logic.goal_words import step_choices
-from reconnect.logic.goals import complete_step_and_log
+from reconnect.logic.goals import complete_step_and_log, remove_step
 from reconnect.logic.people import counterpart_for
+from reconnect.logic.removals import Removal, StepRemoved
 from reconnect.records.models import Step
 from screens.areas.goal_base import GoalScreenBase
 from screens.dialogs.choice_menu import ChoiceMenu
@@ -20,7 +21,7 @@ from screens.dialogs.step_done import StepDone, StepDoneForm
 
 
 class StepActions(GoalScreenBase):
-    """Acts on the step under the ladder's cursor (or, to complete, the next one)."""
+    """Acts on the step under the ladder's cursor (the highlighted one)."""
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -54,7 +55,8 @@ class StepActions(GoalScreenBase):
             if step is not None:
                 self.ladder.select_step(step.id)
 
-        self.app.push_screen(StepForm(self.reconnect.today, save=save), saved)
+        goal = self.goal.title if self.goal else ""
+        self.app.push_screen(StepForm(self.reconnect.today, goal, save=save), saved)
 
     def _edit_step(self) -> None:
         from screens.dialogs.step_form import StepForm
@@ -70,16 +72,22 @@ class StepActions(GoalScreenBase):
             if edited is not None:
                 self.ladder.select_step(edited.id)
 
-        self.app.push_screen(StepForm(self.reconnect.today, step, save=save), saved)
+        goal = self.goal.title if self.goal else ""
+        self.app.push_screen(StepForm(self.reconnect.today, goal, step, save=save), saved)
 
     def action_complete_step(self) -> None:
+        """The highlighted step, and only that one: the footer says so."""
         step = self.selected_step()
         if self.goal is None:
             return
-        if step is None or step.done:
-            step = self.goal.next_step()
         if step is None:
-            self.notify("Every step is done. Add another (a), or mark the goal done (x).")
+            self.notify("No steps yet: add the smallest one (a).")
+            return
+        if step.done:
+            self.notify(
+                "That step is done already. Move to one not done (→ marks the next), "
+                "or choose it with enter to mark it not done."
+            )
             return
         goal = self.goal
         person = self.store.people.get(goal.person_id) if goal.person_id else None
@@ -113,6 +121,10 @@ class StepActions(GoalScreenBase):
         form = StepDoneForm(step, counterpart_for(person, goal.kind), goal.person_id, save=save)
         self.app.push_screen(form)
 
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, StepRemoved) and removal.goal_id == self.goal_id:
+            self.ladder.select_step(removal.step.id)
+
     def action_plan_step(self) -> None:
         step = self.selected_step()
         if step is None:
@@ -121,6 +133,8 @@ class StepActions(GoalScreenBase):
             "Plan a day",
             f"When will you do \u201c{step.title}\u201d?",
             self.reconnect.today,
+            label="Do it on",
+            goal=self.goal.title if self.goal else None,
             value=step.planned_on,
             optional=True,
         )
@@ -152,14 +166,14 @@ class StepActions(GoalScreenBase):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.save_goal(lambda g: ladder.remove_step(g, step.id))
+                self.offer_undo(remove_step(self.store, self.goal_id, step.id))
 
         self.app.push_screen(
             ConfirmDialog(
                 f"Remove \u201c{step.title}\u201d?",
                 "Remove",
                 title="Remove this step?",
-                note="Connections logged for it stay in your log.",
+                note="Connections logged for it stay in your log. u brings it back.",
             ),
             confirmed,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,12 +13,19 @@ from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
+from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.models import Goal, GoalStatus, label
-from screens.areas.base import AreaScreen
+from screens.areas.undo import UndoArea
 from widgets.score_spark import score_text
 
 FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
+GOAL_MIN = 32
+# (heading, key, width) of the columns after the goal's. The last: the share of weekly
+# aims met, smoothed; the bars are the last 10 weeks.
+OTHER_COLUMNS = (("State", "state", 16), ("Week", "week", 7), ("Aim met, 10 wk", "score", 15))
+# Columns' cell padding (1 each side of 4 columns), the body's padding, a scrollbar.
+ROOM_AROUND = 8 + 2 + 2
 
 
 def status_text(goal: Goal, today: date) -> Text:
@@ -49,7 +57,7 @@ def sort_key(goal: Goal, today: date) -> tuple[int, date, date]:
     return (group, due or date.max, goal.created_at.date())
 
 
-class GoalsScreen(AreaScreen):
+class GoalsScreen(UndoArea):
     AREA_TITLE = "Goals"
     ABOUT = (
         "A goal is a ladder of small steps, easiest first. Consistency is a forgiving "
@@ -70,21 +78,36 @@ class GoalsScreen(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self._goal_ids: list[str] = []
+        self._goal_width = GOAL_MIN
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="goals-body"):
             yield Static(id="goals-intro")
             table: DataTable[Text | str] = DataTable(id="goal-table", cursor_type="row")
-            table.add_column("Goal · next step", width=32, key="goal")
-            table.add_column("State", width=16, key="state")
-            table.add_column("Week", width=7, key="week")
-            table.add_column("Consistency", width=15, key="score")
+            self._add_columns(table, GOAL_MIN)
             yield table
             yield Static(
                 "enter opens a goal · n new goal · f shows finished ones · "
                 "i imports a therapist's homework plan",
                 id="goals-hint",
             )
+
+    def _add_columns(self, table: DataTable[Text | str], goal_width: int) -> None:
+        self._goal_width = goal_width
+        table.add_column("Goal · next step", width=goal_width, key="goal")
+        for heading, key, width in OTHER_COLUMNS:
+            table.add_column(heading, width=width, key=key)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The goal column takes the room the others leave: long titles get it.
+        fixed = sum(width for _, _, width in OTHER_COLUMNS) + ROOM_AROUND
+        width = max(GOAL_MIN, event.size.width - fixed)
+        if width != self._goal_width:
+            table = self.query_one("#goal-table", DataTable)
+            table.clear(columns=True)
+            self._add_columns(table, width)
+            if self.is_mounted:
+                self.refresh_data()
 
     def refresh_data(self) -> None:
         today = self.reconnect.today
@@ -97,7 +120,8 @@ class GoalsScreen(AreaScreen):
         table.clear()
         self._goal_ids = [g.id for g in shown]
         for goal in shown:
-            table.add_row(*self._row(goal, scores[goal.id], today), key=goal.id, height=2)
+            # Rows grow to hold a wrapped title or step: nothing is cut.
+            table.add_row(*self._row(goal, scores[goal.id], today), key=goal.id, height=None)
         if selected in self._goal_ids:
             table.move_cursor(row=self._goal_ids.index(selected))
         table.display = bool(shown)
@@ -112,7 +136,7 @@ class GoalsScreen(AreaScreen):
         return consistency_all(goals, connections, today, first_day)
 
     def _row(self, goal: Goal, result: Consistency, today: date) -> tuple[Text, Text, str, Text]:
-        title = Text(overflow="ellipsis", no_wrap=True)
+        title = Text()
         title.append(goal.title, style="bold")
         step = goal.next_step()
         title.append("\n")
@@ -137,8 +161,8 @@ class GoalsScreen(AreaScreen):
         if not goals:
             intro.update(
                 "No goals yet. A goal is a ladder of small steps, easiest first: press n to "
-                "make one. Homework from a therapist can be imported from a plan file "
-                "(reconnect import plan.toml; see docs/homework-plan.md)."
+                "make one. Homework from a therapist comes in a plan file: press i to "
+                "import it (ctrl+o there shows how a plan is written)."
             )
             return
         active = sum(1 for g in goals if g.status is GoalStatus.ACTIVE)
@@ -164,6 +188,11 @@ class GoalsScreen(AreaScreen):
         if not self._goal_ids or not 0 <= table.cursor_row < len(self._goal_ids):
             return None
         return self._goal_ids[table.cursor_row]
+
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, RecordRemoved) and removal.record.id in self._goal_ids:
+            table = self.query_one("#goal-table", DataTable)
+            table.move_cursor(row=self._goal_ids.index(removal.record.id))
 
     # --- actions -------------------------------------------------------------------
 

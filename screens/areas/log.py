@@ -13,19 +13,22 @@ from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Button, Label, OptionList, Select, Static
 
-from reconnect.logic import connections
 from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix
+from reconnect.logic.plural import plural
+from reconnect.logic.removals import RecordRemoved, Removal, delete_connection
 from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
 from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
 from reconnect.records.models import Connection, Counterpart, Person, label
-from screens.areas.base import AreaScreen
+from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
 from widgets.connection_list import ConnectionList
 
+WEEKS = Binding.Group("Earlier/later week", compact=True)
 
-class LogScreen(AreaScreen):
+
+class LogScreen(UndoArea):
     AREA_TITLE = "Log"
     ABOUT = (
         "Note small moments of connection, right after they happen: what, who, how deep "
@@ -37,9 +40,9 @@ class LogScreen(AreaScreen):
         Binding("a", "add", "Log a moment"),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("u", "undo", "Undo delete"),
-        Binding("left_square_bracket", "earlier", "Earlier week", key_display="["),
-        Binding("right_square_bracket", "later", "Later week", key_display="]"),
+        # One footer key for the pair, so the Log's keys fit 80 columns.
+        Binding("left_square_bracket", "earlier", "Earlier week", key_display="[", group=WEEKS),
+        Binding("right_square_bracket", "later", "Later week", key_display="]", group=WEEKS),
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
     ]
 
@@ -48,7 +51,6 @@ class LogScreen(AreaScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._deleted: list[Connection] = []  # newest last; undo works for the session
         self._people_options: list[tuple[str, str]] = []
         self._filters_shown: tuple[object, ...] = ()
 
@@ -132,13 +134,12 @@ class LogScreen(AreaScreen):
         return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
 
     def _summary(self, week: list[Connection], shown: list[Connection]) -> str:
-        noun = "moment" if len(week) == 1 else "moments"
-        head = f"{len(week)} {noun}"
+        head = plural(len(week), "moment")
         if len(shown) != len(week):
             head += f" ({len(shown)} shown)"
         comfort = sum(c.comfort for c in week) / len(week)
         mix = " \u00b7 ".join(f"{DEPTH_TINY[d]} {n}" for d, n in depth_mix(week).items())
-        return f"{head} \u00b7 comfort {comfort:.1f}/5 on average \u00b7 by depth:\n{mix}"
+        return f"{head} \u00b7 average comfort {comfort:.1f} of 5 \u00b7 by depth:\n{mix}"
 
     def _update_people_filter(self, people: list[Person]) -> None:
         options = sorted(((p.name, p.id) for p in people), key=lambda o: o[0].lower())
@@ -196,20 +197,27 @@ class LogScreen(AreaScreen):
         if saved is None:
             return
         connection = saved.connection
-        # Show the week the entry belongs to, with the cursor on it.
-        week = week_start(local_date(connection.at), self.reconnect.settings.first_day_of_week)
-        self.week = None if week == self._this_week() else week
-        entries = self.query_one(ConnectionList)
         self.show_change()
-        ids = [o.id for o in entries.options]
-        if connection.id in ids:
-            entries.highlighted = ids.index(connection.id)
-        entries.focus()
+        self._show_entry(connection)
         verb = "Updated" if saved.edited else "Saved"
         message = f"{verb}: {connection.what}"
         if saved.new_person is not None:
             message += f". {saved.new_person.name} was added to People."
         self.notify(message)
+
+    def _show_entry(self, connection: Connection) -> None:
+        """The week the entry belongs to, with the cursor on it."""
+        week = week_start(local_date(connection.at), self.reconnect.settings.first_day_of_week)
+        self.week = None if week == self._this_week() else week
+        entries = self.query_one(ConnectionList)
+        ids = [o.id for o in entries.options]
+        if connection.id in ids:
+            entries.highlighted = ids.index(connection.id)
+        entries.focus()
+
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, RecordRemoved) and isinstance(removal.record, Connection):
+            self._show_entry(removal.record)
 
     def action_delete(self) -> None:
         connection = self._selected()
@@ -219,13 +227,8 @@ class LogScreen(AreaScreen):
         person = self.store.people.get(connection.person_id) if connection.person_id else None
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            removed = self.store.connections.delete(connection.id)
-            if removed is not None:
-                self._deleted.append(removed)
-            self.show_change()
-            self.notify(f"Deleted: {connection.what}. Press u to undo.")
+            if yes:
+                self.offer_undo(delete_connection(self.store, connection.id))
 
         self.app.push_screen(
             ConfirmDialog(
@@ -237,16 +240,6 @@ class LogScreen(AreaScreen):
             ),
             confirmed,
         )
-
-    def action_undo(self) -> None:
-        while self._deleted:
-            connection = self._deleted.pop()
-            if self.store.connections.get(connection.id) is not None:
-                continue  # already back (restored elsewhere)
-            self._after_save(connections.save(self.store, connection))
-            self.notify(f"Put back: {connection.what}")
-            return
-        self.notify("Nothing to undo.")
 
     def action_earlier(self) -> None:
         self.week = self.week_first_day - timedelta(days=7)

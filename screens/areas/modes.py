@@ -55,6 +55,12 @@ def _review() -> AreaScreen:
     return ReviewScreen()
 
 
+def _settings() -> AreaScreen:
+    from screens.areas.settings import SettingsScreen
+
+    return SettingsScreen()
+
+
 AREA_SCREENS: dict[str, Callable[[], AreaScreen]] = {
     "today": _today,
     "log": _log,
@@ -63,4 +69,5 @@ AREA_SCREENS: dict[str, Callable[[], AreaScreen]] = {
     "people": _people,
     "progress": _progress,
     "review": _review,
+    "settings": _settings,
 }

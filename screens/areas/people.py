@@ -17,8 +17,10 @@ from reconnect.logic.people import (
     linked_count,
     people_rows,
 )
+from reconnect.logic.plural import plural
+from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.records.models import GoalKind, Person, label
-from screens.areas.base import AreaScreen
+from screens.areas.undo import UndoArea
 from screens.dialogs.choice_menu import ChoiceMenu
 
 
@@ -32,7 +34,7 @@ def ago(days: int | None) -> str:
     return f"{days} days ago"
 
 
-class PeopleScreen(AreaScreen):
+class PeopleScreen(UndoArea):
     AREA_TITLE = "People"
     ABOUT = (
         "The people who matter and how often you would like to be in touch. Last contact "
@@ -142,7 +144,9 @@ class PeopleScreen(AreaScreen):
 
     @staticmethod
     def _wish(person: Person) -> str:
-        return f"every {person.cadence_days} days" if person.cadence_days else "no wish"
+        if not person.cadence_days:
+            return "no wish"
+        return "every day" if person.cadence_days == 1 else f"every {person.cadence_days} days"
 
     def _drift_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
         assert row.drift is not None
@@ -151,7 +155,7 @@ class PeopleScreen(AreaScreen):
             Text(row.person.name, style="bold", overflow="ellipsis", no_wrap=True),
             ago(row.days_since),
             self._wish(row.person),
-            f"{over} day{'s' if over != 1 else ''}",
+            plural(over, "day"),
         )
 
     def _person_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
@@ -196,16 +200,14 @@ class PeopleScreen(AreaScreen):
         if person is None:
             return
         options = [
-            ("log", "Log a connection with them (c)"),
-            ("goal", "Make a reach-out goal for them (m)"),
-            ("edit", "Change their details (e)"),
+            ("log", "Log a connection with them"),
+            ("goal", "Make a reach-out goal for them"),
+            ("edit", "Change their details"),
             (
                 "archive",
-                "Bring back from the archive (a)"
-                if person.archived
-                else "Archive: hide, keep history (a)",
+                "Bring back from the archive" if person.archived else "Archive: hide, keep history",
             ),
-            ("delete", "Delete (del)"),
+            ("delete", "Delete"),
         ]
         actions = {
             "log": self.action_log_connection,
@@ -219,7 +221,9 @@ class PeopleScreen(AreaScreen):
             if choice in actions:
                 actions[choice]()
 
-        self.app.push_screen(ChoiceMenu(person.name, options, person.notes), chosen)
+        # The same keys as in the list, so the menu teaches them and they work in it.
+        keys = {"log": "c", "goal": "m", "edit": "e", "archive": "a", "delete": "delete"}
+        self.app.push_screen(ChoiceMenu(person.name, options, person.notes, keys=keys), chosen)
 
     # --- actions -------------------------------------------------------------------
 
@@ -339,7 +343,8 @@ class PeopleScreen(AreaScreen):
                 if stays
                 else ""
             )
-            + "Archiving (a) hides them instead and keeps everything linked."
+            + "Archiving (a) hides them instead and keeps everything linked. "
+            + "A delete can be undone with u until you close the app."
         )
 
         def chosen(choice: str | None) -> None:
@@ -349,7 +354,7 @@ class PeopleScreen(AreaScreen):
             elif choice == "archive":
                 self.action_archive()
 
-        options = [("delete", f"Delete {person.name}"), ("keep", "Keep them")]
+        options = [("keep", "Keep them"), ("delete", f"Delete {person.name}")]
         if not person.archived:
             options.insert(1, ("archive", "Archive instead"))
         self.app.push_screen(ChoiceMenu(f"Delete {person.name}?", options, explain), chosen)
@@ -358,10 +363,16 @@ class PeopleScreen(AreaScreen):
     def delete_in_background(self, person: Person) -> None:
         """Unlinking a long history touches many records: keep the UI responsive."""
         # The app's one store: its reads and writes hold its lock, so a worker may share it.
-        _, unlinked = delete_person(self.store, person.id)
-        self.app.call_from_thread(self._deleted, person, unlinked)
+        removal = delete_person(self.store, person.id)
+        self.app.call_from_thread(self._deleted, removal)
 
-    def _deleted(self, person: Person, unlinked: int) -> None:
-        self.show_change()
-        kept = f" {unlinked} log entries kept, unlinked." if unlinked else ""
-        self.notify(f"{person.name} deleted.{kept}")
+    def _deleted(self, removal: RecordRemoved | None) -> None:
+        unlinked = removal.count("connections") if removal else 0
+        self.offer_undo(removal, f" {unlinked} log entries kept, unlinked." if unlinked else "")
+
+    def show_restored(self, removal: Removal) -> None:
+        if isinstance(removal, RecordRemoved) and isinstance(removal.record, Person):
+            person_id = self._current = removal.record.id
+            order = self._order["people-table"]
+            if person_id in order:
+                self.query_one("#people-table", DataTable).move_cursor(row=order.index(person_id))

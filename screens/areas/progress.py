@@ -16,7 +16,8 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import Static, Tab, Tabs
 
-from reconnect.logic.progress import ProgressData, progress, progress_span
+from reconnect.logic.plural import plural
+from reconnect.logic.progress import ProgressData, WeekPoint, progress, progress_span
 from reconnect.logic.progress_words import (
     checkin_words,
     comfort_depth_words,
@@ -27,6 +28,7 @@ from screens.areas.base import AreaScreen
 from widgets.week_chart import ChartSpec, Series, WeekChart, legend_text
 
 PERIODS = (8, 12, 26, 52)
+PERIOD = Binding.Group("Fewer/more weeks", compact=True)
 DEFAULT_WEEKS = 12
 # From this width two charts sit side by side.
 WIDE = 110
@@ -39,6 +41,11 @@ DEPTH_BARS = (
     (2, "small talk", "░"),
     (1, "greeting", "·"),
 )
+
+
+def _if_logged(point: WeekPoint, count: int) -> int | None:
+    """A count for a week with entries; None (no bar) for a gap, which is not a zero."""
+    return count if point.logged else None
 
 
 def _specs(data: ProgressData) -> dict[str, ChartSpec]:
@@ -60,7 +67,9 @@ def _specs(data: ProgressData) -> dict[str, ChartSpec]:
         "connections": ChartSpec(
             weeks,
             stacks=tuple(
-                Series(label, [p.by_depth[depth - 1] for p in points], marker, 5 - depth)
+                Series(
+                    label, [_if_logged(p, p.by_depth[depth - 1]) for p in points], marker, 5 - depth
+                )
                 for depth, label, marker in DEPTH_BARS
             ),
             counts=True,
@@ -76,7 +85,9 @@ def _specs(data: ProgressData) -> dict[str, ChartSpec]:
         ),
         "goals": ChartSpec(
             weeks,
-            stacks=(Series("steps done (left)", [p.steps_done for p in points], "█", 0),),
+            stacks=(
+                Series("steps done (left)", [_if_logged(p, p.steps_done) for p in points], "█", 0),
+            ),
             lines=(
                 Series(
                     "targets met, % (right)",
@@ -112,8 +123,8 @@ class ProgressScreen(AreaScreen):
     )
 
     BINDINGS = [
-        Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="["),
-        Binding("right_square_bracket", "period(1)", "More weeks", key_display="]"),
+        Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="[", group=PERIOD),
+        Binding("right_square_bracket", "period(1)", "More weeks", key_display="]", group=PERIOD),
     ]
 
     weeks: var[int] = var(DEFAULT_WEEKS, init=False)  # the period shown, one of PERIODS
@@ -171,8 +182,14 @@ class ProgressScreen(AreaScreen):
         )
         first = data.points[0].start
         last = data.points[-1].start + timedelta(days=6)
+        gaps = data.now.weeks - data.now.weeks_logged
+        gap_words = (
+            f" {plural(gaps, 'week')} with no entries: gaps in the charts, left out of averages."
+            if gaps
+            else ""
+        )
         self.query_one("#period", Static).update(
-            f"{self.weeks} full weeks, {first:%-d %b %Y} to {last:%-d %b %Y}. "
+            f"{self.weeks} full weeks, {first:%-d %b %Y} to {last:%-d %b %Y}.{gap_words} "
             "This week so far is on Today."
         )
         now = data.now

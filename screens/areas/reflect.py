@@ -16,9 +16,11 @@ from textual.widgets import DataTable, Input, TabbedContent, TabPane
 from reconnect.logic.patterns import pattern_frequencies
 from reconnect.logic.prompts import prompt_order
 from reconnect.logic.reflections import day_words, draft_of, reflection_fields, save_problem
+from reconnect.logic.removals import delete_reflection
 from reconnect.logic.search import ReflectionIndex
 from reconnect.records.models import Reflection, first_error, now_local
 from screens.areas.reflect_drafts import DraftKeeping
+from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.reflection_view import ReflectionViewScreen
 from widgets.pattern_chart import PatternChart
@@ -26,7 +28,7 @@ from widgets.reflection_form import ReflectionForm
 from widgets.reflection_history import ReflectionHistory
 
 
-class ReflectScreen(DraftKeeping):
+class ReflectScreen(DraftKeeping, UndoArea):
     AREA_TITLE = "Reflect"
     ABOUT = (
         "Write about what pulled you away from people this week. Tick the patterns that "
@@ -42,7 +44,6 @@ class ReflectScreen(DraftKeeping):
         Binding("c", "show_tab('chart')", "Chart"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("escape", "clear_filters", "Clear filters", key_display="esc"),
-        Binding("u", "undo_delete", "Undo delete"),
     ]
 
     chart_weeks: var[int] = var(12, init=False)  # the pattern chart's period
@@ -51,7 +52,6 @@ class ReflectScreen(DraftKeeping):
         super().__init__()
         self._index = ReflectionIndex([])
         self._loaded: tuple[int, ...] | None = None
-        self._deleted: Reflection | None = None
         self._chart_stale = True
 
     def compose_body(self) -> ComposeResult:
@@ -190,7 +190,7 @@ class ReflectScreen(DraftKeeping):
             self.app.push_screen(
                 ConfirmDialog(
                     f"Delete the reflection from {day_words(reflection)}? "
-                    "You can bring it back with u until you leave this area.",
+                    "You can bring it back with u until you close the app.",
                     "Delete",
                 ),
                 lambda sure: self._delete(reflection) if sure else None,
@@ -215,22 +215,7 @@ class ReflectScreen(DraftKeeping):
         self.action_show_tab("write")
 
     def _delete(self, reflection: Reflection) -> None:
-        gone = self.store.reflections.delete(reflection.id)
-        if gone is not None:
-            self._deleted = gone
-            self.notify(f"Deleted the reflection from {day_words(gone)}. Press u to bring it back.")
-        self.show_change()
-        self.refresh_bindings()
-
-    def action_undo_delete(self) -> None:
-        if self._deleted is None:
-            return
-        restored, self._deleted = self._deleted, None
-        if self.store.reflections.get(restored.id) is None:
-            self.store.reflections.add(restored)
-            self.notify(f"The reflection from {day_words(restored)} is back.")
-        self.show_change()
-        self.refresh_bindings()
+        self.offer_undo(delete_reflection(self.store, reflection.id))
 
     # --- keys ------------------------------------------------------------------------
 
@@ -258,6 +243,4 @@ class ReflectScreen(DraftKeeping):
             return tab == "write"
         if action == "clear_filters":
             return tab == "history" and self.history.wanted.is_active()
-        if action == "undo_delete":
-            return self._deleted is not None
-        return True
+        return super().check_action(action, parameters)

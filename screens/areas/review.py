@@ -20,6 +20,7 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
+from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drafts import ReviewDraft, review_draft_path
 from reconnect.logic.ladder import goal_with_next_step
 from reconnect.logic.overview import active_goals
@@ -57,7 +58,8 @@ class ReviewScreen(KeepsDraft):
         Binding("right_square_bracket", "week(1)", "Later week", key_display="]", show=False),
         Binding("ctrl+s", "save", "Save review", key_display="ctrl+s"),
         Binding("c", "checkin", "Check-in"),
-        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e"),
+        # Priority: the answers are text fields, and Input takes ctrl+e (end of line).
+        Binding("ctrl+e", "export", "Export report", key_display="ctrl+e", priority=True),
     ]
 
     # The first day of the week shown: the last full week until the user moves.
@@ -179,7 +181,9 @@ class ReviewScreen(KeepsDraft):
                 text.append("\n")
             text.append(f"{heading}: ", style="bold")
             text.append(words)
-        if summary.checkin is None:
+        if summary.checkin is None and self.week == checkin_week(
+            self.reconnect.today, self._first_day
+        ):
             text.append("\npress c to do it now", style="italic")
         self.query_one("#summary", Static).update(text)
 
@@ -442,6 +446,7 @@ class ReviewScreen(KeepsDraft):
     def action_checkin(self) -> None:
         from screens.dialogs.checkin import CheckInScreen
 
-        assert self.week is not None
-        existing = checkin_for_week(self.store.checkins.all(), self.week, self._first_day)
-        self.app.push_screen(CheckInScreen(self.week, existing), lambda _: self._show_summary())
+        # Filed by the same rule as from Today, whichever week is on screen.
+        week = checkin_week(self.reconnect.today, self._first_day)
+        existing = checkin_for_week(self.store.checkins.all(), week, self._first_day)
+        self.app.push_screen(CheckInScreen(week, existing), lambda _: self._show_summary())

@@ -12,10 +12,12 @@ from textual.events import Click
 from textual.widgets import Static
 
 from reconnect.areas import AREAS
+from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.overview import active_goals, depth_mix
+from reconnect.logic.plural import plural
 from reconnect.logic.week_review import checkin_for_week
-from reconnect.logic.weeks import local_date, week_bounds, week_start
+from reconnect.logic.weeks import local_date, week_bounds
 from reconnect.records.content import COMFORT_LABELS
 from reconnect.records.models import Connection
 from screens.areas.base import AreaScreen
@@ -102,12 +104,15 @@ class TodayScreen(AreaScreen):
         """Offered while this week has no check-in; `c` opens it either way."""
         offer = self.query_one("#checkin-offer", Static)
         first_day = self.reconnect.settings.first_day_of_week
-        start = week_start(self.reconnect.today, first_day)
+        start = checkin_week(self.reconnect.today, first_day)
         missing = checkin_for_week(self.store.checkins.all(), start, first_day) is None
         if missing:
             text = Text()
             text.append(" c ", style="bold reverse")
-            text.append(" This week's check-in: three short questions about the past week.")
+            text.append(
+                f" The check-in for the week of {start:%-d %b}: three short questions "
+                "about the past seven days."
+            )
             offer.update(text)
         offer.display = missing
 
@@ -119,7 +124,7 @@ class TodayScreen(AreaScreen):
         from screens.dialogs.checkin import CheckInScreen
 
         first_day = self.reconnect.settings.first_day_of_week
-        start = week_start(self.reconnect.today, first_day)
+        start = checkin_week(self.reconnect.today, first_day)
         existing = checkin_for_week(self.store.checkins.all(), start, first_day)
         self.app.push_screen(
             CheckInScreen(start, existing), lambda _: self.reconnect.publish_data_changed()
@@ -139,10 +144,12 @@ class TodayScreen(AreaScreen):
             return
         comfort = sum(c.comfort for c in week) / len(week)
         text = Text()
-        noun = "connection" if len(week) == 1 else "connections"
-        text.append(f"{len(week)} {noun} so far\n", style="bold")
+        text.append(f"{plural(len(week), 'connection')} so far this week\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(f"\nfelt {COMFORT_LABELS[round(comfort)]} ({comfort:.1f} of 5)")
+        text.append(
+            f"\naverage comfort this week so far: {comfort:.1f} of 5 "
+            f"({COMFORT_LABELS[round(comfort)]})"
+        )
         panel.update(text)
 
     def _show_goals(self) -> None:
@@ -199,7 +206,7 @@ class TodayScreen(AreaScreen):
         text = Text()
         others = [a for a in AREAS if a.name != "today"]
         for n, area in enumerate(others):
-            text.append(f" {area.key} ", style="bold reverse")
+            text.append(f" {area.key_label} ", style="bold reverse")
             if first_run:
                 text.append(f" {area.title}: {area.hint}\n")
             else:

@@ -17,8 +17,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, RadioSet, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
+from reconnect.logic.checkin_score import score_words
+from reconnect.logic.checkin_week import checkin_week_rule_short
 from reconnect.records.content import (
     CHECKIN_ANSWERS,
     CHECKIN_ITEMS,
@@ -29,12 +31,12 @@ from reconnect.records.content import (
 )
 from reconnect.records.models import CheckIn, DirectAnswer, first_error, now_local
 from screens.dialogs.form_base import WRITE_ERRORS, WordsScreen, not_saved_reason
-from widgets.marked_radio_button import MarkedRadioButton
+from widgets.scale_picker import ScalePicker
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
 
-# From this score (of 9) the check-in ends with a gentle word about help.
+# From this score (on the 3–9 scale) the check-in ends with a gentle word about help.
 HIGH_SCORE = 7
 
 
@@ -59,18 +61,15 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
         with Vertical(id="checkin-box", classes="dialog-frame"):
             with Vertical(id="form"):
                 yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
-                yield Static("Thinking about the past week:", classes="intro")
+                yield Static(
+                    f"{checkin_week_rule_short(self._first_day)} "
+                    "Thinking about the past seven days:",
+                    classes="intro",
+                )
                 for item in CHECKIN_ITEMS:
                     answer = getattr(existing, item.id) if existing else None
                     yield Static(item.question, classes="question")
-                    yield RadioSet(
-                        *(
-                            MarkedRadioButton(text, value=answer == value)
-                            for value, text in CHECKIN_ANSWERS.items()
-                        ),
-                        id=item.id,
-                        compact=True,
-                    )
+                    yield ScalePicker(CHECKIN_ANSWERS, answer, spelled=True, id=item.id)
                 yield Static(f"{DIRECT_QUESTION} (optional)", classes="question")
                 yield Select(
                     [(text, key) for key, text in DIRECT_ANSWERS.items()],
@@ -99,16 +98,20 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
                 with Horizontal(classes="buttons"):
                     yield Button("Close (esc)", id="close", variant="primary", compact=True)
 
+    @property
+    def _first_day(self) -> int:
+        return cast("ReconnectApp", self.app).settings.first_day_of_week
+
     def on_mount(self) -> None:
-        self.query_one(RadioSet).focus()
+        self.query_one(ScalePicker).focus()
 
     def _answers(self) -> dict[str, int] | None:
         answers = {}
         for item in CHECKIN_ITEMS:
-            index = self.query_one(f"#{item.id}", RadioSet).pressed_index
-            if index < 0:
+            answer = self.query_one(f"#{item.id}", ScalePicker).value
+            if answer is None:
                 return None
-            answers[item.id] = index + 1
+            answers[item.id] = answer
         return answers
 
     def _show_error(self, message: str) -> None:
@@ -116,7 +119,7 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
         error.update(message)
         error.display = bool(message)
 
-    @on(RadioSet.Changed)
+    @on(ScalePicker.Changed)
     def _clear_error(self) -> None:
         self._show_error("")
 
@@ -151,13 +154,16 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
         if checkin.score >= HIGH_SCORE:
             self._show_gentle_word(checkin.score)
         else:
-            self.notify(f"Check-in saved: {checkin.score} of 9 (lower means less lonely).")
+            self.notify(
+                f"Check-in saved for the week of {self.week:%-d %b}: {score_words(checkin.score)}."
+            )
             self.dismiss(checkin)
 
     def _show_gentle_word(self, score: int) -> None:
         """No alarm: a warm word, and where help is, with the form out of the way."""
         self.query_one("#after-words", Static).update(
-            f"Saved: {score} of 9. That sounds like a lonely week, and feeling this way is "
+            f"Saved for the week of {self.week:%-d %b}: {score_words(score)}. "
+            "That sounds like a lonely week, and feeling this way is "
             "common; it can change, one small step at a time. If it feels heavy, talking "
             "to someone can help, today or any day."
         )

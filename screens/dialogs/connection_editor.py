@@ -98,6 +98,15 @@ class ConnectionEditor(PickLists):
                 "Ideas", id="ideas", tooltip="Pick a micro-connection idea (F2)", compact=compact
             )
         yield Static(classes="editor-message editor-error", id="what-error")
+        # How deep and how comfortable right after what: words, tab and two digits
+        # (each digit moves on) rate a moment; who and when follow.
+        with Horizontal(classes="editor-row editor-scale-row"):
+            yield Label("Depth")
+            yield ScalePicker(DEPTH_LABELS, start.depth, id="depth")
+        with Horizontal(classes="editor-row editor-scale-row"):
+            yield Label("Comfort")
+            yield ScalePicker(COMFORT_LABELS, start.comfort, id="comfort")
+        yield Static(classes="editor-message editor-error", id="scale-error")
         with Horizontal(classes="editor-row"):
             yield Label("With")
             yield Select(
@@ -140,13 +149,6 @@ class ConnectionEditor(PickLists):
             )
             yield Input(clock, placeholder="now", id="clock", max_length=5, compact=compact)
         yield Static(classes="editor-message editor-error", id="clock-error")
-        with Horizontal(classes="editor-row editor-scale-row"):
-            yield Label("Depth")
-            yield ScalePicker(DEPTH_LABELS, start.depth, id="depth")
-        with Horizontal(classes="editor-row editor-scale-row"):
-            yield Label("Comfort")
-            yield ScalePicker(COMFORT_LABELS, start.comfort, id="comfort")
-        yield Static(classes="editor-message editor-error", id="scale-error")
         with Horizontal(classes="editor-row"):
             yield Label("Note")
             yield Input(

@@ -7,16 +7,18 @@ from __future__ import annotations
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Select
 
 from reconnect.logic.connection_form import PersonPick
 from reconnect.records.content import MICRO_CONNECTIONS
+from reconnect.records.models import COUNTERPART_FOR_CIRCLE
 from screens.dialogs.log_picker import PickDialog
 
 
 class PickLists(Vertical):
-    """The base of ConnectionEditor: its `#what` and `#person` inputs, its `#ideas` and
-    `#people` buttons, and `_who`, the people to pick from (and the one picked)."""
+    """The base of ConnectionEditor: its `#what` and `#person` inputs, its `#counterpart`
+    select, its `#ideas` and `#people` buttons, and `_who`, the people to pick from (and
+    the one picked)."""
 
     BINDINGS = [Binding("f2", "pick", "Pick from a list")]
 
@@ -50,6 +52,9 @@ class PickLists(Vertical):
             if person is not None:
                 person_input.value = person.name
                 person_input.cursor_position = len(person.name)
+                # Picked from the list: who they are to the user is known, so say it.
+                counterpart = COUNTERPART_FOR_CIRCLE[person.circle].value
+                self.query_one("#counterpart", Select).value = counterpart
             person_input.focus()
 
         if not self._who.people:

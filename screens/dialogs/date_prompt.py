@@ -8,7 +8,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from screens.dialogs.form_base import FormScreen
+from screens.dialogs.form_base import FormScreen, goal_line
 from widgets.field_check import date_parser
 
 
@@ -26,6 +26,8 @@ class DatePrompt(FormScreen[Picked]):
         text: str,
         today: date,
         *,
+        label: str,
+        goal: str | None = None,
         value: date | None = None,
         optional: bool = False,
         earliest: date | None = None,
@@ -33,18 +35,22 @@ class DatePrompt(FormScreen[Picked]):
         super().__init__()
         self.FORM_TITLE = title
         self._text = text
+        self._label = label  # what the day is: "Rest until", "Do it on"
+        self._goal = goal
         self._parse = date_parser(today)
         self._value = value
         self._optional = optional
         self._earliest = earliest
 
     def compose_fields(self) -> ComposeResult:
+        if self._goal is not None:
+            yield goal_line(self._goal)
         yield Static(self._text, classes="intro")
         hint = "2026-11-28, today, tomorrow or +7 (days from today)"
         if self._optional:
             hint += "; empty clears it"
         yield from self.row(
-            "Day",
+            self._label,
             Input(self._value.isoformat() if self._value else "", id="day", compact=True),
             hint=hint,
         )

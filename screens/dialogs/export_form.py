@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, Static
 
-from reconnect.cli.export_command import DEFAULT_REPORT_DAYS, default_output
+from reconnect.transfer.export import DEFAULT_REPORT_DAYS, DEFAULTS, default_output
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import IsoDate
@@ -61,18 +61,30 @@ class ExportForm(FormScreen[ExportRequest]):
             Input(self._end.isoformat(), id="end", validators=[IsoDate()], compact=True),
             hint="The period is for the session report; backups hold everything.",
         )
-        yield TickBox("Include private reflections", value=False, id="private")
         yield from self.row(
-            "Save to",
-            Input(str(self._default_path("html")), id="path", compact=True),
-            hint="Private reflections stay out unless you tick the box above.",
+            "Save to", Input(str(self._default_path("html")), id="path", compact=True)
+        )
+        yield TickBox(
+            "Include private reflections",
+            value=DEFAULTS["html"].include_private,
+            id="private",
+            compact=True,
+        )
+        yield Static(
+            "A backup holds private reflections too; reports and spreadsheets leave them "
+            "out unless this is ticked.",
+            classes="tick-hint",
         )
 
     def _default_path(self, fmt: str) -> Path:
         return self._home / default_output(fmt, self._end)
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "format" and not self._path_touched:
+        if event.select.id != "format":
+            return
+        # The tick follows the format's default, the same one `reconnect export` uses.
+        self.query_one("#private", Checkbox).value = DEFAULTS[str(event.value)].include_private
+        if not self._path_touched:
             self.query_one("#path", Input).value = str(self._default_path(str(event.value)))
 
     def on_input_changed(self, event: Input.Changed) -> None:

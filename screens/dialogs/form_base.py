@@ -255,3 +255,8 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
             self.action_save()
         elif event.button.id == "cancel":
             self.action_cancel()
+
+
+def goal_line(title: str) -> Static:
+    """The line naming the goal a form belongs to, at its top."""
+    return Static(f"Goal: {title}", classes="goal-line", markup=False)

@@ -14,6 +14,7 @@ from reconnect.records.content import GOAL_KIND_HINTS, GOAL_KIND_LABELS
 from reconnect.records.models import Goal, GoalKind, Homework, Person
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int, date_parser
+from widgets.tick_box import TickBox
 
 
 class GoalForm(FormScreen[Goal]):
@@ -89,7 +90,7 @@ class GoalForm(FormScreen[Goal]):
             ),
             hint="0 means no weekly rhythm; the consistency score needs one",
         )
-        yield Checkbox(
+        yield TickBox(
             "Homework from a therapist", homework is not None, id="is-homework", compact=True
         )
         with Vertical(id="homework") as box:
@@ -133,7 +134,7 @@ class GoalForm(FormScreen[Goal]):
                     homework.instructions if homework else "", id="instructions", compact=True
                 ),
             )
-            yield Checkbox(
+            yield TickBox(
                 "Talk about it in the next session",
                 homework.discuss_in_session if homework else True,
                 id="discuss",

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from reconnect.logic.checkin_week import checkin_week_rule
 from reconnect.records.content import COMPLEMENTS_THERAPY
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class HelpScreen(ModalScreen[None]):
         self._keys = keys_text(underneath)
         self._area = underneath.title or "this screen"
         self._about = str(getattr(underneath, "ABOUT", ""))
+        self._checkin = hasattr(underneath, "action_checkin")  # the check-in is one key away
 
     def compose(self) -> ComposeResult:
         app = cast("ReconnectApp", self.app)
@@ -55,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
         for line in app.settings.crisis_lines:
             crisis.append(f"{line.region}: ", style="bold")
             crisis.append(f"{line.text}\n")
+        crisis.append("Add the line for your own country in Settings (press ,).\n", style="dim")
         crisis.append(COMPLEMENTS_THERAPY, style="italic")
         with VerticalScroll(id="help-box", classes="dialog-frame"):
             yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")
@@ -62,6 +65,9 @@ class HelpScreen(ModalScreen[None]):
             if self._about:
                 yield Static(f"About {self._area}", classes="heading")
                 yield Static(self._about)
+            if self._checkin:
+                yield Static("Which week a check-in belongs to", classes="heading")
+                yield Static(checkin_week_rule(app.settings.first_day_of_week))
             yield Static(f"Keys on {self._area}", classes="heading")
             yield Static(self._keys)
             yield Static(

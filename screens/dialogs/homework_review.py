@@ -8,20 +8,23 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select, Static, TextArea
 
 from reconnect.records.models import Homework, HomeworkOutcome, label
-from screens.dialogs.form_base import FormScreen
+from screens.dialogs.form_base import FormScreen, goal_line
+from widgets.tick_box import TickBox
 
 
 class HomeworkReview(FormScreen[Homework]):
     FORM_TITLE = "How the homework went"
 
     def __init__(
-        self, homework: Homework, *, save: Callable[[Homework], object] | None = None
+        self, homework: Homework, goal: str, *, save: Callable[[Homework], object] | None = None
     ) -> None:
         super().__init__(save)
         self._homework = homework
+        self._goal = goal
 
     def compose_fields(self) -> ComposeResult:
         hw = self._homework
+        yield goal_line(self._goal)
         if hw.instructions:
             yield Static(hw.instructions, classes="intro")
         yield from self.row(
@@ -38,7 +41,7 @@ class HomeworkReview(FormScreen[Homework]):
         yield from self.row(
             "What got in the way", TextArea(hw.obstacles, id="obstacles", compact=True)
         )
-        yield Checkbox(
+        yield TickBox(
             "Talk about it in the next session", hw.discuss_in_session, id="discuss", compact=True
         )
 

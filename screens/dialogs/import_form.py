@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Static
 
+from reconnect.docs import PLAN_FORMAT
 from reconnect.transfer.documents import DOCUMENT_SUFFIXES
 from screens.dialogs.form_base import FormScreen
+from screens.dialogs.guide import GuideScreen
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,8 @@ class Wording:
 ANY_FILE = Wording(
     "Import a file",
     "A reconnect backup (JSON), a jrnl export (jrnl --export json) or a homework "
-    "plan (TOML or JSON). The kind is recognised from the file. It is checked whole "
+    "plan (TOML or JSON; ctrl+o shows how one is written). The kind is recognised from "
+    "the file. It is checked whole "
     "first: if anything is wrong, nothing is saved; records you already have are "
     "not added twice.",
     "e.g. ~/reconnect-backup.json",
@@ -37,7 +41,7 @@ WORDING = {
     "plan": Wording(
         "Import a homework plan",
         "A plan a therapist wrote: goals with their steps, in TOML or JSON "
-        "(docs/homework-plan.md). It is checked whole first: if anything is wrong, "
+        "(ctrl+o shows how one is written). It is checked whole first: if anything is wrong, "
         "nothing is saved. Importing the same plan twice adds nothing.",
         "e.g. ~/Downloads/plan.toml",
         "the path of a .toml or .json plan",
@@ -67,6 +71,7 @@ class ImportForm(FormScreen[Path]):
 
     SAVE_LABEL = "Import"
     GUARD_WORDS = False  # a file name, no one's words: esc closes at once
+    BINDINGS = [Binding("ctrl+o", "plan_guide", "How to write a plan", key_display="^o")]
 
     def __init__(self, kind: str | None = None) -> None:
         super().__init__()
@@ -84,6 +89,9 @@ class ImportForm(FormScreen[Path]):
                 compact=True,
             ),
         )
+
+    def action_plan_guide(self) -> None:
+        self.app.push_screen(GuideScreen(PLAN_FORMAT, "How to write a homework plan"))
 
     def build(self) -> Path:
         return Path(self.query_one("#path", Input).value.strip()).expanduser()

@@ -44,7 +44,10 @@ class PickDialog(ModalScreen[str | None]):
         ]
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one(OptionList).set_options(self._options(event.value))
+        options = self.query_one(OptionList)
+        options.set_options(self._options(event.value))
+        if options.option_count:
+            options.highlighted = 0  # the match enter will pick, shown while filtering
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         options = self.query_one(OptionList)

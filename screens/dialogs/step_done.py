@@ -15,10 +15,12 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Static
 
 from reconnect.logic.connection_form import Entry, Prefill
+from reconnect.records.content import DISCOMFORT_LABELS
 from reconnect.records.models import Counterpart, Step
 from screens.dialogs.connection_editor import ConnectionEditor
 from screens.dialogs.form_base import FormScreen
-from widgets.field_check import ModelField, as_int
+from widgets.field_check import ModelField
+from widgets.scale_picker import ScalePicker
 from widgets.tick_box import TickBox
 
 
@@ -59,15 +61,9 @@ class StepDoneForm(FormScreen[StepDone]):
         )
         yield from self.row(
             "Discomfort felt",
-            Input(
-                # Empty on purpose: the felt discomfort is compared with the expected
-                # one, so it is never filled in for the user.
-                placeholder="0–10",
-                id="actual",
-                validators=[ModelField(Step, "actual_discomfort", parse=as_int)],
-                compact=True,
-            ),
-            hint="0 none at all … 10 as hard as it gets",
+            # Unset on purpose: the felt discomfort is compared with the expected
+            # one, so it is never filled in for the user.
+            ScalePicker(DISCOMFORT_LABELS, id="actual"),
         )
         yield from self.row(
             "What you noticed",
@@ -97,14 +93,23 @@ class StepDoneForm(FormScreen[StepDone]):
     def _save_requested(self) -> None:
         self.action_save()
 
+    @on(ScalePicker.Changed, "#actual")
+    def _actual_chosen(self) -> None:
+        self.show_error("actual", "")
+
     def build(self) -> StepDone:
+        actual = self.query_one("#actual", ScalePicker).value
+        if actual is None:
+            self.show_error("actual", "choose how it felt: type 0\u201310 or click one")
+            self.query_one("#actual", ScalePicker).focus()
+            raise ValueError("Not saved yet: see the marked fields.")
         entry: Entry | None = None
         if self.query_one("#log-it", Checkbox).value:
             entry = self.editor.entry()
             if entry is None:
                 raise ValueError("Not saved yet: see the marked fields.")
         return StepDone(
-            actual=as_int(self.query_one("#actual", Input).value),
+            actual=actual,
             note=self.query_one("#step-note", Input).value,
             at=entry.connection.at if entry is not None else self.reconnect.now(),
             entry=entry,

@@ -5,31 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from reconnect.records.content import STEP_IDEAS
+from reconnect.records.content import DIFFICULTY_LABELS, DISCOMFORT_LABELS, STEP_IDEAS
 from reconnect.records.models import Step
-from screens.dialogs.form_base import FormScreen
-from widgets.field_check import ModelField, as_int, date_parser
+from screens.dialogs.form_base import FormScreen, goal_line
+from widgets.field_check import ModelField, date_parser
+from widgets.scale_picker import ScalePicker
 
 
 class StepForm(FormScreen[Step]):
     def __init__(
         self,
         today: date,
+        goal: str,
         step: Step | None = None,
         *,
         save: Callable[[Step], object] | None = None,
     ) -> None:
         super().__init__(save)
         self._step = step
+        self._goal = goal
         self._parse_date = date_parser(today)
         self.FORM_TITLE = "Change this step" if step else "A new step on the ladder"
 
     def compose_fields(self) -> ComposeResult:
         step = self._step
+        yield goal_line(self._goal)
         yield from self.row(
             "Ideas",
             Select(
@@ -50,25 +55,17 @@ class StepForm(FormScreen[Step]):
                 compact=True,
             ),
         )
+        # Unset until chosen: a number the person did not pick would read as theirs.
         yield from self.row(
             "Difficulty",
-            Input(
-                str(step.difficulty if step else 2),
-                id="difficulty",
-                validators=[ModelField(Step, "difficulty", parse=as_int)],
-                compact=True,
-            ),
-            hint="0 easy … 10 the hardest thing on the ladder",
+            ScalePicker(DIFFICULTY_LABELS, step.difficulty if step else None, id="difficulty"),
         )
         yield from self.row(
             "Discomfort expected",
-            Input(
-                str(step.predicted_discomfort if step else 5),
-                id="predicted",
-                validators=[ModelField(Step, "predicted_discomfort", parse=as_int)],
-                compact=True,
+            ScalePicker(
+                DISCOMFORT_LABELS, step.predicted_discomfort if step else None, id="predicted"
             ),
-            hint="0 none … 10 very uncomfortable; compare with how it felt afterwards",
+            hint="compare it with how it felt afterwards",
         )
         planned = step.planned_on if step else None
         yield from self.row(
@@ -88,12 +85,32 @@ class StepForm(FormScreen[Step]):
             title.value = event.value
             title.focus()
 
+    @on(ScalePicker.Changed)
+    def _scale_chosen(self, event: ScalePicker.Changed) -> None:
+        self.show_error(event.picker.id or "", "")
+
+    def _unchosen(self) -> list[ScalePicker]:
+        """The scales still to choose, each marked on its own field."""
+        unchosen = []
+        for picker_id, what in (
+            ("difficulty", "how hard it is"),
+            ("predicted", "how uncomfortable you expect it to be"),
+        ):
+            picker = self.query_one(f"#{picker_id}", ScalePicker)
+            if picker.value is None:
+                self.show_error(picker_id, f"choose {what}: type 0\u201310 or click one")
+                unchosen.append(picker)
+        return unchosen
+
     def build(self) -> Step:
+        if unchosen := self._unchosen():
+            unchosen[0].focus()
+            raise ValueError("Not saved yet: see the marked fields.")
         planned = self.query_one("#planned", Input).value.strip()
         fields = {
             "title": self.query_one("#title", Input).value,
-            "difficulty": as_int(self.query_one("#difficulty", Input).value),
-            "predicted_discomfort": as_int(self.query_one("#predicted", Input).value),
+            "difficulty": self.query_one("#difficulty", ScalePicker).value,
+            "predicted_discomfort": self.query_one("#predicted", ScalePicker).value,
             "planned_on": self._parse_date(planned) if planned else None,
         }
         if self._step is None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
@@ -30,16 +30,19 @@ class TransferScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "close", "Close")]
 
-    def __init__(self, title: str, job: Job) -> None:
+    def __init__(self, titles: tuple[str, str, str], job: Job) -> None:
+        """`titles`: while it runs, when it is done, when it did nothing."""
         super().__init__()
-        self._title = title
+        self._titles = titles
         self._job = job
         self._ok = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box", classes="dialog-frame") as box:
-            box.border_title = self._title
-            yield Static("Working…", id="result")
+            box.border_title = self._titles[0]
+            # A refused plan can list many problems: they scroll, the Close button stays.
+            with VerticalScroll(id="result-scroll"):
+                yield Static("Working…", id="result")
             yield ProgressBar(total=None, show_eta=False, id="bar")
             close = Button("Close (esc)", id="close", disabled=True)
             yield close
@@ -71,6 +74,7 @@ class TransferScreen(ModalScreen[bool]):
 
     def _finish(self, ok: bool, message: str) -> None:
         self._ok = ok
+        self.query_one("#box").border_title = self._titles[1 if ok else 2]
         bar = self.query_one("#bar", ProgressBar)
         bar.update(total=1, progress=1)
         bar.display = ok  # nothing was done: a bar stuck at 0% would read as "stalled"

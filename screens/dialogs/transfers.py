@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reconnect.areas import AREAS_BY_NAME
 from reconnect.transfer.export import export
 from reconnect.transfer.importers import import_file
 from screens.dialogs.export_form import ExportForm, ExportRequest
@@ -41,7 +42,7 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
             )
             return [result.summary(private_hint="tick Include private reflections to add them")]
 
-        app.push_screen(TransferScreen("Exporting", job))
+        app.push_screen(TransferScreen(("Exporting…", "Exported", "Not exported"), job))
 
     app.push_screen(ExportForm(end or app.today), run)
 
@@ -50,6 +51,8 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
     """Ask for a file, import it into the app's store with a progress bar, then show
     every area afresh. `kind` ("plan", …) says what the file must be."""
 
+    here = app.current_mode  # no "open Goals" when the import starts from Goals
+
     def run(path: Path | None) -> None:
         if path is None:
             return
@@ -57,8 +60,15 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
 
         def job(progress: Progress) -> list[str]:
             result = import_file(app.store, path, now=now, kind=kind, progress=progress)
-            return result.lines
+            lines = [result.summary, *result.details]
+            if result.shows_in is not None and result.shows_in != here:
+                area = AREAS_BY_NAME[result.shows_in]
+                lines.append(f"Press {area.key} to open {area.title} and see them.")
+            return lines
 
-        app.push_screen(TransferScreen("Importing", job), lambda _done: app.publish_data_changed())
+        app.push_screen(
+            TransferScreen(("Importing…", "Imported", "Not imported"), job),
+            lambda _done: app.publish_data_changed(),
+        )
 
     app.push_screen(ImportForm(kind), run)

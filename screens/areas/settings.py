@@ -1,0 +1,291 @@
+"""Settings: the crisis lines, the first day of the week, the theme and the data folder,
+changed here with the same checks as the settings file, and where every file lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from reconnect.settings import WEEKDAYS, CrisisLineSetting, Settings
+from reconnect.store.paths import crash_log_dir
+from screens.areas.base import AreaScreen
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.crisis_line_form import CrisisLineForm
+from widgets.field_check import plain
+
+
+class SettingsScreen(AreaScreen):
+    AREA_TITLE = "Settings"
+    ABOUT = (
+        "Settings are kept in a small file on this machine (its path is listed at the "
+        "bottom). The crisis lines show in Help on every screen and after a check-in: "
+        "put in the line for your own country, first in the list. The first day of the "
+        "week decides how Log, Review and Progress group days into weeks."
+    )
+
+    BINDINGS = [
+        Binding("a", "add_line", "Add line"),
+        Binding("e", "change_line", "Change"),
+        Binding("d", "remove_line", "Remove"),
+        Binding("ctrl+r", "restore_lines", "Default lines", key_display="^r"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="settings-body"):
+            # Settings has no place in the top bar: its name heads the screen instead.
+            yield Static("Settings", id="settings-title")
+            yield Static("", id="settings-kept")
+            yield Static(
+                "Shown in Help (?) and after a check-in: add the line for your country.",
+                classes="hint",
+            )
+            lines = OptionList(id="crisis-lines")
+            lines.border_title = "Crisis lines"
+            yield lines
+            with Horizontal(classes="setting", id="first-day-row"):
+                yield Label("First day of the week")
+                yield Select(
+                    [(day, n) for n, day in enumerate(WEEKDAYS)],
+                    allow_blank=False,
+                    id="first-day",
+                    compact=True,
+                )
+            with Horizontal(classes="setting"):
+                yield Label("Theme")
+                yield Select([], id="theme", compact=True)
+            with Horizontal(classes="setting"):
+                yield Label("Data folder")
+                yield Input(
+                    placeholder="empty: the platform's usual folder", id="data-folder", compact=True
+                )
+            yield Static("", id="data-folder-note", classes="hint")
+            yield Static("", id="files")
+
+    def on_mount(self) -> None:
+        themes = sorted(self.app.available_themes)
+        self.query_one("#theme", Select).set_options((name, name) for name in themes)
+        self._show_settings()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self._show_settings()  # the theme may have changed from the palette
+
+    @property
+    def settings(self) -> Settings:
+        return self.reconnect.settings
+
+    def _show_settings(self) -> None:
+        settings = self.settings
+        with self.prevent(Select.Changed, Input.Changed):
+            self.query_one("#first-day", Select).value = settings.first_day_of_week
+            theme = self.query_one("#theme", Select)
+            if settings.theme in self.app.available_themes:
+                theme.value = settings.theme
+            self.query_one("#data-folder", Input).value = settings.data_folder or ""
+        self._show_lines()
+        self._show_files()
+        kept = self.query_one("#settings-kept", Static)
+        if self.reconnect.demo:
+            kept.update("Demo: changes here last until you close the app.")
+        elif not self.reconnect.settings_kept:
+            kept.update(
+                f"Your settings file could not be read, so changes here are not saved: "
+                f"fix or delete {self.reconnect.settings_file}."
+            )
+        kept.display = bool(kept.content)
+
+    def _show_lines(self, highlight: int | None = None) -> None:
+        lines = self.query_one("#crisis-lines", OptionList)
+        keep = lines.highlighted if highlight is None else highlight
+        lines.clear_options()
+        for line in self.settings.crisis_lines:
+            text = Text()
+            text.append(f"{line.region}: ", style="bold")
+            text.append(line.text)
+            lines.add_option(Option(text))
+        if lines.option_count:
+            lines.highlighted = min(keep or 0, lines.option_count - 1)
+
+    def _show_files(self) -> None:
+        text = Text()
+        rows = (
+            ("Data file", str(self.store.path)),
+            ("Settings", str(self.reconnect.settings_file)),
+            ("Crash logs", str(crash_log_dir())),
+        )
+        text.append("Where your files are\n", style="bold")
+        for name, where in rows:
+            text.append(f"{name:<12}", style="bold")
+            text.append(f"{where}\n")
+        text.rstrip()
+        self.query_one("#files", Static).update(text)
+        self._show_folder_note(self.settings.data_folder)
+
+    def _show_folder_note(self, typed: str | None) -> None:
+        in_use = self.store.path.parent
+        if os.environ.get("RECONNECT_DATA_DIR"):
+            note = "RECONNECT_DATA_DIR is set: it wins over this setting. "
+        else:
+            note = ""
+        if typed and Path(typed).expanduser() != in_use:
+            note += "Enter keeps it; reconnect uses it from the next start. "
+        note += f"In use now: {in_use}"
+        self.query_one("#data-folder-note", Static).update(note)
+
+    def _apply(self, **changes: object) -> bool:
+        """Change the settings; say why when it could not be done or kept. False when
+        the change was not valid (nothing changed)."""
+        try:
+            warning = self.reconnect.change_settings(**changes)
+        except ValueError as exc:
+            reason = str(exc).split(": ", 1)[-1]  # without the field's name
+            self.notify(plain(reason).capitalize(), severity="warning", timeout=8)
+            return False
+        if warning:
+            self.notify(warning, severity="warning", timeout=10)
+        return True
+
+    # --- first day, theme, data folder -----------------------------------------------
+
+    @on(Select.Changed, "#first-day")
+    def _first_day_chosen(self, event: Select.Changed) -> None:
+        day = event.value
+        if not isinstance(day, int) or day == self.settings.first_day_of_week:
+            return
+        if self._apply(first_day_of_week=day):
+            self.notify(f"Weeks now start on {WEEKDAYS[day]}.")
+
+    @on(Select.Changed, "#theme")
+    def _theme_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.app.theme:
+            self.app.theme = event.value  # the app keeps it in the settings
+
+    @on(Input.Changed, "#data-folder")
+    def _folder_typed(self, event: Input.Changed) -> None:
+        self._show_folder_note(event.value.strip() or None)
+
+    @on(Input.Submitted, "#data-folder")
+    def _folder_chosen(self, event: Input.Submitted) -> None:
+        typed = event.value.strip()
+        problem = folder_problem(typed)
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
+            return
+        if (typed or None) == self.settings.data_folder:
+            return
+        if self._apply(data_folder=typed or None):
+            self.notify(self._folder_saved_words(typed), timeout=10)
+
+    def _folder_saved_words(self, typed: str) -> str:
+        in_use = self.store.path
+        if not typed:
+            return "From the next start, reconnect uses the platform's usual data folder."
+        new_file = Path(typed).expanduser() / in_use.name
+        words = f"From the next start, reconnect uses {Path(typed).expanduser()}."
+        if (
+            not new_file.exists()
+            and self.store.counts()
+            and Path(typed).expanduser() != (in_use.parent)
+        ):
+            words += (
+                f" It holds no journal yet: your records stay in {in_use}. To take them "
+                f"along, close reconnect and move {in_use.name} there."
+            )
+        return words
+
+    # --- crisis lines ----------------------------------------------------------------
+
+    def _highlighted_line(self) -> tuple[int, CrisisLineSetting] | None:
+        index = self.query_one("#crisis-lines", OptionList).highlighted
+        lines = self.settings.crisis_lines
+        if index is None or not 0 <= index < len(lines):
+            return None
+        return index, lines[index]
+
+    def action_add_line(self) -> None:
+        def added(line: CrisisLineSetting | None) -> None:
+            if line is not None:
+                # The person's own line first: it is the one they will look for.
+                self._apply(crisis_lines=[line, *self.settings.crisis_lines])
+                self._show_lines(highlight=0)
+
+        self.app.push_screen(CrisisLineForm(), added)
+
+    @on(OptionList.OptionSelected, "#crisis-lines")
+    def _line_chosen(self) -> None:
+        self.action_change_line()
+
+    def action_change_line(self) -> None:
+        found = self._highlighted_line()
+        if found is None:
+            self.action_add_line()
+            return
+        index, line = found
+
+        def changed(new: CrisisLineSetting | None) -> None:
+            if new is not None:
+                lines = list(self.settings.crisis_lines)
+                lines[index] = new
+                self._apply(crisis_lines=lines)
+                self._show_lines(highlight=index)
+
+        self.app.push_screen(CrisisLineForm(line), changed)
+
+    def action_remove_line(self) -> None:
+        found = self._highlighted_line()
+        if found is None:
+            return
+        index, line = found
+        if len(self.settings.crisis_lines) == 1:
+            self.notify("Help keeps at least one line: add another before removing this.")
+            return
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                lines = [kept for n, kept in enumerate(self.settings.crisis_lines) if n != index]
+                self._apply(crisis_lines=lines)
+                self._show_lines()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove the crisis line for {line.region}?\n{line.text}",
+                "Remove",
+                title="Remove a crisis line",
+            ),
+            answered,
+        )
+
+    def action_restore_lines(self) -> None:
+        def answered(restore: bool | None) -> None:
+            if restore:
+                self._apply(crisis_lines=Settings().crisis_lines)
+                self._show_lines(highlight=0)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Put back the crisis lines reconnect came with? Lines you added are removed.",
+                "Put them back",
+                title="Default crisis lines",
+            ),
+            answered,
+        )
+
+
+def folder_problem(typed: str) -> str:
+    """Why `typed` cannot be the data folder, or "" when it might (empty: the default).
+    Settings itself checks that it is a whole path."""
+    if not typed:
+        return ""
+    path = Path(typed).expanduser()
+    if path.exists() and not path.is_dir():
+        return f"{path} is a file, not a folder: choose a folder."
+    return ""
