@@ -7,13 +7,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from textual.widgets import Input
-
 from reconnect.records.models import Goal, Step
 from reconnect.store.store import Store
 from screens.areas.goal_detail import GoalScreen
 from screens.dialogs.help import HelpScreen, keys_text
 from screens.dialogs.step_done import StepDoneForm
+from widgets.scale_picker import ScalePicker
 
 AT = datetime(2026, 11, 2, 9, tzinfo=UTC)
 SAYS = "Selected step done"
@@ -43,7 +42,7 @@ async def test_c_completes_the_highlighted_step_as_the_footer_says(
         await pilot.press("down", "c")  # not the next step: the highlighted one
         await pilot.pause()
         assert isinstance(app.screen, StepDoneForm)
-        app.screen.query_one("#actual", Input).value = "3"
+        app.screen.query_one("#actual", ScalePicker).value = 3
         app.screen.query_one("#log-it").value = False
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -38,10 +38,12 @@ FORMS: dict[str, Callable[[], Screen[Any]]] = {
     "log entry": LogEntryDialog,
     "person": lambda: PersonForm(PINNED_TODAY),
     "goal": lambda: GoalForm([], PINNED_TODAY),
-    "step": lambda: StepForm(PINNED_TODAY, "See Maya"),
+    "step": lambda: StepForm(PINNED_TODAY, "Say hello to a neighbour"),
     "step done": lambda: StepDoneForm(Step(title="Say hi"), Counterpart.FRIEND, None),
-    "date": lambda: DatePrompt("Plan a day", "When?", PINNED_TODAY, label="Day"),
-    "homework": lambda: HomeworkReview(Homework(assigned_on=date(2026, 11, 18)), "See Maya"),
+    "date": lambda: DatePrompt("Plan a day", "When?", PINNED_TODAY, label="Do it on"),
+    "homework": lambda: HomeworkReview(
+        Homework(assigned_on=date(2026, 11, 18)), "Go to the Thursday book club"
+    ),
     "check-in": lambda: CheckInScreen(date(2026, 11, 16)),
     "export": lambda: ExportForm(PINNED_TODAY),
     "import": lambda: ImportForm(None),

@@ -49,7 +49,9 @@ class ConnectionList(OptionList):
     """Handed the days to show; posts OptionList's messages with the connection id."""
 
     DEFAULT_CSS = """
-    ConnectionList { height: 1fr; border: none; padding: 0 1; }
+    /* The border stays when focus leaves (only its colour changes): a width that
+     * changed without a resize would leave rows measured for the old width. */
+    ConnectionList { height: 1fr; padding: 0 1; }
     ConnectionList > .option-list--option-disabled { color: $text; }
     """
 
