@@ -1,0 +1,1 @@
+"""Edge cases of checkin_week (mutation testing, issue 18)."""

@@ -1,0 +1,1 @@
+"""Edge cases of consistency (mutation testing, issue 18)."""

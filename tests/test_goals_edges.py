@@ -1,0 +1,1 @@
+"""Edge cases of goals (mutation testing, issue 18)."""

@@ -1,0 +1,1 @@
+"""Edge cases of ladder (mutation testing, issue 18)."""

@@ -1,0 +1,1 @@
+"""Edge cases of migrations (mutation testing, issue 18)."""

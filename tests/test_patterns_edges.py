@@ -1,0 +1,1 @@
+"""Edge cases of patterns (mutation testing, issue 18)."""

@@ -1,0 +1,1 @@
+"""Edge cases of weeks (mutation testing, issue 18)."""
