@@ -80,6 +80,7 @@ def test_weeks_start_on_the_first_day_given() -> None:
         date(2026, 11, 15),
     ]
     assert [w.count for w in result.weeks] == [0, 1, 0]
+    assert [w.rate for w in result.weeks] == [0, 0.5, None]  # this week is not over yet
 
 
 def test_a_pause_overlapping_a_week_by_one_day_rests_that_week() -> None:

@@ -34,6 +34,20 @@ def test_moving_the_bottom_step_down_or_the_top_step_up_changes_nothing() -> Non
     assert ladder.move_step(goal, goal.steps[0].id, -1) == goal
 
 
+def test_moving_by_nothing_changes_nothing() -> None:
+    # Offset 0 used to move the step up taking the harder difficulty: not easiest first.
+    goal = _goal(("easy", 1), ("hard", 5))
+    assert ladder.move_step(goal, goal.steps[1].id, 0) == goal
+    with pytest.raises(KeyError):
+        ladder.move_step(goal, "nope", 0)
+
+
+def test_any_positive_offset_moves_one_rung_down_any_negative_one_up() -> None:
+    goal = _goal(("a", 1), ("b", 3), ("c", 5))
+    assert _ladder(ladder.move_step(goal, goal.steps[1].id, 2)) == [("a", 1), ("c", 5), ("b", 5)]
+    assert _ladder(ladder.move_step(goal, goal.steps[1].id, -2)) == [("b", 1), ("a", 1), ("c", 5)]
+
+
 def test_moving_down_past_a_harder_step_takes_its_difficulty() -> None:
     goal = _goal(("easy", 1), ("middle", 4), ("hard", 7))
     goal = ladder.move_step(goal, goal.steps[0].id, +1)

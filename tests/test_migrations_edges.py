@@ -30,9 +30,10 @@ def test_every_table_after_meta_and_default_is_migrated() -> None:
     assert out["connections"]["1"] == {"id": ids[2], "what": "hi"}
 
 
-def test_a_record_that_has_an_id_keeps_it() -> None:
-    out = migrate({"people": {"7": {"id": "a" * 32, "name": "Sam"}}}, NEW_META)
-    assert out["people"] == {"7": {"id": "a" * 32, "name": "Sam"}}
+def test_a_record_that_has_an_id_is_kept_as_it_is() -> None:
+    out = migrate({"people": {"7": {"name": "Sam", "id": "a" * 32}}}, NEW_META)
+    assert out["people"] == {"7": {"name": "Sam", "id": "a" * 32}}
+    assert list(out["people"]["7"]) == ["name", "id"]  # not rewritten: same layout on disk
 
 
 def test_the_files_created_at_survives_a_migration() -> None:

@@ -45,18 +45,21 @@ def remove_step(goal: Goal, step_id: str) -> Goal:
 
 
 def move_step(goal: Goal, step_id: str, offset: int) -> Goal:
-    """Move a step one rung up (offset -1) or down (+1); stops at either end.
+    """Move a step one rung up (offset < 0) or down (> 0); stops at either end; 0 stays.
 
     Moving past a step of another difficulty takes on that step's difficulty, so the
     ladder stays easiest first: the user's order is a statement about difficulty.
     """
     steps = list(goal.steps)
     old = _index(goal, step_id)
-    new = old + (1 if offset > 0 else -1)
+    if offset == 0:
+        return goal  # no move (it once moved up keeping the harder difficulty)
+    down = offset > 0  # one test for both the direction and the difficulty taken
+    new = old + (1 if down else -1)
     if not 0 <= new < len(steps):
         return goal
     moving, passed = steps[old], steps[new]
-    level = min if offset < 0 else max
+    level = max if down else min
     steps[new] = moving.model_copy(
         update={"difficulty": level(moving.difficulty, passed.difficulty)}
     )
