@@ -9,6 +9,8 @@ import pytest
 
 from reconnect.logic.consistency import (
     WEIGHT,
+    Consistency,
+    Week,
     consistency,
     consistency_all,
     goal_activity,
@@ -181,3 +183,37 @@ def test_all_goals_at_once_score_as_each_alone() -> None:
     for goal in goals:
         assert together[goal.id] == consistency(goal, log, TODAY, first_day=6)
     assert [together[g.id].weeks[0].count for g in goals] == [1, 1, 2]
+
+
+# The properties below are not mutated by mutmut (it skips decorated functions): these
+# pin them by hand. See tests/MUTANTS.md.
+
+
+def _weeks(*counts: int, paused: tuple[int, ...] = ()) -> Consistency:
+    start = date(2026, 10, 5)
+    weeks = [
+        Week(start + timedelta(weeks=n), count, n in paused, None if n in paused else 1.0)
+        for n, count in enumerate(counts)
+    ]
+    return Consistency(2, weeks, [0.5] * len(weeks))
+
+
+def test_a_gap_skips_paused_weeks_and_stops_at_a_week_with_something() -> None:
+    assert _weeks(2, 0, 0, 0, 1, paused=(2,)).gap_weeks == 2
+    assert _weeks(0, 2, 0, 0, 0).gap_weeks == 2  # this week does not count
+    assert _weeks(2, 0, 0, 1).gap_weeks == 2 and _weeks(2, 0, 0, 1).welcome_back
+    assert _weeks(2, 2, 0, 1).gap_weeks == 1 and not _weeks(2, 2, 0, 1).welcome_back
+
+
+def test_this_week_is_the_last_weeks_count() -> None:
+    assert _weeks(3, 0, 1).this_week == 1
+    assert Consistency(2, [], []).this_week == 0
+
+
+def test_no_target_means_no_score_even_with_judged_weeks() -> None:
+    assert _weeks(2).judged == 1 and _weeks(2).score == 0.5
+    assert Consistency(0, _weeks(2).weeks, [0.5]).score is None
+
+
+def test_the_sparkline_is_twelve_weeks_by_default() -> None:
+    assert consistency(_goal(), [], TODAY).recent() == [None] * 9 + [0.0] * 3

@@ -49,6 +49,12 @@ def test_a_one_week_window_is_all_later_half() -> None:
     assert not shown.comparable
 
 
+def test_trends_are_not_comparable_without_a_later_reflection() -> None:
+    shown = pattern_frequencies([_r(date(2026, 10, 27), "busy")], TODAY, 4)
+    assert (shown.reflections_earlier, shown.reflections_later) == (1, 0)
+    assert not shown.comparable and shown.trend_summary() == []
+
+
 def test_weeks_seen_follow_the_first_day_of_the_week() -> None:
     sunday, monday = date(2026, 11, 8), date(2026, 11, 9)
     reflections = [_r(sunday, "busy"), _r(monday, "busy")]
