@@ -13,7 +13,7 @@ from reconnect.logic.progress_words import (
     goals_words,
 )
 from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
-from reconnect.logic.weeks import last_full_week, period_starts
+from reconnect.logic.weeks import last_full_week, period_starts, week_start
 from reconnect.records.models import (
     CheckIn,
     Connection,
@@ -25,6 +25,7 @@ from reconnect.records.models import (
     Reflection,
     Step,
 )
+from tests.conftest import each_way, nights
 
 TODAY = date(2026, 11, 21)  # a Saturday; the last full Monday week began 9 Nov
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -360,3 +361,34 @@ def test_a_reviewed_next_step_takes_its_place_on_the_ladder() -> None:
     assert (new.difficulty, new.predicted_discomfort) == (2, 7)
     diffs = [s.difficulty for s in updated.steps]
     assert diffs.index(2) < diffs.index(5)
+
+
+# --- every zone, Monday and Sunday weeks --------------------------------------------
+
+
+def test_weeks_change_at_local_midnight_on_clock_nights_and_new_year(
+    zone: ZoneInfo, first_day: int
+) -> None:
+    """A connection a minute before a week ends and one a minute after land either side;
+    a check-in is filed by its week whatever the first day."""
+    for night in nights(zone):
+        boundary = week_start(night, first_day) + timedelta(weeks=1)
+        today = boundary + timedelta(weeks=1)  # the last full week starts at the boundary
+        starts = period_starts(today, 2, first_day)
+        assert starts == [boundary - timedelta(weeks=1), boundary]
+        late = datetime.combine(boundary - timedelta(days=1), time(23, 59), tzinfo=zone)
+        early = datetime.combine(boundary, time(0, 1), tzinfo=zone)
+        log = [conn(late.astimezone(UTC), depth=1), conn(early, depth=5)]
+        checkins = [checkin(boundary, (1, 1, 1), when=early)]
+        for points in each_way(
+            zone,
+            lambda tz, s=starts, c=log, k=checkins, t=today: weekly_points(
+                s, c, k, [], t, first_day, tz
+            ),
+        ):
+            assert [p.start for p in points] == starts
+            assert [p.by_depth for p in points] == [(1, 0, 0, 0, 0), (0, 0, 0, 0, 1)]
+            assert [p.checkin for p in points] == [None, 3]
+        for span in each_way(zone, lambda tz, t=today: progress_span(t, 1, first_day, tz)):
+            assert span[0] == datetime.combine(boundary - timedelta(weeks=1), time(), tzinfo=zone)
+            assert span[1] == datetime.combine(today, time(), tzinfo=zone)
