@@ -164,3 +164,24 @@ def test_drift_counts_local_days_from_a_contact_a_minute_from_midnight(zone: Zon
                 ("Maya", 10, 3),
                 ("Sam", 10, 1),
             ]
+
+
+def test_resting_twice_on_a_day_makes_one_pause() -> None:
+    """Found by the life-cycle machine: pause, resume and pause again on one day left
+    two pauses sharing that day."""
+    goal = ladder.pause(_goal(), TODAY, TODAY)
+    goal = ladder.resume(goal, TODAY)
+    goal = ladder.pause(goal, date(2026, 11, 28), TODAY)
+    assert [(p.start, p.until) for p in goal.pauses] == [(TODAY, date(2026, 11, 28))]
+    again = ladder.pause(goal, date(2026, 11, 23), date(2026, 11, 22))  # shorter, next day
+    assert [(p.start, p.until) for p in again.pauses] == [(TODAY, date(2026, 11, 23))]
+    assert again.paused_until == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("status", [GoalStatus.DONE, GoalStatus.LET_GO])
+def test_a_finished_goal_is_neither_rested_nor_resumed(status: GoalStatus) -> None:
+    """Found by the life-cycle machine: resume (or rest) applied to a goal another window
+    had finished meanwhile reopened it (or paused it)."""
+    finished = ladder.finish(ladder.pause(_goal(), date(2026, 12, 1), TODAY), status, TODAY)
+    assert ladder.resume(finished, date(2026, 11, 23)) == finished
+    assert ladder.pause(finished, date(2026, 12, 5), date(2026, 11, 23)) == finished
