@@ -170,9 +170,15 @@ async def steady_cursors(pilot: Any) -> None:
 async def wait_for(
     pilot: Any, ready: Callable[[], bool], what: str = "", seconds: float = 5.0
 ) -> None:
-    """Pause until `ready()` holds (a palette search, a background job), or fail."""
-    for _ in range(int(seconds / 0.05)):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"not there after {seconds}s: {what} (on show: {pilot.app.screen!r})")
+    """Pause until `ready()` holds (a palette search, a background job), or fail.
+
+    No fixed waits: each round lets the app run until it is idle (a worker thread gets
+    the processor meanwhile), so a fast machine goes on at once and a slow one waits.
+    """
+    deadline = time.monotonic() + seconds
+    while not ready():
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"not there after {seconds}s: {what} (on show: {pilot.app.screen!r})"
+            )
+        await pilot.pause()
