@@ -143,18 +143,30 @@ def test_a_week_ends_at_local_midnight_over_clock_changes_and_new_year(
             _linked(goal, boundary)[0].model_copy(update={"at": moment.astimezone(UTC)})
             for moment in (last_minute, first_minute)
         ]
+        # A step done (not logged) a minute either side of the same midnight.
+        goal = goal.model_copy(
+            update={
+                "steps": [
+                    Step(title="Before", done_at=last_minute - timedelta(minutes=1)),
+                    Step(title="After", done_at=first_minute + timedelta(minutes=1)),
+                ]
+            }
+        )
         today = boundary + timedelta(days=8)
-        for result in each_way(
-            zone, lambda tz, g=goal, c=log, t=today: consistency(g, c, t, first_day, tz)
+        for result, together in each_way(
+            zone,
+            lambda tz, g=goal, c=log, t=today: (
+                consistency(g, c, t, first_day, tz),
+                consistency_all([g], c, t, first_day, tz)[g.id],
+            ),
         ):
+            assert together == result
             starts = [w.start for w in result.weeks]
             assert starts[0] == week_start(boundary - timedelta(weeks=2), first_day)
             counts = dict(zip(starts, [w.count for w in result.weeks], strict=True))
-            assert counts[boundary - timedelta(weeks=1)] == 1
-            assert counts[boundary] == 1
-            assert sum(counts.values()) == 2
-            together = consistency_all([goal], log, today, first_day, tz=zone)
-            assert together[goal.id].weeks == result.weeks
+            assert counts[boundary - timedelta(weeks=1)] == 2
+            assert counts[boundary] == 2
+            assert sum(counts.values()) == 4
 
 
 def test_a_new_goal_has_no_score_yet_and_no_target_means_no_score() -> None:

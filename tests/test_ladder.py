@@ -164,6 +164,14 @@ def test_drift_counts_local_days_from_a_contact_a_minute_from_midnight(zone: Zon
                 ("Maya", 10, 3),
                 ("Sam", 10, 1),
             ]
+        for rows in each_way(
+            zone, lambda tz, c=log, p=(maya, sam), t=today: people_rows(p, c, t, tz)
+        ):
+            assert [(r.person.name, r.days_since, r.logged) for r in rows] == [
+                ("Maya", 10, 1),
+                ("Sam", None, 0),
+            ]
+            assert [r.drift.overdue_by if r.drift else None for r in rows] == [3, 1]
 
 
 def test_resting_twice_on_a_day_makes_one_pause() -> None:

@@ -392,3 +392,77 @@ def test_weeks_change_at_local_midnight_on_clock_nights_and_new_year(
         for span in each_way(zone, lambda tz, t=today: progress_span(t, 1, first_day, tz)):
             assert span[0] == datetime.combine(boundary - timedelta(weeks=1), time(), tzinfo=zone)
             assert span[1] == datetime.combine(today, time(), tzinfo=zone)
+
+
+def _local(day: date, clock: time, zone: ZoneInfo) -> datetime:
+    """`clock` on `day` where the user is, saved in UTC (records may hold any offset)."""
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+LAST_MINUTE, FIRST_MINUTE = time(23, 59), time(0, 1)
+
+
+def test_goals_count_from_their_local_first_week_with_steps_near_midnight(
+    zone: ZoneInfo, first_day: int
+) -> None:
+    """A goal made a minute into a week is in play that week; one made a minute before
+    it is in play the week before. A step done a minute before a week ends counts there."""
+    for night in nights(zone):
+        boundary = week_start(night, first_day) + timedelta(weeks=1)
+        today = boundary + timedelta(weeks=1, days=3)
+        just_in = goal(
+            created_at=_local(boundary, FIRST_MINUTE, zone),
+            weekly_target=1,
+            steps=[Step(title="Wave", done_at=_local(boundary, FIRST_MINUTE, zone))],
+        )
+        just_before = goal(
+            created_at=_local(boundary - timedelta(days=1), LAST_MINUTE, zone),
+            weekly_target=1,
+            steps=[
+                Step(title="Nod", done_at=_local(boundary - timedelta(days=1), LAST_MINUTE, zone))
+            ],
+        )
+        for data in each_way(
+            zone,
+            lambda tz, t=today, g=[just_in, just_before]: progress([], [], g, t, 1, first_day, tz),
+        ):
+            assert [p.start for p in data.points] == [boundary]
+            assert [p.start for p in data.points] == period_starts(today, 1, first_day)
+            assert (data.before.goal_weeks, data.now.goal_weeks) == (1, 2)
+            assert (data.before.steps_done, data.now.steps_done) == (1, 1)
+            assert (data.before.targets_met, data.now.targets_met) == (1, 1)
+
+
+def test_a_week_summary_in_every_zone(zone: ZoneInfo, first_day: int) -> None:
+    """Records a minute either side of the week's ends; check-ins filed under Monday
+    weeks still found once weeks start on Sunday."""
+    maya = Person(name="Maya", created_at=at(date(2026, 1, 1)))
+    for night in nights(zone):
+        start = week_start(night, first_day)
+        end = start + timedelta(days=7)
+        stamps = {
+            "before": _local(start - timedelta(days=1), LAST_MINUTE, zone),
+            "first": _local(start, FIRST_MINUTE, zone),
+            "last": _local(end - timedelta(days=1), LAST_MINUTE, zone),
+            "after": _local(end, FIRST_MINUTE, zone),
+        }
+        log = [conn(moment, depth=2, person_id=maya.id) for moment in stamps.values()]
+        steps = [Step(title=name, done_at=moment) for name, moment in stamps.items()]
+        g = goal(title="Walks", steps=steps)
+        notes = [Reflection(at=moment, patterns=["busy"]) for moment in stamps.values()]
+        # Filed under Monday weeks (an earlier first-day setting): midweek Monday.
+        checkins = [
+            checkin(week_start(start + timedelta(days=3), 0), (1, 1, 1), when=stamps["first"]),
+            checkin(week_start(start - timedelta(days=4), 0), (3, 3, 3), when=stamps["before"]),
+        ]
+        for summary in each_way(
+            zone,
+            lambda tz, s=start, c=log, r=notes, g=[g], k=checkins: week_summary(
+                s, c, r, g, [maya], k, first_day, tz
+            ),
+        ):
+            assert summary.connections == 2 and summary.people == ["Maya"]
+            assert summary.steps_done == [("Walks", "first"), ("Walks", "last")]
+            assert summary.patterns == [("Busy schedule", 2)]
+            assert summary.checkin == 3
+            assert summary.earlier_checkin == (start - timedelta(weeks=1), 9)
