@@ -12,7 +12,7 @@ from reconnect.logic.progress_words import (
     connections_words,
     goals_words,
 )
-from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
+from reconnect.logic.week_review import PATTERN_NAMES, checkin_for_week, summary_lines, week_summary
 from reconnect.logic.weeks import last_full_week, period_starts, week_start
 from reconnect.records.models import (
     CheckIn,
@@ -446,10 +446,18 @@ def test_a_week_summary_in_every_zone(zone: ZoneInfo, first_day: int) -> None:
             "last": _local(end - timedelta(days=1), LAST_MINUTE, zone),
             "after": _local(end, FIRST_MINUTE, zone),
         }
-        log = [conn(moment, depth=2, person_id=maya.id) for moment in stamps.values()]
+        # Each stamp told apart (by depth, by pattern): counts alone balance out when one
+        # record slips out at the start and another in at the end.
+        log = [
+            conn(moment, depth=n, person_id=maya.id)
+            for n, moment in enumerate(stamps.values(), start=1)
+        ]
         steps = [Step(title=name, done_at=moment) for name, moment in stamps.items()]
         g = goal(title="Walks", steps=steps)
-        notes = [Reflection(at=moment, patterns=["busy"]) for moment in stamps.values()]
+        ticks = ("busy", "hurt", "inward", "exhausted")
+        notes = [
+            Reflection(at=m, patterns=[t]) for m, t in zip(stamps.values(), ticks, strict=True)
+        ]
         # Filed under Monday weeks (an earlier first-day setting): midweek Monday.
         checkins = [
             checkin(week_start(start + timedelta(days=3), 0), (1, 1, 1), when=stamps["first"]),
@@ -461,8 +469,11 @@ def test_a_week_summary_in_every_zone(zone: ZoneInfo, first_day: int) -> None:
                 s, c, r, g, [maya], k, first_day, tz
             ),
         ):
-            assert summary.connections == 2 and summary.people == ["Maya"]
+            assert summary.by_depth == {1: 0, 2: 1, 3: 1, 4: 0, 5: 0}
+            assert summary.people == ["Maya"]
             assert summary.steps_done == [("Walks", "first"), ("Walks", "last")]
-            assert summary.patterns == [("Busy schedule", 2)]
+            assert sorted(summary.patterns) == sorted(
+                [(PATTERN_NAMES["hurt"], 1), (PATTERN_NAMES["inward"], 1)]
+            )
             assert summary.checkin == 3
             assert summary.earlier_checkin == (start - timedelta(weeks=1), 9)
