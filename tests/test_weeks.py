@@ -145,3 +145,13 @@ async def test_the_apps_now_is_the_clock_on_the_pinned_day(
 
 def _seconds(moment: time) -> int:
     return moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def test_now_on_the_apps_day_stays_on_that_day_on_clock_nights(zone: ZoneInfo) -> None:
+    """at_local gives "now" on the app's day: even at a time the clocks skip (02:30 the
+    night they go forward) or repeat, the moment is on that local day."""
+    for night in nights(zone):
+        for clock in (time(0, 0), time(1, 59), time(2, 30), time(3, 0), time(23, 59)):
+            for moment in each_way(zone, lambda tz, d=night, c=clock: at_local(d, c, tz)):
+                assert moment.tzinfo is not None
+                assert local_date(moment, zone) == night, (night, clock, moment)
