@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Fixed zone and day so times, weeks and snapshots are the same on every machine.
 os.environ["TZ"] = "UTC"
@@ -20,6 +23,80 @@ from reconnect.settings import Settings  # noqa: E402
 from reconnect.store.store import Store  # noqa: E402
 
 PINNED_TODAY = date(2026, 11, 21)  # a Saturday
+
+# Property tests: the same examples on every run (no random seed, no example database),
+# so CI never fails on a case nobody can reproduce. HYPOTHESIS_PROFILE=explore for more.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    max_examples=40,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The logic tests run in a zone east of UTC with daylight saving (Auckland), one west of
+# it (New York), and UTC; and with weeks starting on Monday and on Sunday.
+ZONES = ("UTC", "Pacific/Auckland", "America/New_York")
+# Where the machine is while a test passes the user's zone explicitly: never the same
+# zone, so a dropped tz argument (falling back to the machine's) shows.
+AWAY = {
+    "UTC": "Pacific/Auckland",
+    "Pacific/Auckland": "America/New_York",
+    "America/New_York": "Pacific/Auckland",
+}
+# The nights the clocks change in 2026, and New Year's Eve (a Thursday).
+CLOCK_NIGHTS = {
+    "UTC": (),
+    "Pacific/Auckland": (date(2026, 4, 5), date(2026, 9, 27)),
+    "America/New_York": (date(2026, 3, 8), date(2026, 11, 1)),
+}
+NEW_YEARS_EVE = date(2026, 12, 31)
+
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def machine_zone(name: str) -> Iterator[None]:
+    """The machine's local zone (TZ) for a while; back to the one before after."""
+    before = os.environ.get("TZ", "UTC")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.fixture(params=ZONES)
+def zone(request: pytest.FixtureRequest) -> Iterator[ZoneInfo]:
+    """The user's zone, also the machine's for the test (back to UTC after)."""
+    with machine_zone(request.param):
+        yield ZoneInfo(request.param)
+
+
+@pytest.fixture(params=[0, 6], ids=["monday", "sunday"])
+def first_day(request: pytest.FixtureRequest) -> int:
+    """The first day of the week (0 Monday, 6 Sunday), as Settings.first_day_of_week."""
+    return request.param
+
+
+def each_way(zone: ZoneInfo, call: Callable[[Any], T]) -> list[T]:
+    """`call(tz)` as the app calls it (tz=None: the machine's zone, which is the user's)
+    and with the user's zone passed while the machine is elsewhere."""
+    by_machine = call(None)
+    with machine_zone(AWAY[zone.key]):
+        passed = call(zone)
+    return [by_machine, passed]
+
+
+def nights(zone: ZoneInfo) -> list[date]:
+    """The days to stamp records around in `zone`: its clock changes and New Year."""
+    return [*CLOCK_NIGHTS[zone.key], NEW_YEARS_EVE]
 
 
 @pytest.fixture(autouse=True)
@@ -93,9 +170,15 @@ async def steady_cursors(pilot: Any) -> None:
 async def wait_for(
     pilot: Any, ready: Callable[[], bool], what: str = "", seconds: float = 5.0
 ) -> None:
-    """Pause until `ready()` holds (a palette search, a background job), or fail."""
-    for _ in range(int(seconds / 0.05)):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"not there after {seconds}s: {what} (on show: {pilot.app.screen!r})")
+    """Pause until `ready()` holds (a palette search, a background job), or fail.
+
+    No fixed waits: each round lets the app run until it is idle (a worker thread gets
+    the processor meanwhile), so a fast machine goes on at once and a slow one waits.
+    """
+    deadline = time.monotonic() + seconds
+    while not ready():
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"not there after {seconds}s: {what} (on show: {pilot.app.screen!r})"
+            )
+        await pilot.pause()

@@ -56,3 +56,38 @@ async def test_today_and_review_file_the_checkin_under_the_same_week(
         for key in ("t", "w")
     ]
     assert weeks == [checkin_week(today, first_day)] * 2
+
+
+def test_over_new_year_and_clock_changes(first_day: int) -> None:
+    """New Year on a Friday, and the Sundays the clocks change: the same rule by weekday."""
+    for day in (
+        date(2026, 12, 29),
+        date(2026, 12, 31),
+        date(2027, 1, 1),
+        date(2027, 1, 3),
+        date(2026, 3, 8),
+        date(2026, 4, 5),
+        date(2026, 9, 27),
+        date(2026, 11, 1),
+    ):
+        start = week_start(day, first_day)
+        into = (day - start).days
+        assert into == (day.weekday() - first_day) % 7
+        expected = start - timedelta(weeks=1) if into < 3 else start
+        assert checkin_week(day, first_day) == expected, (first_day, day)
+        assert checkin_week(day, first_day).weekday() == first_day
+    # Spelled out: Thursday 31 Dec is the week before for Sunday weeks (4 days in) too.
+    assert (
+        checkin_week(date(2026, 12, 31), first_day)
+        == {
+            0: date(2026, 12, 28),
+            6: date(2026, 12, 27),
+        }[first_day]
+    )
+    assert (
+        checkin_week(date(2026, 12, 29), first_day)
+        == {
+            0: date(2026, 12, 21),
+            6: date(2026, 12, 20),
+        }[first_day]
+    )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.logic.consistency import WEIGHT, consistency, consistency_all, smooth
+from reconnect.logic.weeks import week_start
 from reconnect.records.models import Connection, Goal, GoalStatus, Pause, Step
+from tests.conftest import each_way, nights
 
 TODAY = date(2026, 11, 21)  # a Saturday; its week starts Monday 16 November
 FIRST_WEEK = date(2026, 10, 19)  # the goal's first week: five weeks up to this one
@@ -80,27 +83,90 @@ TABLE = [
 ]
 
 
+def _near_midnight(day: date, k: int, zone: ZoneInfo) -> datetime:
+    """The k-th thing done on `day`, stamped a few minutes from either local midnight."""
+    clock = time(0, k) if k % 2 == 0 else time(23, 59 - k)
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
 @pytest.mark.parametrize(
     ("counts", "paused", "rates", "score"),
     [row[1:] for row in TABLE],
     ids=[row[0] for row in TABLE],
 )
 def test_weeks_to_score(
-    counts: list[int], paused: set[int], rates: list[float | None], score: float | None
+    counts: list[int],
+    paused: set[int],
+    rates: list[float | None],
+    score: float | None,
+    zone: ZoneInfo,
+    first_day: int,
 ) -> None:
+    first = week_start(FIRST_WEEK, first_day)
+    day = [first + timedelta(weeks=n, days=2) for n in range(5)]  # midweek of week n
     pauses = [
-        Pause(start=_week(n) - timedelta(days=2), until=_week(n) + timedelta(days=4))
-        for n in paused
+        Pause(start=day[n] - timedelta(days=2), until=day[n] + timedelta(days=4)) for n in paused
     ]
-    goal = _goal(pauses=pauses)
-    log = [c for n, count in enumerate(counts) for c in _linked(goal, _week(n), count)]
-    result = consistency(goal, log, TODAY)
-    assert [w.start for w in result.weeks] == [FIRST_WEEK + timedelta(weeks=n) for n in range(5)]
-    assert [w.count for w in result.weeks] == counts
-    assert [w.paused for w in result.weeks] == [n in paused for n in range(5)]
-    assert [w.rate for w in result.weeks] == rates
-    expected = score if score is not None else smooth(rates)[-1]
-    assert result.score == pytest.approx(expected)
+    goal = _goal(pauses=pauses).model_copy(
+        update={"created_at": datetime.combine(first, time(0, 1), tzinfo=zone)}
+    )
+    log = [
+        _linked(goal, day[n])[0].model_copy(update={"at": _near_midnight(day[n], k, zone)})
+        for n, count in enumerate(counts)
+        for k in range(count)
+    ]
+    for result in each_way(zone, lambda tz: consistency(goal, log, TODAY, first_day, tz)):
+        assert [w.start for w in result.weeks] == [first + timedelta(weeks=n) for n in range(5)]
+        assert [w.count for w in result.weeks] == counts
+        assert [w.paused for w in result.weeks] == [n in paused for n in range(5)]
+        assert [w.rate for w in result.weeks] == rates
+        expected = score if score is not None else smooth(rates)[-1]
+        assert result.score == pytest.approx(expected)
+
+
+def test_a_week_ends_at_local_midnight_over_clock_changes_and_new_year(
+    zone: ZoneInfo, first_day: int
+) -> None:
+    """One thing a minute before a week ends, one a minute after: one in each week."""
+    for night in nights(zone):
+        boundary = week_start(night, first_day) + timedelta(weeks=1)
+        goal = _goal(weekly_target=1).model_copy(
+            update={
+                "created_at": datetime.combine(
+                    boundary - timedelta(weeks=2), time(23, 59), tzinfo=zone
+                )
+            }
+        )
+        last_minute = datetime.combine(boundary - timedelta(days=1), time(23, 59), tzinfo=zone)
+        first_minute = datetime.combine(boundary, time(0, 1), tzinfo=zone)
+        log = [
+            _linked(goal, boundary)[0].model_copy(update={"at": moment.astimezone(UTC)})
+            for moment in (last_minute, first_minute)
+        ]
+        # A step done (not logged) a minute either side of the same midnight.
+        goal = goal.model_copy(
+            update={
+                "steps": [
+                    Step(title="Before", done_at=last_minute - timedelta(minutes=1)),
+                    Step(title="After", done_at=first_minute + timedelta(minutes=1)),
+                ]
+            }
+        )
+        today = boundary + timedelta(days=8)
+        for result, together in each_way(
+            zone,
+            lambda tz, g=goal, c=log, t=today: (
+                consistency(g, c, t, first_day, tz),
+                consistency_all([g], c, t, first_day, tz)[g.id],
+            ),
+        ):
+            assert together == result
+            starts = [w.start for w in result.weeks]
+            assert starts[0] == week_start(boundary - timedelta(weeks=2), first_day)
+            counts = dict(zip(starts, [w.count for w in result.weeks], strict=True))
+            assert counts[boundary - timedelta(weeks=1)] == 2
+            assert counts[boundary] == 2
+            assert sum(counts.values()) == 4
 
 
 def test_a_new_goal_has_no_score_yet_and_no_target_means_no_score() -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.logic import ladder
+from reconnect.logic.drift import drifting
 from reconnect.logic.goals import complete_step_and_log, delete_goal
 from reconnect.logic.people import delete_person, linked_count, people_rows
 from reconnect.records.models import Connection, Goal, GoalStatus, Person, Step
 from reconnect.store.store import Store
+from tests.conftest import each_way, nights
 
 NOW = datetime(2026, 11, 21, 12, tzinfo=UTC)
 TODAY = date(2026, 11, 21)
@@ -140,3 +143,53 @@ def test_people_rows_derive_last_contact_and_drift() -> None:
     assert rows[0].days_since == 20 and rows[0].logged == 1
     assert rows[0].drift is not None and rows[0].drift.overdue_by == 13
     assert rows[1].last is None and rows[1].drift is None
+
+
+def test_drift_counts_local_days_from_a_contact_a_minute_from_midnight(zone: ZoneInfo) -> None:
+    for night in nights(zone):
+        today = night + timedelta(days=10)
+        maya = Person(name="Maya", cadence_days=7, created_at=NOW - timedelta(days=400))
+        sam = Person(
+            name="Sam",
+            cadence_days=9,
+            created_at=datetime.combine(night, time(0, 1), tzinfo=zone).astimezone(UTC),
+        )
+        late = datetime.combine(night, time(23, 59), tzinfo=zone).astimezone(UTC)
+        log = [_connection(person_id=maya.id).model_copy(update={"at": late})]
+        for found in each_way(
+            zone, lambda tz, c=log, p=(maya, sam), t=today: drifting(p, c, t, tz)
+        ):
+            # Both count from `night`, ten days ago where the user is.
+            assert [(d.person.name, d.days_since, d.overdue_by) for d in found] == [
+                ("Maya", 10, 3),
+                ("Sam", 10, 1),
+            ]
+        for rows in each_way(
+            zone, lambda tz, c=log, p=(maya, sam), t=today: people_rows(p, c, t, tz)
+        ):
+            assert [(r.person.name, r.days_since, r.logged) for r in rows] == [
+                ("Maya", 10, 1),
+                ("Sam", None, 0),
+            ]
+            assert [r.drift.overdue_by if r.drift else None for r in rows] == [3, 1]
+
+
+def test_resting_twice_on_a_day_makes_one_pause() -> None:
+    """Found by the life-cycle machine: pause, resume and pause again on one day left
+    two pauses sharing that day."""
+    goal = ladder.pause(_goal(), TODAY, TODAY)
+    goal = ladder.resume(goal, TODAY)
+    goal = ladder.pause(goal, date(2026, 11, 28), TODAY)
+    assert [(p.start, p.until) for p in goal.pauses] == [(TODAY, date(2026, 11, 28))]
+    again = ladder.pause(goal, date(2026, 11, 23), date(2026, 11, 22))  # shorter, next day
+    assert [(p.start, p.until) for p in again.pauses] == [(TODAY, date(2026, 11, 23))]
+    assert again.paused_until == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("status", [GoalStatus.DONE, GoalStatus.LET_GO])
+def test_a_finished_goal_is_neither_rested_nor_resumed(status: GoalStatus) -> None:
+    """Found by the life-cycle machine: resume (or rest) applied to a goal another window
+    had finished meanwhile reopened it (or paused it)."""
+    finished = ladder.finish(ladder.pause(_goal(), date(2026, 12, 1), TODAY), status, TODAY)
+    assert ladder.resume(finished, date(2026, 11, 23)) == finished
+    assert ladder.pause(finished, date(2026, 12, 5), date(2026, 11, 23)) == finished

@@ -17,7 +17,7 @@ from reconnect.store.store import Store
 from screens.areas.log import LogScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
-from tests.conftest import PINNED_TODAY
+from tests.conftest import PINNED_TODAY, wait_for
 from widgets.connection_list import ConnectionList
 from widgets.scale_picker import ScalePicker
 
@@ -305,7 +305,8 @@ async def test_the_app_and_the_shell_write_together_and_nothing_is_lost(
             await fill(pilot, f"app {n}", "stranger", 1, 2)
             await pilot.press("ctrl+s")
             app.check_for_outside_changes()
-            await pilot.pause(0.05)
+            saved = f"app {n}"
+            await wait_for(pilot, lambda w=saved: any(c.what == w for c in store.connections.all()))
         out, _ = await child.communicate()
         assert child.returncode == 0
         app.check_for_outside_changes()

@@ -12,6 +12,7 @@ from reconnect.store.store import Store
 from screens.areas.progress import ProgressScreen
 from screens.dialogs.log_entry import LogEntryDialog
 from screens.palette import ScreenActions
+from tests.conftest import wait_for
 
 
 async def run_command(pilot: Pilot[Any], words: str, title: str) -> None:
@@ -20,12 +21,11 @@ async def run_command(pilot: Pilot[Any], words: str, title: str) -> None:
     assert CommandPalette.is_open(pilot.app)
     await pilot.press(*words)
     hits = pilot.app.screen.query_one(CommandList)
-    for _ in range(200):  # the palette gathers and sorts its hits in the background
-        if hits.option_count and str(hits.get_option_at_index(0).hit.text) == title:  # type: ignore[attr-defined]
-            break
-        await pilot.pause(0.02)
-    else:
-        raise AssertionError(f"{title!r} is not the best match for {words!r}")
+
+    def best_match() -> bool:  # the palette gathers and sorts its hits in the background
+        return bool(hits.option_count) and str(hits.get_option_at_index(0).hit.text) == title  # type: ignore[attr-defined]
+
+    await wait_for(pilot, best_match, f"{title!r} as the best match for {words!r}")
     await pilot.press("down", "enter")
     await pilot.pause()
 

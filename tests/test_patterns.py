@@ -1,13 +1,16 @@
 """Pattern frequencies over 4/12/52 weeks, their trends, and the prompt rotation."""
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.logic.patterns import PatternWindow, Trend, pattern_frequencies, window
 from reconnect.logic.prompts import prompt_order
+from reconnect.logic.weeks import week_start
 from reconnect.records.content import PATTERNS, PROMPTS
 from reconnect.records.models import Reflection
+from tests.conftest import each_way
 
 TODAY = date(2026, 11, 21)  # a Saturday; its week starts Monday 16 Nov
 
@@ -123,3 +126,37 @@ def test_prompt_order_never_used_first_then_oldest_use() -> None:
 def test_prompt_order_ignores_prompts_not_in_the_catalogue() -> None:
     assert prompt_order(["an old prompt", ""], prompts=("a", "b")) == ["a", "b"]
     assert prompt_order(["a"], prompts=("a", "b")) == ["b", "a"]
+
+
+def _near_midnight(day: date, late: bool, zone: ZoneInfo, *patterns: str) -> Reflection:
+    """A reflection a minute after local midnight starting `day`, or a minute before its
+    end, saved in UTC (as any offset may be)."""
+    clock = time(23, 59) if late else time(0, 1)
+    moment = datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+    return Reflection(at=moment, patterns=list(patterns))
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2027, 1, 1), date(2026, 11, 2)])
+def test_window_edges_and_halves_at_local_midnight(
+    zone: ZoneInfo, first_day: int, today: date
+) -> None:
+    start, end = window(today, 4, first_day)
+    assert start == week_start(today, first_day) - timedelta(weeks=3)
+    middle = start + timedelta(weeks=2)
+    reflections = [
+        _near_midnight(start - timedelta(days=1), True, zone, "busy"),  # out: before
+        _near_midnight(start, False, zone, "busy"),  # earlier half
+        _near_midnight(middle - timedelta(days=1), True, zone, "busy"),  # earlier half
+        _near_midnight(middle, False, zone, "busy", "hurt"),  # later half
+        _near_midnight(end - timedelta(days=1), True, zone, "busy"),  # later half
+        _near_midnight(end, False, zone, "busy"),  # out: next week
+    ]
+    for shown in each_way(
+        zone, lambda tz: pattern_frequencies(reflections, today, 4, first_day, tz)
+    ):
+        busy, hurt = _by_id(shown)["busy"], _by_id(shown)["hurt"]
+        assert (shown.first, shown.end) == (start, end)
+        assert (busy.count, busy.earlier, busy.later) == (4, 2, 2)
+        assert busy.weeks_seen == 4  # the first and last day of each half: four weeks
+        assert (hurt.earlier, hurt.later, hurt.weeks_seen) == (0, 1, 1)
+        assert (shown.reflections_earlier, shown.reflections_later) == (2, 2)

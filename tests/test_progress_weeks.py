@@ -12,8 +12,8 @@ from reconnect.logic.progress_words import (
     connections_words,
     goals_words,
 )
-from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
-from reconnect.logic.weeks import last_full_week, period_starts
+from reconnect.logic.week_review import PATTERN_NAMES, checkin_for_week, summary_lines, week_summary
+from reconnect.logic.weeks import last_full_week, period_starts, week_start
 from reconnect.records.models import (
     CheckIn,
     Connection,
@@ -25,6 +25,7 @@ from reconnect.records.models import (
     Reflection,
     Step,
 )
+from tests.conftest import each_way, nights
 
 TODAY = date(2026, 11, 21)  # a Saturday; the last full Monday week began 9 Nov
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -360,3 +361,119 @@ def test_a_reviewed_next_step_takes_its_place_on_the_ladder() -> None:
     assert (new.difficulty, new.predicted_discomfort) == (2, 7)
     diffs = [s.difficulty for s in updated.steps]
     assert diffs.index(2) < diffs.index(5)
+
+
+# --- every zone, Monday and Sunday weeks --------------------------------------------
+
+
+def test_weeks_change_at_local_midnight_on_clock_nights_and_new_year(
+    zone: ZoneInfo, first_day: int
+) -> None:
+    """A connection a minute before a week ends and one a minute after land either side;
+    a check-in is filed by its week whatever the first day."""
+    for night in nights(zone):
+        boundary = week_start(night, first_day) + timedelta(weeks=1)
+        today = boundary + timedelta(weeks=1)  # the last full week starts at the boundary
+        starts = period_starts(today, 2, first_day)
+        assert starts == [boundary - timedelta(weeks=1), boundary]
+        late = datetime.combine(boundary - timedelta(days=1), time(23, 59), tzinfo=zone)
+        early = datetime.combine(boundary, time(0, 1), tzinfo=zone)
+        log = [conn(late.astimezone(UTC), depth=1), conn(early, depth=5)]
+        checkins = [checkin(boundary, (1, 1, 1), when=early)]
+        for points in each_way(
+            zone,
+            lambda tz, s=starts, c=log, k=checkins, t=today: weekly_points(
+                s, c, k, [], t, first_day, tz
+            ),
+        ):
+            assert [p.start for p in points] == starts
+            assert [p.by_depth for p in points] == [(1, 0, 0, 0, 0), (0, 0, 0, 0, 1)]
+            assert [p.checkin for p in points] == [None, 3]
+        for span in each_way(zone, lambda tz, t=today: progress_span(t, 1, first_day, tz)):
+            assert span[0] == datetime.combine(boundary - timedelta(weeks=1), time(), tzinfo=zone)
+            assert span[1] == datetime.combine(today, time(), tzinfo=zone)
+
+
+def _local(day: date, clock: time, zone: ZoneInfo) -> datetime:
+    """`clock` on `day` where the user is, saved in UTC (records may hold any offset)."""
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+LAST_MINUTE, FIRST_MINUTE = time(23, 59), time(0, 1)
+
+
+def test_goals_count_from_their_local_first_week_with_steps_near_midnight(
+    zone: ZoneInfo, first_day: int
+) -> None:
+    """A goal made a minute into a week is in play that week; one made a minute before
+    it is in play the week before. A step done a minute before a week ends counts there."""
+    for night in nights(zone):
+        boundary = week_start(night, first_day) + timedelta(weeks=1)
+        today = boundary + timedelta(weeks=1, days=3)
+        just_in = goal(
+            created_at=_local(boundary, FIRST_MINUTE, zone),
+            weekly_target=1,
+            steps=[Step(title="Wave", done_at=_local(boundary, FIRST_MINUTE, zone))],
+        )
+        just_before = goal(
+            created_at=_local(boundary - timedelta(days=1), LAST_MINUTE, zone),
+            weekly_target=1,
+            steps=[
+                Step(title="Nod", done_at=_local(boundary - timedelta(days=1), LAST_MINUTE, zone))
+            ],
+        )
+        for data in each_way(
+            zone,
+            lambda tz, t=today, g=[just_in, just_before]: progress([], [], g, t, 1, first_day, tz),
+        ):
+            assert [p.start for p in data.points] == [boundary]
+            assert [p.start for p in data.points] == period_starts(today, 1, first_day)
+            assert (data.before.goal_weeks, data.now.goal_weeks) == (1, 2)
+            assert (data.before.steps_done, data.now.steps_done) == (1, 1)
+            assert (data.before.targets_met, data.now.targets_met) == (1, 1)
+
+
+def test_a_week_summary_in_every_zone(zone: ZoneInfo, first_day: int) -> None:
+    """Records a minute either side of the week's ends; check-ins filed under Monday
+    weeks still found once weeks start on Sunday."""
+    maya = Person(name="Maya", created_at=at(date(2026, 1, 1)))
+    for night in nights(zone):
+        start = week_start(night, first_day)
+        end = start + timedelta(days=7)
+        stamps = {
+            "before": _local(start - timedelta(days=1), LAST_MINUTE, zone),
+            "first": _local(start, FIRST_MINUTE, zone),
+            "last": _local(end - timedelta(days=1), LAST_MINUTE, zone),
+            "after": _local(end, FIRST_MINUTE, zone),
+        }
+        # Each stamp told apart (by depth, by pattern): counts alone balance out when one
+        # record slips out at the start and another in at the end.
+        log = [
+            conn(moment, depth=n, person_id=maya.id)
+            for n, moment in enumerate(stamps.values(), start=1)
+        ]
+        steps = [Step(title=name, done_at=moment) for name, moment in stamps.items()]
+        g = goal(title="Walks", steps=steps)
+        ticks = ("busy", "hurt", "inward", "exhausted")
+        notes = [
+            Reflection(at=m, patterns=[t]) for m, t in zip(stamps.values(), ticks, strict=True)
+        ]
+        # Filed under Monday weeks (an earlier first-day setting): midweek Monday.
+        checkins = [
+            checkin(week_start(start + timedelta(days=3), 0), (1, 1, 1), when=stamps["first"]),
+            checkin(week_start(start - timedelta(days=4), 0), (3, 3, 3), when=stamps["before"]),
+        ]
+        for summary in each_way(
+            zone,
+            lambda tz, s=start, c=log, r=notes, g=[g], k=checkins: week_summary(
+                s, c, r, g, [maya], k, first_day, tz
+            ),
+        ):
+            assert summary.by_depth == {1: 0, 2: 1, 3: 1, 4: 0, 5: 0}
+            assert summary.people == ["Maya"]
+            assert summary.steps_done == [("Walks", "first"), ("Walks", "last")]
+            assert sorted(summary.patterns) == sorted(
+                [(PATTERN_NAMES["hurt"], 1), (PATTERN_NAMES["inward"], 1)]
+            )
+            assert summary.checkin == 3
+            assert summary.earlier_checkin == (start - timedelta(weeks=1), 9)

@@ -365,3 +365,14 @@ def test_the_file_is_tinydb_that_stock_tinydb_reads(store: Store, data_dir: Path
     # ...and our storage is a TinyDB Storage: TinyDB's own API works over it.
     ours = TinyDB(storage=lambda: store.storage)
     assert [d["what"] for d in ours.table("connections", cache_size=0).all()] == ["hello 1"]
+
+
+def test_migration_keeps_every_meta_field_it_does_not_know(data_dir: Path) -> None:
+    """Found by the migration property test: a version 0 meta with a field of its own
+    lost it (only created_at was carried over)."""
+    data_dir.mkdir()
+    meta = {"created_at": "2025-01-02T03:04:05+00:00", "note": "kept"}
+    (data_dir / DATA_FILE_NAME).write_text(json.dumps({"meta": {"1": meta}, "people": {}}))
+    kept = Store.open(data_dir).meta()
+    assert kept["note"] == "kept" and kept["created_at"] == meta["created_at"]
+    assert kept["schema_version"] == SCHEMA_VERSION

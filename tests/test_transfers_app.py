@@ -12,17 +12,20 @@ from reconnect.records.models import Reflection
 from reconnect.store.store import Store
 from screens.dialogs.export_form import ExportForm
 from screens.dialogs.transfer import TransferScreen
+from tests.conftest import wait_for
 from tests.test_portability import JRNL_SAMPLE
 
 SECRET = "Only the app knows this"
 
 
 async def _wait_done(pilot, app) -> str:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if isinstance(app.screen, TransferScreen) and not app.screen.query_one("#close").disabled:
-            return str(app.screen.query_one("#result", Static).render())
-    raise AssertionError("the transfer did not finish")
+    def finished() -> bool:
+        screen = app.screen
+        return isinstance(screen, TransferScreen) and not screen.query_one("#close").disabled
+
+    await app.workers.wait_for_complete()
+    await wait_for(pilot, finished, "the transfer to finish")
+    return str(app.screen.query_one("#result", Static).render())
 
 
 async def test_export_report_from_the_palette_leaves_private_out_unless_ticked(

@@ -84,19 +84,38 @@ def plan_step(goal: Goal, step_id: str, day: date | None) -> Goal:
     return replace_step(goal, step.model_copy(update={"planned_on": day}))
 
 
+FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
+
+
 def pause(goal: Goal, until: date, today: date) -> Goal:
-    """Rest the goal until a day; those weeks will not count against it."""
+    """Rest the goal until a day; those weeks will not count against it.
+
+    A finished goal stays finished (another window may have finished it since the
+    rest was asked for). Resting again on a day a pause ran joins that pause, so no two
+    pauses share a day.
+    """
+    if goal.status in FINISHED:
+        return goal
+    closed = _closed_pauses(goal, today)
+    joined = [p for p in closed if p.until >= today]
+    span = Pause(
+        start=min([today, *(p.start for p in joined)]),
+        until=max([until, *(p.until for p in joined)]),
+    )
     return goal.model_copy(
         update={
             "status": GoalStatus.PAUSED,
             "paused_until": until,
-            "pauses": [*_closed_pauses(goal, today), Pause(start=today, until=until)],
+            "pauses": [*(p for p in closed if p.until < today), span],
         }
     )
 
 
 def resume(goal: Goal, today: date) -> Goal:
-    """Back to active; a pause still running ends today."""
+    """Back to active; a pause still running ends today. A finished goal stays finished
+    (resuming is no way to reopen one finished in another window meanwhile)."""
+    if goal.status in FINISHED:
+        return goal
     return goal.model_copy(
         update={
             "status": GoalStatus.ACTIVE,

@@ -48,12 +48,16 @@ def schema_version(data: Data) -> int:
 def migrate(data: Data, meta: dict[str, Any]) -> Data:
     """Bring data up to SCHEMA_VERSION; `meta` is the meta document to store with it."""
     version = schema_version(data)
-    created_at = _meta_doc(data).get("created_at", meta.get("created_at"))
+    old_meta = _meta_doc(data)
+    created_at = old_meta.get("created_at", meta.get("created_at"))
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1
     data = {k: v for k, v in data.items() if k != META_TABLE}
-    data[META_TABLE] = {"1": {**meta, "created_at": created_at, "schema_version": version}}
+    # Fields of the old meta we do not know of are kept: a later version may need them.
+    data[META_TABLE] = {
+        "1": {**old_meta, **meta, "created_at": created_at, "schema_version": version}
+    }
     return data
 
 
