@@ -102,10 +102,14 @@ def test_pausing_a_goal_paused_before_keeps_the_old_pause() -> None:
     assert _spans(goal) == [(date(2026, 11, 1), date(2026, 11, 3)), (TODAY, date(2026, 12, 1))]
 
 
-def test_pausing_again_while_paused_cuts_the_running_pause_at_today() -> None:
+def test_pausing_again_while_paused_joins_the_running_pause() -> None:
+    # One rest from the first day to the new end: no two pauses share a day.
     goal = ladder.pause(_goal(), date(2026, 11, 30), date(2026, 11, 15))
     goal = ladder.pause(goal, date(2026, 12, 5), TODAY)
-    assert _spans(goal) == [(date(2026, 11, 15), TODAY), (TODAY, date(2026, 12, 5))]
+    assert goal.paused_until == date(2026, 12, 5)
+    assert _spans(goal) == [(date(2026, 11, 15), date(2026, 12, 5))]
+    sooner = ladder.pause(goal, date(2026, 11, 25), TODAY)  # a new, nearer end is kept
+    assert _spans(sooner) == [(date(2026, 11, 15), date(2026, 11, 25))]
 
 
 def test_resuming_never_rewrites_past_pauses() -> None:
