@@ -46,8 +46,8 @@ class GoalActions(GoalScreenBase):
             return
         today = self.reconnect.today
         if ladder.is_paused(self.goal, today):
-            self.save_goal(lambda g: ladder.resume(g, today))
-            self.notify("Welcome back. The goal is active again.")
+            if self._still_open(self.save_goal(lambda g: ladder.resume(g, today))):
+                self.notify("Welcome back. The goal is active again.")
             return
         if self.goal.status is not GoalStatus.ACTIVE and self.goal.status is not GoalStatus.PAUSED:
             self.notify("This goal is finished; make it active again from More (x).")
@@ -66,10 +66,26 @@ class GoalActions(GoalScreenBase):
         def picked(result: Picked | None) -> None:
             if result is not None and result.day is not None:
                 day = result.day
-                self.save_goal(lambda g: ladder.pause(g, day, today))
-                self.notify(f"Resting until {day:%a %-d %b}. It will be here when you're ready.")
+                if self._still_open(self.save_goal(lambda g: ladder.pause(g, day, today))):
+                    self.notify(
+                        f"Resting until {day:%a %-d %b}. It will be here when you're ready."
+                    )
 
         self.app.push_screen(prompt, picked)
+
+    def _still_open(self, saved: Goal | None) -> bool:
+        """Whether a rest or resume took effect: a goal finished (or deleted) in another
+        window meanwhile is left as it is, and the person is told so."""
+        if saved is not None and saved.status not in ladder.FINISHED:
+            return True
+        gone = saved is None
+        self.notify(
+            "This goal was deleted elsewhere; nothing changed."
+            if gone
+            else "This goal was finished in another window; nothing changed.",
+            severity="warning",
+        )
+        return False
 
     def action_more(self) -> None:
         if self.goal is None:
