@@ -7,3 +7,6 @@ from pathlib import Path
 
 # How a therapist writes a homework plan: every field, with TOML and JSON examples.
 PLAN_FORMAT = Path(__file__).resolve().with_name("homework-plan.md")
+# Why connection helps and why the app measures depth, comfort and authenticity.
+WHY_PAGE = Path(__file__).resolve().with_name("why.md")
+WHY_TITLE = "Why this matters"

@@ -39,7 +39,10 @@ class TodayScreen(AreaScreen):
         "is a place to pick one small thing."
     )
 
-    BINDINGS = [Binding("c", "checkin", "Weekly check-in")]
+    BINDINGS = [
+        Binding("c", "checkin", "Weekly check-in"),
+        Binding("y", "why", "Why this matters", show=False),
+    ]
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll():
@@ -119,6 +122,11 @@ class TodayScreen(AreaScreen):
     def on_click(self, event: Click) -> None:
         if event.widget is not None and event.widget.id == "checkin-offer":
             self.action_checkin()
+
+    def action_why(self) -> None:
+        from screens.dialogs.help import show_why
+
+        show_why(self.app)
 
     def action_checkin(self) -> None:
         from screens.dialogs.checkin import CheckInScreen
@@ -215,5 +223,8 @@ class TodayScreen(AreaScreen):
             text.append("\n")
         text.append(" ? ", style="bold reverse")
         text.append(" Help and crisis lines, on every screen")
+        if first_run:
+            text.append("\n y ", style="bold reverse")
+            text.append(" Why this matters: how connection helps")
         panel = self.query_one("#where", Static)
         panel.update(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -41,7 +41,10 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
 
-    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc")]
+    BINDINGS = [
+        Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc"),
+        Binding("y", "why", "Why this matters"),
+    ]
 
     def __init__(self, underneath: Screen) -> None:
         super().__init__()
@@ -73,8 +76,27 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 "ctrl+p opens the command palette: every area and action, and the theme.",
             )
+            yield Static(
+                "Why connection helps, and why reconnect asks about depth, comfort "
+                "and authenticity rather than counting:"
+            )
+            yield Button("Why this matters (y)", id="why")
             yield Button("Close (esc)", id="close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss()
+        if event.button.id == "why":
+            self.action_why()
+        else:
+            self.dismiss()
+
+    def action_why(self) -> None:
+        show_why(self.app)
+
+
+def show_why(app: App[object]) -> None:
+    """The page on why connection helps, shipped with the app: from Help and Today."""
+    from reconnect.docs import WHY_PAGE, WHY_TITLE
+    from screens.dialogs.guide import GuideScreen
+
+    app.push_screen(GuideScreen(WHY_PAGE, WHY_TITLE))
