@@ -23,6 +23,20 @@ class CrisisLineSetting(BaseModel):
     text: str = Field(min_length=1, max_length=200)
 
 
+# A short list to look at in a hard moment, not an address book.
+MAX_RESOURCES = 8
+
+
+class ResourceSetting(BaseModel):
+    """One of the person's own people or places: their therapist, a group, a local help
+    line or 2-1-1 service, a friend to call. Shown in Help under the crisis lines."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=60)
+    reach: str = Field(min_length=1, max_length=200)
+
+
 def _default_lines() -> list[CrisisLineSetting]:
     return [CrisisLineSetting(region=c.region, text=c.text) for c in DEFAULT_CRISIS_LINES]
 
@@ -34,6 +48,7 @@ class Settings(BaseModel):
     # 0 = Monday … 6 = Sunday.
     first_day_of_week: int = Field(default=0, ge=0, le=6)
     crisis_lines: list[CrisisLineSetting] = Field(default_factory=_default_lines)
+    resources: list[ResourceSetting] = Field(default_factory=list, max_length=MAX_RESOURCES)
     # Where the data lives when neither --data-dir nor RECONNECT_DATA_DIR says; None is
     # the platform's user data folder. Kept as typed ("~/notes/reconnect").
     data_folder: str | None = Field(default=None, max_length=1000)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reconnect.settings import ResourceSetting, Settings
 from reconnect.store.store import Store
 
 SIZES = [(80, 24), (120, 36)]
@@ -32,3 +33,11 @@ def test_settings(snap_compare, fixed_store: Store, make_test_app: Callable, siz
 def test_a_new_crisis_line(snap_compare, fixed_store: Store, make_test_app: Callable) -> None:
     app = make_test_app(fixed_store, start_area="settings")
     assert snap_compare(app, press=["a", *"New Zealand"], terminal_size=(80, 24))
+
+
+def test_help_with_my_own_resource(
+    snap_compare, fixed_store: Store, make_test_app: Callable
+) -> None:
+    own = [ResourceSetting(name="Dr Ana Ruiz", reach="Call 555 0134, weekdays")]
+    app = make_test_app(fixed_store, start_area="log", settings=Settings(resources=own))
+    assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))

@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "csv" and output.is_dir():
         print(f"reconnect export: {output} is a folder; give a file name.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from reconnect.settings import load_settings
     from reconnect.store.store import Store
     from reconnect.transfer.export import export
 
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
             start=start,
             end=end,
             include_private=args.include_private,
+            resources=load_settings()[0].resources,  # a backup carries your own list
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)

@@ -42,11 +42,13 @@ def add_parser(subparsers: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reconnect.records.models import now_local
+    from reconnect.settings import load_settings, save_settings
     from reconnect.store.store import Store
     from reconnect.transfer.documents import ImportRefused
     from reconnect.transfer.importers import PlanRefused, import_file
 
     path: Path = args.file
+    settings, unreadable = load_settings()
     try:
         result = import_file(
             Store.open(data_dir(args.data_dir)),
@@ -55,12 +57,23 @@ def run(args: argparse.Namespace) -> int:
             dry_run=args.check,
             kind=args.kind,
             progress=_progress_line("Checking records"),
+            # A settings file that could not be read is never written over.
+            own_resources=None if unreadable else settings.resources,
         )
     except ImportRefused as exc:
         guide = f"\nHow to write a plan: {PLAN_FORMAT}" if isinstance(exc, PlanRefused) else ""
         print(f"reconnect: {exc}. Nothing was saved.{guide}", file=sys.stderr)
         return EXIT_USAGE
     print("\n".join(result.lines))
+    if result.restore_resources:
+        try:
+            save_settings(settings.model_copy(update={"resources": result.restore_resources}))
+        except OSError as exc:
+            print(
+                f"reconnect: could not write the settings file ({exc.strerror or exc}); your "
+                "own people and places were not put back.",
+                file=sys.stderr,
+            )
     return 0
 
 

@@ -1,14 +1,15 @@
 """A JSON backup of every record, and bringing one back (merged by id).
 
 A backup is one file: {"format": "reconnect-backup", "schema_version", "exported_at",
-"app_version", "records": {kind: [record, ...]}}. Importing validates every record
-before writing anything; records whose id is already present are skipped, so importing
-the same backup twice changes nothing.
+"app_version", "records": {kind: [record, ...]}, "own_resources": [{"name", "reach"}]}.
+"own_resources" is the person's own people and places from Settings (older backups have
+no such key). Importing validates every record before writing anything; records whose
+id is already present are skipped, so importing the same backup twice changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,11 +19,14 @@ from pydantic import ValidationError
 from reconnect import version
 from reconnect.logic.plural import plural
 from reconnect.records.models import TABLES, Record, Reflection, first_error, now_local
+from reconnect.settings import MAX_RESOURCES, ResourceSetting
 from reconnect.store.migrations import SCHEMA_VERSION
 from reconnect.store.store import Store
 from reconnect.transfer.documents import ImportRefused
 
 BACKUP_FORMAT = "reconnect-backup"
+# Settings' own people and places travel with the records: they are the person's words.
+OWN_RESOURCES_KEY = "own_resources"
 Progress = Callable[[int, int], None]
 
 
@@ -44,13 +48,16 @@ def collect(
     return records, left_out
 
 
-def backup_bytes(records: dict[str, list[Record]]) -> bytes:
+def backup_bytes(
+    records: dict[str, list[Record]], resources: Sequence[ResourceSetting] = ()
+) -> bytes:
     document = {
         "format": BACKUP_FORMAT,
         "schema_version": SCHEMA_VERSION,
         "app_version": version(),
         "exported_at": now_local().isoformat(),
         "records": {name: [r.model_dump(mode="json") for r in rs] for name, rs in records.items()},
+        OWN_RESOURCES_KEY: [r.model_dump(mode="json") for r in resources],
     }
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
 
@@ -111,6 +118,25 @@ def parse_backup(document: Any, progress: Progress | None = None) -> dict[str, l
     if progress:
         progress(total, total)
     return parsed
+
+
+def parse_resources(document: Any) -> list[ResourceSetting] | None:
+    """The own people and places a backup carries; None for an older backup without them.
+    Raise ImportRefused naming the first bad entry."""
+    raw = document.get(OWN_RESOURCES_KEY) if isinstance(document, dict) else None
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        raise ImportRefused(f"'{OWN_RESOURCES_KEY}' must be a list")
+    if len(raw) > MAX_RESOURCES:
+        raise ImportRefused(f"'{OWN_RESOURCES_KEY}' holds {len(raw)}; at most {MAX_RESOURCES}")
+    found: list[ResourceSetting] = []
+    for index, item in enumerate(raw):
+        try:
+            found.append(ResourceSetting.model_validate(item))
+        except ValidationError as exc:
+            raise ImportRefused(f"{OWN_RESOURCES_KEY}[{index}] {first_error(exc)}") from None
+    return found
 
 
 def merge(store: Store, records: dict[str, list[Record]]) -> MergeResult:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from reconnect.logic.plural import plural
 
 if TYPE_CHECKING:  # the shell reads DEFAULTS before it opens a store: keep this light
+    from reconnect.settings import ResourceSetting
     from reconnect.store.store import Store
 
 Progress = Callable[[int, int], None]
@@ -98,8 +99,10 @@ def export(
     include_private: bool | None = None,
     first_day: int = 0,
     progress: Progress | None = None,
+    resources: Sequence[ResourceSetting] = (),
 ) -> ExportResult:
-    """Write `fmt` to `output`. include_private None: the format's default (DEFAULTS)."""
+    """Write `fmt` to `output`. include_private None: the format's default (DEFAULTS).
+    `resources`, the person's own people and places from Settings, go into a backup."""
     if include_private is None:
         include_private = DEFAULTS[fmt].include_private
     result = ExportResult(fmt, output)
@@ -119,7 +122,7 @@ def export(
     if fmt == "json":
         from reconnect.transfer.backup import backup_bytes
 
-        _write_atomic(output, backup_bytes(records))
+        _write_atomic(output, backup_bytes(records, resources))
         result.records = sum(len(items) for items in records.values())
     elif fmt == "csv":
         from reconnect.transfer.csv_export import write_csv_folder

@@ -19,6 +19,7 @@ from reconnect.logic.plural import plural
 from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
 
 if TYPE_CHECKING:  # the shell builds its parser from KINDS without loading the store
+    from reconnect.settings import ResourceSetting
     from reconnect.store.store import Store
 
 Progress = Callable[[int, int], None]
@@ -41,6 +42,9 @@ class ImportJob:
     now: datetime  # when imported goals count as made: the app's day, in the app
     dry_run: bool = False
     progress: Progress | None = None
+    # The own people and places in Settings now; None when the caller cannot keep any
+    # (a settings file it could not read): a backup's list is then only reported.
+    own_resources: list[ResourceSetting] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class ImportResult:
     details: list[str] = field(default_factory=list)  # more lines: a plan's goals, a hint
     checked_only: bool = False
     shows_in: str | None = None  # the area (reconnect.areas name) where the new records are
+    # A backup's own people and places for the caller to put into Settings (which had none).
+    restore_resources: list[ResourceSetting] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -160,15 +166,18 @@ def _recognise_backup(path: Path, document: Any) -> bool:
 
 
 def _run_backup(job: ImportJob) -> ImportResult:
-    from reconnect.transfer.backup import merge, parse_backup
+    from reconnect.transfer.backup import merge, parse_backup, parse_resources
 
     name = job.path.name
     records = parse_backup(job.document, progress=job.progress)
+    found = parse_resources(job.document)
+    restore, said = _resources_plan(found, job.own_resources, job.dry_run)
     if job.dry_run:
         total = sum(len(items) for items in records.values())
         return ImportResult(
             "backup",
             f"{name} is a valid backup of {plural(total, 'record')}. Checked only: nothing saved.",
+            details=said,
             checked_only=True,
         )
     merged = merge(job.store, records)
@@ -177,7 +186,36 @@ def _run_backup(job: ImportJob) -> ImportResult:
         f"From {name}: " + merged.summary(),
         added=merged.added,
         skipped=merged.skipped,
+        details=said,
+        restore_resources=restore,
     )
+
+
+def _resources_plan(
+    found: list[ResourceSetting] | None,
+    current: list[ResourceSetting] | None,
+    dry_run: bool,
+) -> tuple[list[ResourceSetting] | None, list[str]]:
+    """What to put into Settings from a backup's own people and places, and the words.
+    Only an empty list in Settings is filled: the person's current one is never replaced."""
+    if not found:  # an older backup, or one saved with an empty list
+        return None, []
+    some = plural(len(found), "entry", "entries")
+    if current is None:
+        return None, [
+            f"The backup holds your own people and places ({some}); they were not put "
+            "into Settings because the settings file could not be read."
+        ]
+    if current == found:
+        return None, ["Your own people and places in Settings already match the backup."]
+    if current:
+        return None, [
+            f"The backup holds your own people and places ({some}); Settings already has "
+            "its own list, so that was kept as it is. Add any you miss in Settings."
+        ]
+    if dry_run:
+        return None, [f"Would put your own people and places ({some}) into Settings."]
+    return found, [f"Put your own people and places ({some}) back into Settings; Help shows them."]
 
 
 def _recognise_jrnl(path: Path, document: Any) -> bool:
@@ -227,6 +265,7 @@ def import_file(
     dry_run: bool = False,
     kind: str | None = None,
     progress: Progress | None = None,
+    own_resources: list[ResourceSetting] | None = None,
 ) -> ImportResult:
     """Recognise (or, given `kind`, assume) what the file is and import it into `store`.
 
@@ -242,7 +281,7 @@ def import_file(
         raise ImportRefused(str(exc)) from None
     except OSError as exc:
         raise ImportRefused(f"{path}: {exc.strerror or exc}") from None
-    job = ImportJob(store, path, document, now, dry_run, progress)
+    job = ImportJob(store, path, document, now, dry_run, progress, own_resources)
     if kind is not None:
         return next(i for i in IMPORTERS if i.kind == KINDS[kind]).run(job)
     for importer in IMPORTERS:

@@ -1,5 +1,6 @@
-"""Settings: the crisis lines, the first day of the week, the theme and the data folder,
-changed here with the same checks as the settings file, and where every file lives."""
+"""Settings: the crisis lines, your own people and places, the first day of the week,
+the theme and the data folder, changed here with the same checks as the settings file,
+and where every file lives."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from reconnect.settings import WEEKDAYS, CrisisLineSetting, Settings
+from reconnect.settings import (
+    MAX_RESOURCES,
+    WEEKDAYS,
+    CrisisLineSetting,
+    ResourceSetting,
+    Settings,
+)
 from reconnect.store.paths import crash_log_dir
 from screens.areas.base import AreaScreen
 from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.crisis_line_form import CrisisLineForm
+from screens.dialogs.crisis_line_form import CrisisLineForm, ResourceForm
 from widgets.field_check import plain
 
 
@@ -27,11 +34,14 @@ class SettingsScreen(AreaScreen):
     ABOUT = (
         "Settings are kept in a small file on this machine (its path is listed at the "
         "bottom). The crisis lines show in Help on every screen and after a check-in: "
-        "put in the line for your own country, first in the list. The first day of the "
+        "put in the line for your own country, first in the list. Below them, keep your "
+        "own people and places (a therapist, a group, a local help line, a friend to "
+        "call): they show in Help too, and go into backups. The first day of the "
         "week decides how Log, Review and Progress group days into weeks."
     )
 
     BINDINGS = [
+        # a, e and d act on the list that has the focus: crisis lines unless it is yours.
         Binding("a", "add_line", "Add line"),
         Binding("e", "change_line", "Change"),
         Binding("d", "remove_line", "Remove"),
@@ -50,6 +60,15 @@ class SettingsScreen(AreaScreen):
             lines = OptionList(id="crisis-lines")
             lines.border_title = "Crisis lines"
             yield lines
+            own = OptionList(id="resources")
+            own.border_title = "Your own people and places"
+            yield own
+            yield Static(
+                f"Up to {MAX_RESOURCES}: a therapist, a group, a local help line or 2-1-1, a "
+                "friend to call. Tab here, then a to add one.",
+                classes="hint",
+                id="resources-hint",
+            )
             with Horizontal(classes="setting", id="first-day-row"):
                 yield Label("First day of the week")
                 yield Select(
@@ -114,6 +133,19 @@ class SettingsScreen(AreaScreen):
             lines.add_option(Option(text))
         if lines.option_count:
             lines.highlighted = min(keep or 0, lines.option_count - 1)
+        self._show_resources()
+
+    def _show_resources(self, highlight: int | None = None) -> None:
+        own = self.query_one("#resources", OptionList)
+        keep = own.highlighted if highlight is None else highlight
+        own.clear_options()
+        for resource in self.settings.resources:
+            text = Text()
+            text.append(f"{resource.name}: ", style="bold")
+            text.append(resource.reach)
+            own.add_option(Option(text))
+        if own.option_count:
+            own.highlighted = min(keep or 0, own.option_count - 1)
 
     def _show_files(self) -> None:
         text = Text()
@@ -211,7 +243,14 @@ class SettingsScreen(AreaScreen):
             return None
         return index, lines[index]
 
+    def _on_resources(self) -> bool:
+        return self.focused is not None and self.focused.id == "resources"
+
     def action_add_line(self) -> None:
+        if self._on_resources():
+            self._add_resource()
+            return
+
         def added(line: CrisisLineSetting | None) -> None:
             if line is not None:
                 # The person's own line first: it is the one they will look for.
@@ -225,6 +264,9 @@ class SettingsScreen(AreaScreen):
         self.action_change_line()
 
     def action_change_line(self) -> None:
+        if self._on_resources():
+            self._change_resource()
+            return
         found = self._highlighted_line()
         if found is None:
             self.action_add_line()
@@ -241,6 +283,9 @@ class SettingsScreen(AreaScreen):
         self.app.push_screen(CrisisLineForm(line), changed)
 
     def action_remove_line(self) -> None:
+        if self._on_resources():
+            self._remove_resource()
+            return
         found = self._highlighted_line()
         if found is None:
             return
@@ -275,6 +320,70 @@ class SettingsScreen(AreaScreen):
                 "Put back the crisis lines reconnect came with? Lines you added are removed.",
                 "Put them back",
                 title="Default crisis lines",
+            ),
+            answered,
+        )
+
+    # --- your own people and places --------------------------------------------------
+
+    def _highlighted_resource(self) -> tuple[int, ResourceSetting] | None:
+        index = self.query_one("#resources", OptionList).highlighted
+        own = self.settings.resources
+        if index is None or not 0 <= index < len(own):
+            return None
+        return index, own[index]
+
+    def _add_resource(self) -> None:
+        if len(self.settings.resources) >= MAX_RESOURCES:
+            self.notify(
+                f"Your list keeps up to {MAX_RESOURCES}, so it stays short enough to read "
+                "in a hard moment: remove one (d) first."
+            )
+            return
+
+        def added(resource: ResourceSetting | None) -> None:
+            if resource is not None and self._apply(resources=[*self.settings.resources, resource]):
+                self._show_resources(highlight=len(self.settings.resources) - 1)
+
+        self.app.push_screen(ResourceForm(), added)
+
+    @on(OptionList.OptionSelected, "#resources")
+    def _resource_chosen(self) -> None:
+        self._change_resource()
+
+    def _change_resource(self) -> None:
+        found = self._highlighted_resource()
+        if found is None:
+            self._add_resource()
+            return
+        index, resource = found
+
+        def changed(new: ResourceSetting | None) -> None:
+            if new is not None:
+                own = list(self.settings.resources)
+                own[index] = new
+                self._apply(resources=own)
+                self._show_resources(highlight=index)
+
+        self.app.push_screen(ResourceForm(resource), changed)
+
+    def _remove_resource(self) -> None:
+        found = self._highlighted_resource()
+        if found is None:
+            return
+        index, resource = found
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                own = [kept for n, kept in enumerate(self.settings.resources) if n != index]
+                self._apply(resources=own)
+                self._show_resources()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove {resource.name} from your own people and places?\n{resource.reach}",
+                "Remove",
+                title="Remove from your list",
             ),
             answered,
         )

@@ -60,7 +60,16 @@ class HelpScreen(ModalScreen[None]):
         for line in app.settings.crisis_lines:
             crisis.append(f"{line.region}: ", style="bold")
             crisis.append(f"{line.text}\n")
-        crisis.append("Add the line for your own country in Settings (press ,).\n", style="dim")
+        if app.settings.resources:
+            # The person's own list, under the lines: people they already trust.
+            crisis.append("\nYour own people and places:\n", style="bold")
+            for resource in app.settings.resources:
+                crisis.append(f"{resource.name}: ", style="bold")
+                crisis.append(f"{resource.reach}\n")
+        crisis.append(
+            "Add your country's line, or your own people and places, in Settings (press ,).\n",
+            style="dim",
+        )
         crisis.append(COMPLEMENTS_THERAPY, style="italic")
         with VerticalScroll(id="help-box", classes="dialog-frame"):
             yield Static(Text("Need someone to talk to?", style="bold"), id="first-heading")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 def start_export(app: ReconnectApp, end: date | None = None) -> None:
     """Ask what to export, then write it with a progress bar."""
     first_day = app.settings.first_day_of_week
+    resources = app.settings.resources  # a backup carries the person's own list
 
     def run(request: ExportRequest | None) -> None:
         if request is None:
@@ -39,6 +40,7 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
                 include_private=request.include_private,
                 first_day=first_day,
                 progress=progress,
+                resources=resources,
             )
             return [result.summary(private_hint="tick Include private reflections to add them")]
 
@@ -57,10 +59,20 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
         if path is None:
             return
         now = app.now()  # read on the UI thread: the app's day, as the file is chosen
+        own = list(app.settings.resources)  # the in-memory list: kept or not, it is in use
 
         def job(progress: Progress) -> list[str]:
-            result = import_file(app.store, path, now=now, kind=kind, progress=progress)
+            result = import_file(
+                app.store, path, now=now, kind=kind, progress=progress, own_resources=own
+            )
             lines = [result.summary, *result.details]
+            if result.restore_resources:
+                # Settings belong to the UI thread; a warning says if the file was not kept.
+                warning = app.call_from_thread(
+                    app.change_settings, resources=result.restore_resources
+                )
+                if warning:
+                    lines.append(warning)
             if result.shows_in is not None and result.shows_in != here:
                 area = AREAS_BY_NAME[result.shows_in]
                 lines.append(f"Press {area.key} to open {area.title} and see them.")
