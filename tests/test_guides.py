@@ -1,5 +1,6 @@
 """The guides the app points to ship inside the package, so an installed reconnect can
-show them: in the app (ctrl+o in the import form) and by path from the shell."""
+show them: in the app (ctrl+o in the import form; y in Help for why this matters) and by
+path from the shell."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from textual.widgets import Markdown
 
 from reconnect.cli.main import main
-from reconnect.docs import PLAN_FORMAT
+from reconnect.docs import PLAN_FORMAT, WHY_PAGE
 from reconnect.store.store import Store
 from screens.dialogs.guide import GuideScreen
 from screens.dialogs.import_form import ImportForm
@@ -21,13 +22,14 @@ from screens.dialogs.import_form import ImportForm
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_plan_guide_lives_in_a_package_the_wheel_holds() -> None:
-    assert PLAN_FORMAT.is_file()
+@pytest.mark.parametrize("guide", [PLAN_FORMAT, WHY_PAGE], ids=["plan", "why"])
+def test_the_guides_live_in_a_package_the_wheel_holds(guide: Path) -> None:
+    assert guide.is_file()
     wheel = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
     packages = wheel["targets"]["wheel"]["packages"]
-    assert PLAN_FORMAT.relative_to(ROOT).parts[0] in packages
+    assert guide.relative_to(ROOT).parts[0] in packages
     # A wheel is built from what git tracks: an ignored guide would be left out.
-    ignored = subprocess.run(["git", "check-ignore", "-q", str(PLAN_FORMAT)], cwd=ROOT, check=False)
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(guide)], cwd=ROOT, check=False)
     assert ignored.returncode == 1
 
 
