@@ -42,7 +42,7 @@ class SettingsScreen(AreaScreen):
 
     BINDINGS = [
         # a, e and d act on the list that has the focus: crisis lines unless it is yours.
-        Binding("a", "add_line", "Add line"),
+        Binding("a", "add_line", "Add"),
         Binding("e", "change_line", "Change"),
         Binding("d", "remove_line", "Remove"),
         Binding("ctrl+r", "restore_lines", "Default lines", key_display="^r"),
