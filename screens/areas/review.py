@@ -149,6 +149,13 @@ class ReviewScreen(KeepsDraft):
     def refresh_data(self) -> None:
         week = self.week
         assert week is not None
+        anchored = week_start(week, self._first_day)
+        if anchored != week:
+            # The first day of the week changed in Settings: show the week that holds the
+            # one shown, so its saved review is found (and never taken for an empty one).
+            self.set_reactive(ReviewScreen.week, anchored)
+            self._loaded = {}
+            week = anchored
         label = (
             ", last full week"
             if week == last_full_week(self.reconnect.today, self._first_day)
@@ -310,8 +317,11 @@ class ReviewScreen(KeepsDraft):
             self.set_reactive(ReviewScreen.week, week)
             self._loaded = {}
             self.reload()
+        saved = self._review()
         for name, *_ in PROMPTS:
-            self.query_one(f"#{name}", Input).value = getattr(draft, name)
+            # A draft never blanks a saved answer: an answer is cleared by saving.
+            words = getattr(draft, name) or (getattr(saved, name) if saved else "")
+            self.query_one(f"#{name}", Input).value = words
         self.query_one("#expected", Input).value = draft.expected
         select = self.query_one("#goal", Select)
         select.set_options(self._goal_options(draft.next_step_goal_id))
