@@ -311,9 +311,11 @@ def test_week_summary_gathers_the_week() -> None:
     assert summary.homework == [("Book club", HomeworkOutcome.PARTLY)]
     assert summary.patterns[0] == ("Busy schedule", 2)
     assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
-    lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "3 in the week: 1 greeting, 2 real conversation"
-    assert lines["Average comfort"] == "3.0 of 5 (okay) over the week's 3 connections"
+    pairs = summary_lines(summary)
+    # Depth and comfort lead; the count is the last line.
+    assert pairs[0] == ("Depth and comfort", "mostly real conversation; comfort 3.0 of 5 (okay)")
+    assert pairs[-1] == ("Connections", "3 in the week: 1 greeting, 2 real conversation")
+    lines = dict(pairs)
     assert lines["Homework"] == "Book club: partly done"
     assert lines["Check-in"] == (
         "loneliness score 6 (on the 3–9 scale, lower means less lonely), "
@@ -324,7 +326,8 @@ def test_week_summary_gathers_the_week() -> None:
 def test_week_summary_of_an_empty_week_says_so_plainly() -> None:
     summary = week_summary(date(2026, 11, 9), [], [], [], [], [])
     lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "none logged this week"
+    assert lines["Depth and comfort"] == "nothing logged this week"
+    assert "Connections" not in lines
     assert lines["People seen"] == "nobody logged by name"
     assert lines["Check-in"] == "no check-in for this week"
     assert "Homework" not in lines

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from reconnect.logic.checkin_score import score_words
-from reconnect.logic.overview import depth_mix
-from reconnect.logic.plural import plural
+from reconnect.logic.overview import comfort_words, depth_mix, depth_words
 from reconnect.logic.weeks import local_date, week_start
-from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT, PATTERNS
+from reconnect.records.content import DEPTH_SHORT, PATTERNS
 from reconnect.records.models import (
     CheckIn,
     Connection,
@@ -134,22 +133,24 @@ def checkin_change_words(summary: WeekSummary) -> str:
     return words
 
 
+# The heading of the count of the week's connections: small print, after depth and comfort.
+COUNT_HEADING = "Connections"
+
+
 def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
-    """The week in words: (heading, text) pairs, empty parts said plainly."""
+    """The week in words: (heading, text) pairs, empty parts said plainly. It opens with how
+    deep and how comfortable the week's moments were; the count comes last (COUNT_HEADING)."""
     lines: list[tuple[str, str]] = []
+    count: list[tuple[str, str]] = []
     if summary.connections:
         mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
         comfort = summary.comfort or 0.0
-        lines.append(("Connections", f"{summary.connections} in the week: {mix}"))
         lines.append(
-            (
-                "Average comfort",
-                f"{comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]}) "
-                f"over the week's {plural(summary.connections, 'connection')}",
-            )
+            ("Depth and comfort", f"{depth_words(summary.by_depth)}; {comfort_words(comfort)}")
         )
+        count.append((COUNT_HEADING, f"{summary.connections} in the week: {mix}"))
     else:
-        lines.append(("Connections", "none logged this week"))
+        lines.append(("Depth and comfort", "nothing logged this week"))
     lines.append(("People seen", ", ".join(summary.people) or "nobody logged by name"))
     steps = "; ".join(f"{step} ({goal})" for goal, step in summary.steps_done)
     lines.append(("Steps done", steps or "none this week"))
@@ -166,7 +167,7 @@ def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     patterns = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in summary.patterns)
     lines.append(("Patterns noticed", patterns or "none ticked in reflections"))
     lines.append(("Check-in", checkin_change_words(summary)))
-    return lines
+    return lines + count
 
 
 def checkin_for_week(

@@ -14,11 +14,10 @@ from textual.widgets import Static
 from reconnect.areas import AREAS
 from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drift import drifting_from
-from reconnect.logic.overview import active_goals, depth_mix
+from reconnect.logic.overview import active_goals, depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import local_date, week_bounds
-from reconnect.records.content import COMFORT_LABELS
 from reconnect.records.models import Connection
 from screens.areas.base import AreaScreen
 from widgets.depth_mix import depth_mix_text
@@ -142,14 +141,11 @@ class TodayScreen(AreaScreen):
                 "counts, and so does a smile at the shop."
             )
             return
-        comfort = sum(c.comfort for c in week) / len(week)
+        # How deep and how comfortable first; the count is small print at the end.
         text = Text()
-        text.append(f"{plural(len(week), 'connection')} so far this week\n", style="bold")
+        text.append(f"{lead_words(week)}\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(
-            f"\naverage comfort this week so far: {comfort:.1f} of 5 "
-            f"({COMFORT_LABELS[round(comfort)]})"
-        )
+        text.append(f"\n{plural(len(week), 'connection')} so far this week", style="dim")
         panel.update(text)
 
     def _show_goals(self) -> None:
