@@ -70,3 +70,18 @@ async def test_review_leads_with_depth_and_comfort(
         assert first.startswith("Depth and comfort: ") and "; comfort " in first
         assert text.index("comfort") < text.index("Connections: ")
         assert text.splitlines()[-1].startswith("Connections: ")
+
+
+def test_the_report_week_section_leads_with_depth(demo_store: Store) -> None:
+    from datetime import date
+
+    from reconnect.transfer.report import build_report, render_html, render_markdown
+
+    report = build_report(demo_store, date(2026, 10, 26), date(2026, 11, 21))
+    md = render_markdown(report).split("## Depth and comfort, per week\n\n", 1)[1]
+    row = md.splitlines()[2].split(" | ")
+    # week of, the depth mix in words, the average comfort, … and the count last.
+    assert row[1].startswith(("mostly ", "most often ", "only ")) and row[2] == "3.6"
+    html = render_html(report).split('<section id="connections">', 1)[1]
+    assert html.index("<th>depth</th>") < html.index("<th>average comfort (1–5)</th>")
+    assert html.index("<th>average comfort (1–5)</th>") < html.index("<th>connections</th>")
