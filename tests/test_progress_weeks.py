@@ -530,3 +530,17 @@ def test_words_for_too_little_data() -> None:
         "0 of 1 connection were real conversation or deeper."
     )
     assert checkin_words(data) == "No check-ins in these weeks. Today offers one each week."
+
+
+def test_week_summary_compares_comfort_with_the_week_before() -> None:
+    week = date(2026, 11, 9)
+    before = [conn(at(week - timedelta(days=3)), comfort=2)]
+    now = [conn(at(week), depth=3, comfort=4)]
+    lead = summary_lines(week_summary(week, before + now, [], [], [], []))[0][1]
+    assert lead == (
+        "only real conversation; comfort 4.0 of 5 (fairly comfortable), up from 2.0 the week before"
+    )
+    assert week_summary(week, before + now, [], [], [], []).connections == 1  # still this week's
+    # No entries the week before: a gap, nothing to compare with.
+    lead = summary_lines(week_summary(week, now, [], [], [], []))[0][1]
+    assert lead == "only real conversation; comfort 4.0 of 5 (fairly comfortable)"

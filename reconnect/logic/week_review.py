@@ -36,6 +36,7 @@ class WeekSummary:
     patterns: list[tuple[str, int]]  # (pattern name, reflections that ticked it)
     checkin: int | None
     earlier_checkin: tuple[date, int] | None  # the latest one before this week
+    earlier_comfort: float | None = None  # the week before's, when its connections were given
 
     @property
     def connections(self) -> int:
@@ -52,8 +53,13 @@ def week_summary(
     first_day: int = 0,
     tz: tzinfo | None = None,
 ) -> WeekSummary:
-    """The week beginning on `start`. Records outside the week are ignored."""
+    """The week beginning on `start`. Records outside the week are ignored, but for the
+    week before's connections: their comfort is what this week's is compared with."""
     end = start + timedelta(days=7)
+    connections = list(connections)
+    week_before = [
+        c.comfort for c in connections if start - timedelta(days=7) <= local_date(c.at, tz) < start
+    ]
 
     def in_week(day: date) -> bool:
         return start <= day < end
@@ -102,6 +108,7 @@ def week_summary(
         ],
         checkin=this_week.score if this_week else None,
         earlier_checkin=(week_start(earlier.week, first_day), earlier.score) if earlier else None,
+        earlier_comfort=sum(week_before) / len(week_before) if week_before else None,
     )
 
 
@@ -137,6 +144,16 @@ def checkin_change_words(summary: WeekSummary) -> str:
 COUNT_HEADING = "Connections"
 
 
+def comfort_change_words(comfort: float, earlier: float | None) -> str:
+    """', up from 3.2 the week before', ', the same as the week before', or '' (no entries
+    the week before: a gap, not a zero)."""
+    if earlier is None:
+        return ""
+    if f"{earlier:.1f}" == f"{comfort:.1f}":
+        return ", the same as the week before"
+    return f", {'up' if comfort > earlier else 'down'} from {earlier:.1f} the week before"
+
+
 def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     """The week in words: (heading, text) pairs, empty parts said plainly. It opens with how
     deep and how comfortable the week's moments were; the count comes last (COUNT_HEADING)."""
@@ -146,7 +163,11 @@ def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
         mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
         comfort = summary.comfort or 0.0
         lines.append(
-            ("Depth and comfort", f"{depth_words(summary.by_depth)}; {comfort_words(comfort)}")
+            (
+                "Depth and comfort",
+                f"{depth_words(summary.by_depth)}; {comfort_words(comfort)}"
+                + comfort_change_words(comfort, summary.earlier_comfort),
+            )
         )
         count.append((COUNT_HEADING, f"{summary.connections} in the week: {mix}"))
     else:

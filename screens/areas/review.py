@@ -173,7 +173,8 @@ class ReviewScreen(KeepsDraft):
         start, end = self._bounds()
         summary = week_summary(
             self.week,
-            self.store.connections.between(start, end),
+            # From the week before too: its comfort is what this week's is compared with.
+            self.store.connections.between(day_bounds(self.week - timedelta(days=7), 7)[0], end),
             self.store.reflections.between(start, end),
             self.store.goals.all(),
             self.store.people.all(),
