@@ -58,7 +58,7 @@ async def test_an_outside_write_reloads_the_open_area_once(
         app.check_for_outside_changes()
         await pilot.pause()
         assert loads == [1]
-        assert week_summary(app).startswith("1 moment")
+        assert week_summary(app).splitlines()[0].endswith("1 moment")
         # Nothing new: neither the timer's next look nor another announcement reloads.
         app.check_for_outside_changes()
         app.publish_data_changed()
@@ -81,7 +81,7 @@ async def test_an_area_in_another_mode_catches_up_when_shown_again(
         await pilot.press("l")
         await pilot.pause()
         assert app.screen is log and loads == [1]
-        assert week_summary(app).startswith("1 moment")
+        assert week_summary(app).splitlines()[0].endswith("1 moment")
 
 
 async def test_a_save_over_an_area_reloads_the_area_beneath(

@@ -87,7 +87,16 @@ def test_markdown_report(with_private: Store, tmp_path: Path) -> None:
     assert main(["export", "--format", "md", "-o", str(out), "--to", "2026-11-21"]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# reconnect: session report")
-    assert "## Connections by depth, per week" in text and SECRET not in text
+    assert SECRET not in text
+    # The week section leads with depth and comfort; the count of connections is last.
+    section = text.split("## Depth and comfort, per week\n\n", 1)[1]
+    header = section.splitlines()[0]
+    assert header.startswith("| week of | depth | average comfort (1–5) |")
+    assert header.endswith("| connections |")
+    rows = [r for r in section.splitlines()[2:] if r.startswith("|")]
+    assert any(r.split(" | ")[1].startswith(("mostly ", "most often ", "only ")) for r in rows), (
+        rows
+    )
 
 
 def test_backup_round_trip_through_the_commands(

@@ -72,7 +72,10 @@ async def test_add_from_the_form_shows_in_the_list_at_once(
         assert saved.at.date() == app.today and saved.person_id is None
         assert shown_ids(app) == [saved.id]
         assert app.screen.query_one(ConnectionList).highlighted_id == saved.id
-        assert str(app.screen.query_one("#week-summary", Static).render()).startswith("1 moment")
+        summary = str(app.screen.query_one("#week-summary", Static).render())
+        # Depth and comfort lead; the count is small print at the end.
+        first = summary.splitlines()[0]
+        assert first.startswith("Only ") and first.endswith("; comfort 4.0 \u00b7 1 moment")
 
 
 async def test_a_new_name_adds_a_person_and_a_known_one_fills_the_counterpart(
@@ -204,7 +207,7 @@ async def test_filters_and_earlier_weeks(
         deep = shown_ids(app)
         assert deep and len(deep) < len(everything)
         assert all(demo_store.connections.get(i).depth == 3 for i in deep)  # type: ignore[union-attr]
-        assert "shown)" in str(screen.query_one("#week-summary", Static).render())
+        assert "11 moments, 3 shown" in str(screen.query_one("#week-summary", Static).render())
         screen.query_one("#filter-depth", Select).clear()
         people = demo_store.people.all()
         maya = next(p for p in people if p.name == "Maya")

@@ -17,7 +17,7 @@ async def test_periods_change_with_keys_and_tabs(
         screen = app.screen
         assert isinstance(screen, ProgressScreen) and screen.weeks == 12
         words = str(screen.query_one("#words-comfort", Static).render())
-        assert words.startswith("Average comfort over ") and "average depth: " in words
+        assert words.startswith("Comfort rose from ") and "; depth rose from " in words
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert screen.weeks == 52

@@ -130,10 +130,13 @@ def test_an_empty_week_in_the_middle_is_left_out_of_averages() -> None:
     # 4 connections over the 2 weeks with entries: 2 a week, not 4 / 3.
     assert data.now.connections_per_week == 2.0
     assert data.now.steps_per_week == 0.0
+    # The gap week is skipped, not read as 0: from the first week with entries to the last.
     assert connections_words(data).startswith(
-        "Connections per week over the 2 weeks with entries: 2.0"
+        "Connections per week fell from 3.0 to 1.0 over the 2 weeks with entries"
     )
-    assert comfort_depth_words(data).startswith("Average comfort over the 2 weeks with entries")
+    assert comfort_depth_words(data).startswith(
+        "Comfort rose from 2.0 to 4.0 over the 2 weeks with entries"
+    )
     assert data.before.connections_per_week is None
 
 
@@ -254,16 +257,16 @@ def test_period_compared_with_the_one_before() -> None:
     data = progress(connections, checkins, [], TODAY, 2)
     assert [p.start for p in data.points] == starts[2:]
     assert comfort_depth_words(data) == (
-        "Average comfort over 2 weeks: 4.0 (up from 2.5 in the 2 weeks before); "
-        "average depth: 4.0 (up from 1.5)."
+        "Comfort rose from 3.0 to 4.5 over 2 weeks; depth rose from 3.0 to 4.5; "
+        "comfort higher than the 2 weeks before (4.0 against 2.5)."
     )
     assert connections_words(data).startswith(
-        "Connections per week over 2 weeks: 1.5 (up from 1.0 in the 2 weeks before); "
+        "Connections per week rose from 1.0 to 2.0 over 2 weeks; "
         "3 of 3 connections were real conversation or deeper (0 of 2 before)"
     )
-    assert checkin_words(data).startswith(
-        "Average check-in score (on the 3–9 scale, lower means less lonely) over 1 check-in: "
-        "5.0 (down from 8.0 in the 2 weeks before)"
+    assert checkin_words(data) == (
+        "Only one check-in in these 2 weeks: too little to show a change yet "
+        "(score 5, on the 3–9 scale, lower means less lonely)."
     )
 
 
@@ -308,9 +311,11 @@ def test_week_summary_gathers_the_week() -> None:
     assert summary.homework == [("Book club", HomeworkOutcome.PARTLY)]
     assert summary.patterns[0] == ("Busy schedule", 2)
     assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
-    lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "3 in the week: 1 greeting, 2 real conversation"
-    assert lines["Average comfort"] == "3.0 of 5 (okay) over the week's 3 connections"
+    pairs = summary_lines(summary)
+    # Depth and comfort lead; the count is the last line.
+    assert pairs[0] == ("Depth and comfort", "mostly real conversation; comfort 3.0 of 5 (okay)")
+    assert pairs[-1] == ("Connections", "3 in the week: 1 greeting, 2 real conversation")
+    lines = dict(pairs)
     assert lines["Homework"] == "Book club: partly done"
     assert lines["Check-in"] == (
         "loneliness score 6 (on the 3–9 scale, lower means less lonely), "
@@ -321,7 +326,8 @@ def test_week_summary_gathers_the_week() -> None:
 def test_week_summary_of_an_empty_week_says_so_plainly() -> None:
     summary = week_summary(date(2026, 11, 9), [], [], [], [], [])
     lines = dict(summary_lines(summary))
-    assert lines["Connections"] == "none logged this week"
+    assert lines["Depth and comfort"] == "nothing logged this week"
+    assert "Connections" not in lines
     assert lines["People seen"] == "nobody logged by name"
     assert lines["Check-in"] == "no check-in for this week"
     assert "Homework" not in lines
@@ -477,3 +483,64 @@ def test_a_week_summary_in_every_zone(zone: ZoneInfo, first_day: int) -> None:
             )
             assert summary.checkin == 3
             assert summary.earlier_checkin == (start - timedelta(weeks=1), 9)
+
+
+# --- the words describe change within the period ---------------------------------------
+
+
+def _weeks_of(comforts: list[int | None], depth: int = 2) -> list[Connection]:
+    """One connection a week at each comfort, oldest first; None leaves the week a gap."""
+    starts = period_starts(TODAY, len(comforts))
+    return [conn(at(s), depth=depth, comfort=c) for s, c in zip(starts, comforts, strict=True) if c]
+
+
+def test_words_for_a_rising_series() -> None:
+    # Six weeks, a gap in the middle; the ends are the means of two weeks with entries.
+    data = progress(_weeks_of([1, 2, None, 3, 4, 5]), [], [], TODAY, 6)
+    assert comfort_depth_words(data) == (
+        "Comfort rose from 1.5 to 4.5 over the 5 weeks with entries; depth stayed about 2.0; "
+        "no earlier weeks to compare with."
+    )
+
+
+def test_words_for_a_flat_series() -> None:
+    data = progress(_weeks_of([3, 3, 3, 3, 3, 3, 3, 3]), [], [], TODAY, 4)
+    assert comfort_depth_words(data) == (
+        "Comfort stayed about 3.0 over 4 weeks; depth stayed about 2.0; "
+        "comfort about the same as the 4 weeks before."
+    )
+
+
+def test_words_for_a_falling_series() -> None:
+    data = progress(_weeks_of([4, 4, 5, 4, 2, 1]), [], [], TODAY, 3)
+    assert comfort_depth_words(data) == (
+        "Comfort fell from 4.0 to 1.0 over 3 weeks; depth stayed about 2.0; "
+        "comfort lower than the 3 weeks before (2.3 against 4.3)."
+    )
+
+
+def test_words_for_too_little_data() -> None:
+    data = progress(_weeks_of([None, None, 4, None]), [], [], TODAY, 4)
+    assert comfort_depth_words(data) == (
+        "Only one week with connections in these 4 weeks: too little to show a change yet "
+        "(comfort 4.0, depth 2.0)."
+    )
+    assert connections_words(data) == (
+        "Only one week with connections in these 4 weeks: too little to show a change yet; "
+        "0 of 1 connection were real conversation or deeper."
+    )
+    assert checkin_words(data) == "No check-ins in these weeks. Today offers one each week."
+
+
+def test_week_summary_compares_comfort_with_the_week_before() -> None:
+    week = date(2026, 11, 9)
+    before = [conn(at(week - timedelta(days=3)), comfort=2)]
+    now = [conn(at(week), depth=3, comfort=4)]
+    lead = summary_lines(week_summary(week, before + now, [], [], [], []))[0][1]
+    assert lead == (
+        "only real conversation; comfort 4.0 of 5 (fairly comfortable), up from 2.0 the week before"
+    )
+    assert week_summary(week, before + now, [], [], [], []).connections == 1  # still this week's
+    # No entries the week before: a gap, nothing to compare with.
+    lead = summary_lines(week_summary(week, now, [], [], [], []))[0][1]
+    assert lead == "only real conversation; comfort 4.0 of 5 (fairly comfortable)"

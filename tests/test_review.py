@@ -247,3 +247,38 @@ async def test_moving_week_with_words_can_save_them_first(
         await pilot.pause()
         assert screen.week == LAST_WEEK - timedelta(weeks=1)
     assert [r.helped for r in store.reviews.all()] == ["Saved on the way"]
+
+
+async def test_a_saved_review_survives_a_change_of_the_first_weekday(
+    store: Store, make_test_app: Callable
+) -> None:
+    from reconnect.logic.drafts import ReviewDraft, review_draft_path, save_draft
+
+    app = make_test_app(store, start_area="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type(pilot, "helped", "Talking to Anna")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.change_settings(first_day_of_week=6)  # Settings: weeks start on Sunday
+        await pilot.press("t", "w")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.week == LAST_WEEK - timedelta(days=1)  # the Sunday before it
+        assert screen.query_one("#helped", Input).value == "Talking to Anna"
+    # A draft left from Monday weeks with that answer empty (a number typed elsewhere,
+    # then a crash): offered back, it must not blank the saved answer.
+    save_draft(
+        review_draft_path(store.path.parent),
+        ReviewDraft(week=LAST_WEEK, next_step="Message Sam", expected="3"),
+    )
+    again = make_test_app(store, start_area="review")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # The draft came back without blanking the saved answer, and saving keeps both.
+        assert again.screen.query_one("#helped", Input).value == "Talking to Anna"
+        assert again.screen.query_one("#next_step", Input).value == "Message Sam"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(r.helped, r.next_step) for r in store.reviews.all()] == [
+        ("Talking to Anna", "Message Sam")
+    ]

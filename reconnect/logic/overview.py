@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT
 from reconnect.records.models import (
     Connection,
     Goal,
@@ -18,6 +19,41 @@ def depth_mix(connections: Iterable[Connection]) -> dict[int, int]:
     """How many connections at each depth 1–5 (every depth present, zeros included)."""
     counts = Counter(c.depth for c in connections)
     return {depth: counts.get(depth, 0) for depth in range(1, 6)}
+
+
+def depth_words(mix: dict[int, int]) -> str:
+    """The depth mix in words, led by the most common depth: 'mostly small talk, up to
+    personal share', 'most often greeting, up to …' (no majority), 'only small talk'."""
+    total = sum(mix.values())
+    if not total:
+        return "nothing logged"
+    most = max(mix, key=lambda d: (mix[d], d))  # a tie goes to the deeper one
+    deepest = max(d for d, n in mix.items() if n)
+    if mix[most] == total:
+        return f"only {DEPTH_SHORT[most]}"
+    words = f"{'mostly' if 2 * mix[most] > total else 'most often'} {DEPTH_SHORT[most]}"
+    if deepest != most:
+        words += f", up to {DEPTH_SHORT[deepest]}"
+    return words
+
+
+def comfort_words(comfort: float, labelled: bool = True) -> str:
+    """'comfort 3.4 of 5 (okay)', or 'comfort 3.4' where a line is short of room."""
+    if not labelled:
+        return f"comfort {comfort:.1f}"
+    return f"comfort {comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]})"
+
+
+def lead_words(connections: Iterable[Connection], labelled: bool = True) -> str:
+    """How deep and how comfortable a set of moments was, the words a week's summary opens
+    with (the count comes after, in small print): 'Mostly small talk, up to personal
+    share; comfort 3.4 of 5 (okay)'."""
+    week = list(connections)
+    if not week:
+        return "Nothing logged"
+    comfort = sum(c.comfort for c in week) / len(week)
+    words = f"{depth_words(depth_mix(week))}; {comfort_words(comfort, labelled)}"
+    return words[0].upper() + words[1:]
 
 
 def active_goals(goals: Iterable[Goal], today: date) -> list[Goal]:

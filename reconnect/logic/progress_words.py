@@ -1,9 +1,11 @@
-"""The words under each Progress chart: what each figure is, over which weeks, and how it
-changed from the period before. Averages are over the weeks with entries: a week with
-nothing noted is a gap, not a zero.
+"""The words under each Progress chart: how each figure changed WITHIN the period (from its
+first weeks with entries to its last), then against the period before. A week with nothing
+noted is a gap, not a zero: it is skipped, never counted as 0.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from reconnect.logic.checkin_score import SCALE
 from reconnect.logic.plural import plural
@@ -36,71 +38,101 @@ def over(summary: PeriodSummary) -> str:
     return f"over the {summary.weeks_logged} weeks with entries"
 
 
-def _when(data: ProgressData) -> str:
-    return f" in the {plural(data.weeks, 'week')} before"
+def trend(name: str, values: Sequence[float], fmt: str = "{:.1f}") -> str:
+    """'comfort rose from 2.1 to 4.7', 'comfort stayed about 3.0' or 'fell from … to …'.
+
+    `values` are the weeks with entries, oldest first (at least two). With four or more,
+    each end is the mean of two weeks, so one odd week at either end does not decide it.
+    """
+    ends = 2 if len(values) >= 4 else 1
+    first = sum(values[:ends]) / ends
+    last = sum(values[-ends:]) / ends
+    shown_first, shown_last = fmt.format(first), fmt.format(last)
+    if shown_first == shown_last:
+        return f"{name} stayed about {shown_last}"
+    verb = "rose" if last > first else "fell"
+    return f"{name} {verb} from {shown_first} to {shown_last}"
 
 
-def _compared(data: ProgressData, had_before: bool) -> str:
-    return "." if had_before else "; no earlier weeks to compare with."
+def _too_little(what: str, weeks: int) -> str:
+    """The plain words for a period with entries in only one week."""
+    return f"Only one week with {what} in these {weeks} weeks: too little to show a change yet"
+
+
+def _against(data: ProgressData, name: str, before: float | None, now: float) -> str:
+    """'; comfort about the same as the 4 weeks before', '; … higher than …' (the period
+    averages, after the change within it), or '; no earlier weeks to compare with'."""
+    if before is None:
+        return "; no earlier weeks to compare with"
+    weeks = plural(data.weeks, "week")
+    if f"{before:.1f}" == f"{now:.1f}":
+        return f"; {name} about the same as the {weeks} before"
+    side = "higher" if now > before else "lower"
+    return f"; {name} {side} than the {weeks} before ({now:.1f} against {before:.1f})"
 
 
 def comfort_depth_words(data: ProgressData) -> str:
     now, before = data.now, data.before
-    if now.comfort is None:
+    logged = [p for p in data.points if p.comfort is not None and p.depth is not None]
+    if now.comfort is None or now.depth is None:
         return "Nothing logged in these weeks yet. Comfort and depth show here once you log."
-    words = change(f"Average comfort {over(now)}", before.comfort, now.comfort, when=_when(data))
-    words += "; " + change("average depth", before.depth, now.depth)
-    return words + _compared(data, before.comfort is not None)
+    if len(logged) < 2:
+        return (
+            _too_little("connections", data.weeks)
+            + f" (comfort {now.comfort:.1f}, depth {now.depth:.1f})."
+        )
+    words = trend("Comfort", [p.comfort for p in logged if p.comfort is not None])
+    words += f" {over(now)}; " + trend("depth", [p.depth for p in logged if p.depth is not None])
+    return words + _against(data, "comfort", before.comfort, now.comfort) + "."
 
 
 def connections_words(data: ProgressData) -> str:
     now, before = data.now, data.before
     if not now.connections:
         return "No connections logged in these weeks. A smile at the shop counts."
-    had_before = before.connections > 0
-    words = change(
-        f"Connections per week {over(now)}",
-        before.connections_per_week if had_before else None,
-        now.connections_per_week,
-        when=_when(data),
-    )
-    words += (
-        f"; {now.deep} of {plural(now.connections, 'connection')} were real conversation or deeper"
-    )
-    if had_before:
-        words += f" ({before.deep} of {before.connections} before)"
-    return words + _compared(data, had_before)
+    deep = f"{now.deep} of {plural(now.connections, 'connection')} were real conversation or deeper"
+    if before.connections:
+        deep += f" ({before.deep} of {before.connections} before)"
+    # Weeks with no connection are gaps: the trend runs over the weeks that have some.
+    logged = [float(p.connections) for p in data.points if p.connections]
+    if len(logged) < 2:
+        return f"{_too_little('connections', data.weeks)}; {deep}."
+    return f"{trend('Connections per week', logged)} {over(now)}; {deep}."
 
 
 def checkin_words(data: ProgressData) -> str:
     now, before = data.now, data.before
     if now.checkin is None:
         return "No check-ins in these weeks. Today offers one each week."
-    words = change(
-        f"Average check-in score ({SCALE}) over {plural(now.checkins, 'check-in')}",
-        before.checkin,
-        now.checkin,
-        when=_when(data),
-    )
-    return words + _compared(data, before.checkin is not None)
+    scores = [float(p.checkin) for p in data.points if p.checkin is not None]
+    if len(scores) < 2:
+        return (
+            f"Only one check-in in these {data.weeks} weeks: too little to show a change yet "
+            f"(score {scores[0]:.0f}, {SCALE})."
+        )
+    words = trend(f"Check-in score ({SCALE})", scores)
+    words += f" over {plural(len(scores), 'check-in')}"
+    return words + _against(data, "overall", before.checkin, now.checkin) + "."
 
 
 def goals_words(data: ProgressData) -> str:
     now, before = data.now, data.before
     if not now.steps_done and not now.goal_weeks:
         return "No goal steps done and no weekly targets in these weeks."
-    had_before = before.steps_done > 0 or before.goal_weeks > 0
-    words = change(
-        f"Goal steps done per week {over(now)}",
-        before.steps_per_week if had_before else None,
-        now.steps_per_week,
-        when=_when(data),
-    )
+    targets = ""
     if now.goal_weeks:
-        words += (
+        targets = (
             f"; weekly targets met {plural(now.targets_met, 'time')} out of "
             f"{now.goal_weeks} (one chance a week for each goal with a target)"
         )
         if before.goal_weeks:
-            words += f", {before.targets_met} of {before.goal_weeks} before"
-    return words + _compared(data, had_before)
+            targets += f", {before.targets_met} of {before.goal_weeks} before"
+    steps = [float(p.steps_done) for p in data.points if p.steps_done]
+    if len(steps) < 2:
+        head = (
+            _too_little("goal steps done", data.weeks)
+            if steps
+            else f"No goal steps done in these {data.weeks} weeks"
+        )
+        return head + targets + "."
+    return f"{trend('Goal steps done per week', steps)} {over(now)}" + targets + "."

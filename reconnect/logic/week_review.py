@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from reconnect.logic.checkin_score import score_words
-from reconnect.logic.overview import depth_mix
-from reconnect.logic.plural import plural
+from reconnect.logic.overview import comfort_words, depth_mix, depth_words
 from reconnect.logic.weeks import local_date, week_start
-from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT, PATTERNS
+from reconnect.records.content import DEPTH_SHORT, PATTERNS
 from reconnect.records.models import (
     CheckIn,
     Connection,
@@ -37,6 +36,7 @@ class WeekSummary:
     patterns: list[tuple[str, int]]  # (pattern name, reflections that ticked it)
     checkin: int | None
     earlier_checkin: tuple[date, int] | None  # the latest one before this week
+    earlier_comfort: float | None = None  # the week before's, when its connections were given
 
     @property
     def connections(self) -> int:
@@ -53,8 +53,13 @@ def week_summary(
     first_day: int = 0,
     tz: tzinfo | None = None,
 ) -> WeekSummary:
-    """The week beginning on `start`. Records outside the week are ignored."""
+    """The week beginning on `start`. Records outside the week are ignored, but for the
+    week before's connections: their comfort is what this week's is compared with."""
     end = start + timedelta(days=7)
+    connections = list(connections)
+    week_before = [
+        c.comfort for c in connections if start - timedelta(days=7) <= local_date(c.at, tz) < start
+    ]
 
     def in_week(day: date) -> bool:
         return start <= day < end
@@ -103,6 +108,7 @@ def week_summary(
         ],
         checkin=this_week.score if this_week else None,
         earlier_checkin=(week_start(earlier.week, first_day), earlier.score) if earlier else None,
+        earlier_comfort=sum(week_before) / len(week_before) if week_before else None,
     )
 
 
@@ -134,22 +140,38 @@ def checkin_change_words(summary: WeekSummary) -> str:
     return words
 
 
+# The heading of the count of the week's connections: small print, after depth and comfort.
+COUNT_HEADING = "Connections"
+
+
+def comfort_change_words(comfort: float, earlier: float | None) -> str:
+    """', up from 3.2 the week before', ', the same as the week before', or '' (no entries
+    the week before: a gap, not a zero)."""
+    if earlier is None:
+        return ""
+    if f"{earlier:.1f}" == f"{comfort:.1f}":
+        return ", the same as the week before"
+    return f", {'up' if comfort > earlier else 'down'} from {earlier:.1f} the week before"
+
+
 def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
-    """The week in words: (heading, text) pairs, empty parts said plainly."""
+    """The week in words: (heading, text) pairs, empty parts said plainly. It opens with how
+    deep and how comfortable the week's moments were; the count comes last (COUNT_HEADING)."""
     lines: list[tuple[str, str]] = []
+    count: list[tuple[str, str]] = []
     if summary.connections:
         mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
         comfort = summary.comfort or 0.0
-        lines.append(("Connections", f"{summary.connections} in the week: {mix}"))
         lines.append(
             (
-                "Average comfort",
-                f"{comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]}) "
-                f"over the week's {plural(summary.connections, 'connection')}",
+                "Depth and comfort",
+                f"{depth_words(summary.by_depth)}; {comfort_words(comfort)}"
+                + comfort_change_words(comfort, summary.earlier_comfort),
             )
         )
+        count.append((COUNT_HEADING, f"{summary.connections} in the week: {mix}"))
     else:
-        lines.append(("Connections", "none logged this week"))
+        lines.append(("Depth and comfort", "nothing logged this week"))
     lines.append(("People seen", ", ".join(summary.people) or "nobody logged by name"))
     steps = "; ".join(f"{step} ({goal})" for goal, step in summary.steps_done)
     lines.append(("Steps done", steps or "none this week"))
@@ -166,7 +188,7 @@ def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     patterns = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in summary.patterns)
     lines.append(("Patterns noticed", patterns or "none ticked in reflections"))
     lines.append(("Check-in", checkin_change_words(summary)))
-    return lines
+    return lines + count
 
 
 def checkin_for_week(

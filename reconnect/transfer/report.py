@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from reconnect.logic.checkin_score import SCALE, score_words
-from reconnect.logic.overview import depth_mix
+from reconnect.logic.overview import depth_mix, depth_words
 from reconnect.logic.plural import plural
 from reconnect.logic.weeks import day_bounds, local_date, week_start
 from reconnect.records.content import DEPTH_LABELS, GOAL_KIND_LABELS, PATTERNS_BY_ID
@@ -183,18 +183,21 @@ def render_markdown(report: Report) -> str:
         out += ["| week of | loneliness score (3–9) |", "| --- | --- |"]
         out += [f"| {c.week:%-d %b} | {c.score} |" for c in report.checkins]
         out.append("")
-    out += ["## Connections by depth, per week", ""]
+    # How deep and how comfortable each week was leads; the counts follow, the total last.
+    out += ["## Depth and comfort, per week", ""]
     out.append(
-        "| week of | " + " | ".join(DEPTH_LABELS.values()) + " | total | average comfort (1–5) |"
+        "| week of | depth | average comfort (1–5) | "
+        + " | ".join(DEPTH_LABELS.values())
+        + " | connections |"
     )
-    out.append("| --- " * 8 + "|")
+    out.append("| --- " * 9 + "|")
     for w in report.weeks:
         if not w.total:  # a week with nothing logged is a gap, not a row of zeros
-            out.append(f"| {w.start:%-d %b} | {' | '.join(['–'] * 5)} | – | – |")
+            out.append(f"| {w.start:%-d %b} | nothing logged | – | {' | '.join(['–'] * 5)} | – |")
             continue
         comfort = f"{w.comfort:.1f}" if w.comfort is not None else "–"
         cells = " | ".join(str(w.mix[d]) for d in range(1, 6))
-        out.append(f"| {w.start:%-d %b} | {cells} | {w.total} | {comfort} |")
+        out.append(f"| {w.start:%-d %b} | {depth_words(w.mix)} | {comfort} | {cells} | {w.total} |")
     out += ["", "## Goals and homework", ""]
     if not report.goals:
         out += ["No goals in this period.", ""]
@@ -301,21 +304,22 @@ def render_html(report: Report) -> str:
         parts.append("</table>")
     parts.append("</section>")
 
-    parts.append('<section id="connections"><h2>Connections by depth, per week</h2>')
+    # How deep and how comfortable each week was leads; the counts follow, the total last.
+    parts.append('<section id="connections"><h2>Depth and comfort, per week</h2>')
     legend = "".join(
         f'<span><i class="d{d}"></i>{d} {_e(name)}</span>' for d, name in DEPTH_LABELS.items()
     )
     parts.append(f'<p class="legend">{legend}</p>')
     head = "".join(f"<th>{d}</th>" for d in DEPTH_LABELS)
     parts.append(
-        f"<table><tr><th>week of</th>{head}<th>total</th>"
-        "<th>average comfort (1–5)</th><th></th></tr>"
+        "<table><tr><th>week of</th><th>depth</th><th>average comfort (1–5)</th>"
+        f"<th></th>{head}<th>connections</th></tr>"
     )
     for w in report.weeks:
         if not w.total:  # a gap, not zeros
             parts.append(
                 f"<tr><td>{w.start:%-d %b}</td>"
-                '<td colspan="8" class="muted">nothing logged this week</td></tr>'
+                '<td colspan="9" class="muted">nothing logged this week</td></tr>'
             )
             continue
         cells = "".join(f"<td class=num>{w.mix[d]}</td>" for d in range(1, 6))
@@ -327,9 +331,10 @@ def render_html(report: Report) -> str:
             if w.mix[d]
         )
         parts.append(
-            f"<tr><td>{w.start:%-d %b}</td>{cells}<td class=num>{w.total}</td>"
+            f"<tr><td>{w.start:%-d %b}</td><td>{_e(depth_words(w.mix))}</td>"
             f"<td class=num>{comfort}</td>"
-            f'<td style="width:30%"><div class=bar>{bar}</div></td></tr>'
+            f'<td style="width:25%"><div class=bar>{bar}</div></td>'
+            f'{cells}<td class="num muted">{w.total}</td></tr>'
         )
     parts.append("</table></section>")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +15,7 @@ from textual.reactive import var
 from textual.widgets import Button, Label, OptionList, Select, Static
 
 from reconnect.logic.connections import Saved, describe
-from reconnect.logic.overview import depth_mix
+from reconnect.logic.overview import depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.removals import RecordRemoved, Removal, delete_connection
 from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
@@ -133,13 +134,17 @@ class LogScreen(UndoArea):
         span = week_span(first)
         return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
 
-    def _summary(self, week: list[Connection], shown: list[Connection]) -> str:
-        head = plural(len(week), "moment")
+    def _summary(self, week: list[Connection], shown: list[Connection]) -> Text:
+        # How deep and how comfortable first; the count is small print after it.
+        count = f" \u00b7 {plural(len(week), 'moment')}"
         if len(shown) != len(week):
-            head += f" ({len(shown)} shown)"
-        comfort = sum(c.comfort for c in week) / len(week)
+            count += f", {len(shown)} shown"
         mix = " \u00b7 ".join(f"{DEPTH_TINY[d]} {n}" for d, n in depth_mix(week).items())
-        return f"{head} \u00b7 average comfort {comfort:.1f} of 5 \u00b7 by depth:\n{mix}"
+        # Comfort without its label keeps the first line within 80 columns.
+        text = Text(lead_words(week, labelled=False))
+        text.append(count, style="dim")
+        text.append(f"\n{mix}")
+        return text
 
     def _update_people_filter(self, people: list[Person]) -> None:
         options = sorted(((p.name, p.id) for p in people), key=lambda o: o[0].lower())

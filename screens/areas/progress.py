@@ -119,7 +119,10 @@ class ProgressScreen(AreaScreen):
         "Progress is a slow rise in comfort and depth, not a count. Comfort and depth are "
         "weekly averages (1–5). Connections per week are stacked by depth. The check-in "
         "score runs 3–9, lower means less lonely: a trend to look at, never a diagnosis. "
-        "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown."
+        "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown. "
+        "The words under each chart say how it changed from the first weeks with entries "
+        "to the last (each end the mean of two weeks once there are four), then how it "
+        "compares with the weeks before."
     )
 
     BINDINGS = [

@@ -24,7 +24,12 @@ from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drafts import ReviewDraft, review_draft_path
 from reconnect.logic.ladder import goal_with_next_step
 from reconnect.logic.overview import active_goals
-from reconnect.logic.week_review import checkin_for_week, summary_lines, week_summary
+from reconnect.logic.week_review import (
+    COUNT_HEADING,
+    checkin_for_week,
+    summary_lines,
+    week_summary,
+)
 from reconnect.logic.weeks import day_bounds, last_full_week, week_span, week_start
 from reconnect.records.models import Goal, Step, WeeklyReview, first_error, now_local
 from screens.areas.draft_keeping import KeepsDraft
@@ -149,6 +154,13 @@ class ReviewScreen(KeepsDraft):
     def refresh_data(self) -> None:
         week = self.week
         assert week is not None
+        anchored = week_start(week, self._first_day)
+        if anchored != week:
+            # The first day of the week changed in Settings: show the week that holds the
+            # one shown, so its saved review is found (and never taken for an empty one).
+            self.set_reactive(ReviewScreen.week, anchored)
+            self._loaded = {}
+            week = anchored
         label = (
             ", last full week"
             if week == last_full_week(self.reconnect.today, self._first_day)
@@ -168,23 +180,28 @@ class ReviewScreen(KeepsDraft):
         start, end = self._bounds()
         summary = week_summary(
             self.week,
-            self.store.connections.between(start, end),
+            # From the week before too: its comfort is what this week's is compared with.
+            self.store.connections.between(day_bounds(self.week - timedelta(days=7), 7)[0], end),
             self.store.reflections.between(start, end),
             self.store.goals.all(),
             self.store.people.all(),
             self.store.checkins.all(),
             self._first_day,
         )
+        offer_checkin = summary.checkin is None and self.week == checkin_week(
+            self.reconnect.today, self._first_day
+        )
         text = Text()
         for heading, words in summary_lines(summary):
             if text:
                 text.append("\n")
+            if heading == COUNT_HEADING:  # the count is small print, after depth and comfort
+                text.append(f"{heading}: {words}", style="dim")
+                continue
             text.append(f"{heading}: ", style="bold")
             text.append(words)
-        if summary.checkin is None and self.week == checkin_week(
-            self.reconnect.today, self._first_day
-        ):
-            text.append("\npress c to do it now", style="italic")
+            if heading == "Check-in" and offer_checkin:
+                text.append("\npress c to do it now", style="italic")
         self.query_one("#summary", Static).update(text)
 
     def _bounds(self) -> tuple[datetime, datetime]:
@@ -310,8 +327,11 @@ class ReviewScreen(KeepsDraft):
             self.set_reactive(ReviewScreen.week, week)
             self._loaded = {}
             self.reload()
+        saved = self._review()
         for name, *_ in PROMPTS:
-            self.query_one(f"#{name}", Input).value = getattr(draft, name)
+            # A draft never blanks a saved answer: an answer is cleared by saving.
+            words = getattr(draft, name) or (getattr(saved, name) if saved else "")
+            self.query_one(f"#{name}", Input).value = words
         self.query_one("#expected", Input).value = draft.expected
         select = self.query_one("#goal", Select)
         select.set_options(self._goal_options(draft.next_step_goal_id))

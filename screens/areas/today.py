@@ -14,11 +14,10 @@ from textual.widgets import Static
 from reconnect.areas import AREAS
 from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.drift import drifting_from
-from reconnect.logic.overview import active_goals, depth_mix
+from reconnect.logic.overview import active_goals, depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import local_date, week_bounds
-from reconnect.records.content import COMFORT_LABELS
 from reconnect.records.models import Connection
 from screens.areas.base import AreaScreen
 from widgets.depth_mix import depth_mix_text
@@ -32,8 +31,8 @@ MAX_DRIFTING = 3
 class TodayScreen(AreaScreen):
     AREA_TITLE = "Today"
     ABOUT = (
-        "This week so far: how many moments of connection you noted and how deep they "
-        "went (1 greeting … 5 plan made or support given), with the average comfort. "
+        "This week so far: how deep your moments of connection went (1 greeting … 5 plan "
+        "made or support given) and how comfortable they felt; how many comes last. "
         "Goals show their next small step; homework due soonest comes first. Losing touch "
         "lists people past the rhythm you wished for. Nothing here is a score to beat: it "
         "is a place to pick one small thing."
@@ -150,14 +149,11 @@ class TodayScreen(AreaScreen):
                 "counts, and so does a smile at the shop."
             )
             return
-        comfort = sum(c.comfort for c in week) / len(week)
+        # How deep and how comfortable first; the count is small print at the end.
         text = Text()
-        text.append(f"{plural(len(week), 'connection')} so far this week\n", style="bold")
+        text.append(f"{lead_words(week)}\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(
-            f"\naverage comfort this week so far: {comfort:.1f} of 5 "
-            f"({COMFORT_LABELS[round(comfort)]})"
-        )
+        text.append(f"\n{plural(len(week), 'connection')} so far this week", style="dim")
         panel.update(text)
 
     def _show_goals(self) -> None:
