@@ -5,7 +5,9 @@ and where every file lives."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -27,6 +29,8 @@ from screens.areas.base import AreaScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.crisis_line_form import CrisisLineForm, ResourceForm
 from widgets.field_check import plain
+
+E = TypeVar("E")
 
 
 class SettingsScreen(AreaScreen):
@@ -123,29 +127,26 @@ class SettingsScreen(AreaScreen):
         kept.display = bool(kept.content)
 
     def _show_lines(self, highlight: int | None = None) -> None:
-        lines = self.query_one("#crisis-lines", OptionList)
-        keep = lines.highlighted if highlight is None else highlight
-        lines.clear_options()
-        for line in self.settings.crisis_lines:
-            text = Text()
-            text.append(f"{line.region}: ", style="bold")
-            text.append(line.text)
-            lines.add_option(Option(text))
-        if lines.option_count:
-            lines.highlighted = min(keep or 0, lines.option_count - 1)
+        lines = ((line.region, line.text) for line in self.settings.crisis_lines)
+        self._show_list("#crisis-lines", lines, highlight)
         self._show_resources()
 
     def _show_resources(self, highlight: int | None = None) -> None:
-        own = self.query_one("#resources", OptionList)
-        keep = own.highlighted if highlight is None else highlight
-        own.clear_options()
-        for resource in self.settings.resources:
-            text = Text()
-            text.append(f"{resource.name}: ", style="bold")
-            text.append(resource.reach)
-            own.add_option(Option(text))
-        if own.option_count:
-            own.highlighted = min(keep or 0, own.option_count - 1)
+        own = ((resource.name, resource.reach) for resource in self.settings.resources)
+        self._show_list("#resources", own, highlight)
+
+    def _show_list(
+        self, selector: str, entries: Iterable[tuple[str, str]], highlight: int | None
+    ) -> None:
+        """Fill one of the two lists with 'name: how to reach' rows, keeping the cursor
+        (or moving it to `highlight`)."""
+        shown = self.query_one(selector, OptionList)
+        keep = shown.highlighted if highlight is None else highlight
+        shown.clear_options()
+        for name, reach in entries:
+            shown.add_option(Option(Text.assemble((f"{name}: ", "bold"), reach)))
+        if shown.option_count:
+            shown.highlighted = min(keep or 0, shown.option_count - 1)
 
     def _show_files(self) -> None:
         text = Text()
@@ -237,11 +238,7 @@ class SettingsScreen(AreaScreen):
     # --- crisis lines ----------------------------------------------------------------
 
     def _highlighted_line(self) -> tuple[int, CrisisLineSetting] | None:
-        index = self.query_one("#crisis-lines", OptionList).highlighted
-        lines = self.settings.crisis_lines
-        if index is None or not 0 <= index < len(lines):
-            return None
-        return index, lines[index]
+        return _highlighted(self.query_one("#crisis-lines", OptionList), self.settings.crisis_lines)
 
     def _on_resources(self) -> bool:
         return self.focused is not None and self.focused.id == "resources"
@@ -327,11 +324,7 @@ class SettingsScreen(AreaScreen):
     # --- your own people and places --------------------------------------------------
 
     def _highlighted_resource(self) -> tuple[int, ResourceSetting] | None:
-        index = self.query_one("#resources", OptionList).highlighted
-        own = self.settings.resources
-        if index is None or not 0 <= index < len(own):
-            return None
-        return index, own[index]
+        return _highlighted(self.query_one("#resources", OptionList), self.settings.resources)
 
     def _add_resource(self) -> None:
         if len(self.settings.resources) >= MAX_RESOURCES:
@@ -387,6 +380,14 @@ class SettingsScreen(AreaScreen):
             ),
             answered,
         )
+
+
+def _highlighted(shown: OptionList, entries: Sequence[E]) -> tuple[int, E] | None:
+    """The entry under a list's cursor, with its place, if there is one."""
+    index = shown.highlighted
+    if index is None or not 0 <= index < len(entries):
+        return None
+    return index, entries[index]
 
 
 def folder_problem(typed: str) -> str:
