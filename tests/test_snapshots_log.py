@@ -43,8 +43,11 @@ def test_log_form_with_validation_errors(
 
 def test_log_form_filled(snap_compare, demo_store: Store, make_test_app: Callable) -> None:
     async def fill(pilot: Pilot) -> None:
-        # Words, tab, two digits: a digit chooses and moves on.
-        await pilot.press("a", *"Said hi to a neighbour", "tab", "2", "4")
+        # Words, tab, three digits: a digit chooses and moves on (the third, could I
+        # be myself, is optional).
+        await pilot.press("a", *"Said hi to a neighbour", "tab", "2", "4", "5")
+        pilot.app.screen.query_one("#support").focus()
+        await pilot.press("2", "2")  # received, practical
         pilot.app.screen.query_one("#person").focus()
         await pilot.press(*"Noor")
         # Yesterday: a time today could still be ahead of the real clock.

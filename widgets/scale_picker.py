@@ -3,7 +3,8 @@
 The one rating control: depth and comfort (1–5), difficulty and discomfort (0–10), the
 check-in's answers (1–3). Typing a digit chooses and moves on to the next field, so a
 moment is logged with words, Tab, two digits and ctrl+s. On a scale that reaches 10,
-"1" waits a moment for a "0" (that makes 10) before it moves on.
+"1" waits a moment for a "0" (that makes 10) before it moves on. An `optional` scale
+(authenticity, support) may stay unchosen: backspace or delete clears it.
 """
 
 from __future__ import annotations
@@ -39,13 +40,16 @@ class ScalePicker(Widget, can_focus=True):
     BINDINGS = [
         Binding("left", "step(-1)", "Less", show=False),
         Binding("right", "step(1)", "More", show=False),
+        Binding("backspace,delete", "clear", "Clear", show=False),
         *(Binding(str(n), f"type({n})", f"Choose {n}", show=False) for n in range(10)),
     ]
 
     value: reactive[int | None] = reactive(None)
 
     class Changed(Message):
-        def __init__(self, picker: ScalePicker, value: int) -> None:
+        """A value chosen, or (on an optional scale) None when cleared."""
+
+        def __init__(self, picker: ScalePicker, value: int | None) -> None:
             super().__init__()
             self.picker = picker
             self.value = value
@@ -62,6 +66,8 @@ class ScalePicker(Widget, can_focus=True):
         low: int | None = None,
         high: int | None = None,
         spelled: bool = False,
+        optional: bool = False,
+        ask: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -70,6 +76,8 @@ class ScalePicker(Widget, can_focus=True):
         self.low = min(labels) if low is None else low
         self.high = max(labels) if high is None else high
         self.spelled = spelled  # each number's name beside it: for a few long names
+        self.optional = optional
+        self.ask = ask  # said instead of "type 1–5" while nothing is chosen
         self.set_reactive(ScalePicker.value, value)
         self._pending: int | None = None  # a digit waiting for a second one
         self._wait: Timer | None = None
@@ -86,8 +94,12 @@ class ScalePicker(Widget, can_focus=True):
     @property
     def prompt(self) -> str:
         """What to type, said where the choice's name will be."""
+        if self.ask is not None:
+            return self.ask
         if self.high >= 10:
             return f"type {self.low}\u2013{self.high} (1 then 0 for 10)"
+        if self.optional:
+            return f"optional: type {self.low}\u2013{self.high} or tab on"
         return f"type {self.low}\u2013{self.high}"
 
     def _cells(self) -> list[tuple[int, str]]:
@@ -113,6 +125,8 @@ class ScalePicker(Widget, can_focus=True):
             tail = Text(self.prompt, style="italic")
         elif self.value in self.labels and not self.spelled:
             tail = Text(self.labels[self.value])
+        elif self.value is None and self.optional:
+            tail = Text("optional", style="italic")
         else:
             return text
         # The name (or what to type) goes under the numbers when it does not fit after.
@@ -122,8 +136,16 @@ class ScalePicker(Widget, can_focus=True):
         return text
 
     def watch_value(self, value: int | None) -> None:
-        if value is not None:
+        if value is not None or self.optional:
             self.post_message(self.Changed(self, value))
+
+    def action_clear(self) -> None:
+        if not self.optional:
+            self.app.bell()
+            return
+        self._cancel_wait()
+        self._pending = None
+        self.value = None
 
     def action_step(self, delta: int) -> None:
         self._cancel_wait()

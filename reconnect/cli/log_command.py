@@ -13,9 +13,14 @@ from typing import Any
 NAME = "log"
 EXIT_BAD_INPUT = 2
 DEPTH_HELP = (
-    "1 greeting, 2 small talk, 3 real conversation, 4 personal share, 5 plan made / support given"
+    "1 greeting, 2 small talk, 3 real conversation, 4 personal share, "
+    "5 plan made, support given or received"
 )
 COMFORT_HELP = "1 very uneasy, 2 uneasy, 3 okay, 4 fairly comfortable, 5 at ease"
+AUTHENTICITY_HELP = (
+    "could I be myself? 1 I held back a lot, 2 held back some, 3 partly myself, "
+    "4 mostly myself, 5 fully myself (optional)"
+)
 # The flag to name when the model refuses a field.
 FLAG_FOR_FIELD = {"what": "what (the text)", "note": "--note", "name": "--who"}
 
@@ -42,6 +47,17 @@ def add_parser(subparsers: Any) -> str:
     )
     parser.add_argument("--depth", required=True, metavar="1-5", help=DEPTH_HELP)
     parser.add_argument("--comfort", required=True, metavar="1-5", help=COMFORT_HELP)
+    parser.add_argument("--authenticity", metavar="1-5", help=AUTHENTICITY_HELP)
+    parser.add_argument(
+        "--support",
+        metavar="WAY",
+        help="support in this moment: gave, received or both (optional)",
+    )
+    parser.add_argument(
+        "--support-kind",
+        metavar="KIND",
+        help="emotional, practical (a lift, childcare) or guidance (advice); needs --support",
+    )
     parser.add_argument(
         "--who", metavar="NAME", help="the person; a name not known yet is added to People"
     )
@@ -82,7 +98,15 @@ def _log(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from reconnect.logic.connections import check_not_future, describe, parse_choice, parse_moment
-    from reconnect.records.models import Channel, Connection, Counterpart, first_error, now_local
+    from reconnect.records.models import (
+        Channel,
+        Connection,
+        Counterpart,
+        SupportFlow,
+        SupportKind,
+        first_error,
+        now_local,
+    )
     from reconnect.store.paths import data_dir
 
     now = now_local()
@@ -96,6 +120,25 @@ def _log(args: argparse.Namespace) -> int:
         raise BadInput(f"--channel: {exc}") from None
     depth = _scale("--depth", args.depth, DEPTH_HELP)
     comfort = _scale("--comfort", args.comfort, COMFORT_HELP)
+    authenticity = (
+        None
+        if args.authenticity is None
+        else _scale("--authenticity", args.authenticity, AUTHENTICITY_HELP)
+    )
+    try:
+        support = None if args.support is None else parse_choice(SupportFlow, args.support)
+    except ValueError as exc:
+        raise BadInput(f"--support: {exc}") from None
+    try:
+        support_kind = (
+            None if args.support_kind is None else parse_choice(SupportKind, args.support_kind)
+        )
+    except ValueError as exc:
+        raise BadInput(f"--support-kind: {exc}") from None
+    if support_kind is not None and support is None:
+        raise BadInput(
+            "--support-kind: say which way it went too, with --support gave, received or both"
+        )
     at = now
     if args.at is not None:
         try:
@@ -114,6 +157,9 @@ def _log(args: argparse.Namespace) -> int:
             depth=depth,
             comfort=comfort,
             note=args.note,
+            authenticity=authenticity,
+            support=support,
+            support_kind=support_kind,
         )
     except ValidationError as exc:
         raise BadInput(_flagged(first_error(exc))) from None

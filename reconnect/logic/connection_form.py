@@ -14,7 +14,16 @@ from typing import NamedTuple
 
 from reconnect.logic.connections import check_not_future, clean_name, find_person, parse_clock
 from reconnect.logic.weeks import at_local
-from reconnect.records.models import Channel, Connection, Counterpart, Person, label, now_local
+from reconnect.records.models import (
+    Channel,
+    Connection,
+    Counterpart,
+    Person,
+    SupportFlow,
+    SupportKind,
+    label,
+    now_local,
+)
 
 # How many days back the "when" list offers (four weeks: a week remembered late still
 # fits); older entries keep their own day when edited.
@@ -34,6 +43,9 @@ class Prefill:
     note: str = ""
     goal_id: str | None = None
     step_id: str | None = None
+    authenticity: int | None = None
+    support: SupportFlow | None = None
+    support_kind: SupportKind | None = None
 
     @classmethod
     def of(cls, connection: Connection) -> Prefill:
@@ -47,6 +59,9 @@ class Prefill:
             connection.note,
             connection.goal_id,
             connection.step_id,
+            connection.authenticity,
+            connection.support,
+            connection.support_kind,
         )
 
 
@@ -100,6 +115,18 @@ def missing_scales(depth: int | None, comfort: int | None) -> str:
     if not missing:
         return ""
     return f"choose {' and '.join(missing)}: type a number 1\u20135 or click one"
+
+
+# The support pickers number their choices; these are the values behind the numbers.
+SUPPORT_CHOICES: tuple[SupportFlow, ...] = tuple(SupportFlow)
+SUPPORT_KIND_CHOICES: tuple[SupportKind, ...] = tuple(SupportKind)
+
+
+def support_problem(support: int | None, kind: int | None) -> str:
+    """What stops a kind of support without its direction, or ""."""
+    if kind is not None and support is None:
+        return "say which way the support went: type 1\u20133 on Support, or clear Kind"
+    return ""
 
 
 @dataclass

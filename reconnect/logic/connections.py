@@ -15,7 +15,8 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from reconnect.records.content import COMFORT_LABELS, DEPTH_LABELS
+from reconnect.logic.support import connection_support
+from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_LABELS
 from reconnect.records.models import (
     CIRCLE_FOR_COUNTERPART,
     COUNTERPART_FOR_CIRCLE,
@@ -145,11 +146,19 @@ def save(
 
 
 def describe(connection: Connection, person: Person | None = None) -> str:
-    """One line: what, with whom, how, how deep and how comfortable."""
+    """One line: what, with whom, how, how deep, how comfortable, and (when noted)
+    whether I could be myself and which way support went."""
     who = f" with {person.name}" if person else ""
-    return (
-        f"\u201c{connection.what}\u201d{who} ({label(connection.counterpart)}, "
-        f"{label(connection.channel)}, depth {connection.depth} "
-        f"{DEPTH_LABELS[connection.depth]}, comfort {connection.comfort} "
-        f"{COMFORT_LABELS[connection.comfort]})"
-    )
+    parts = [
+        label(connection.counterpart),
+        label(connection.channel),
+        f"depth {connection.depth} {DEPTH_LABELS[connection.depth]}",
+        f"comfort {connection.comfort} {COMFORT_LABELS[connection.comfort]}",
+    ]
+    if connection.authenticity is not None:
+        parts.append(
+            f"myself {connection.authenticity} {AUTHENTICITY_LABELS[connection.authenticity]}"
+        )
+    if support := connection_support(connection):
+        parts.append(support)
+    return f"\u201c{connection.what}\u201d{who} ({', '.join(parts)})"

@@ -150,7 +150,7 @@ DEPTH_LABELS: dict[int, str] = {
     2: "small talk",
     3: "real conversation",
     4: "personal share",
-    5: "plan made / support given",
+    5: "plan made, support given or received",
 }
 
 # Short forms where a column is narrow.
@@ -160,6 +160,33 @@ DEPTH_SHORT: dict[int, str] = {
     3: "real conversation",
     4: "personal share",
     5: "plan or support",
+}
+
+# "Could I be myself?": the third part of the measure, beside depth and comfort.
+AUTHENTICITY_QUESTION = "Could I be myself?"
+AUTHENTICITY_LABELS: dict[int, str] = {
+    1: "I held back a lot",
+    2: "held back some",
+    3: "partly myself",
+    4: "mostly myself",
+    5: "fully myself",
+}
+
+# Which way support went, and what kind: receiving counts as much as giving.
+SUPPORT_LABELS: dict[str, str] = {
+    "gave": "I gave",
+    "received": "I received",
+    "both": "both ways",
+}
+SUPPORT_KIND_LABELS: dict[str, str] = {
+    "emotional": "emotional",
+    "practical": "practical",
+    "guidance": "guidance",
+}
+SUPPORT_KIND_EXAMPLES: dict[str, str] = {
+    "emotional": "being listened to, comforted, understood",
+    "practical": "a lift, childcare, a lead on a job",
+    "guidance": "advice, the name of a good doctor",
 }
 
 COMFORT_LABELS: dict[int, str] = {
@@ -176,6 +203,7 @@ GOAL_KIND_LABELS: dict[str, str] = {
     "be_consistent": "Be consistent",
     "join_community": "Join a community",
     "micro": "Micro-connections",
+    "ask_for_help": "Ask for help",
 }
 
 GOAL_KIND_HINTS: dict[str, str] = {
@@ -184,6 +212,7 @@ GOAL_KIND_HINTS: dict[str, str] = {
     "be_consistent": "Reliability builds safety: be present and reachable over time.",
     "join_community": "Start small; an online group can come before a local one.",
     "micro": "Tiny, everyday moments of contact add up.",
+    "ask_for_help": "Asking for and accepting help is a skill: start with something small.",
 }
 
 

@@ -12,7 +12,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from reconnect.records.content import PATTERN_IDS
 
@@ -77,6 +85,23 @@ class GoalKind(StrEnum):
     BE_CONSISTENT = "be_consistent"
     JOIN_COMMUNITY = "join_community"
     MICRO = "micro"
+    ASK_FOR_HELP = "ask_for_help"
+
+
+class SupportFlow(StrEnum):
+    """Which way support went in a moment: receiving counts as much as giving."""
+
+    GAVE = "gave"
+    RECEIVED = "received"
+    BOTH = "both"
+
+
+class SupportKind(StrEnum):
+    """The three kinds of support connection gives (CONTENT.md)."""
+
+    EMOTIONAL = "emotional"
+    PRACTICAL = "practical"
+    GUIDANCE = "guidance"
 
 
 class GoalStatus(StrEnum):
@@ -161,6 +186,19 @@ class Connection(Record):
     note: Note = ""
     goal_id: RecordId | None = None
     step_id: RecordId | None = None
+    # "Could I be myself?" 1–5; optional, and None (a gap, never a zero) for moments
+    # logged before it was asked.
+    authenticity: Scale5 | None = None
+    support: SupportFlow | None = None
+    support_kind: SupportKind | None = None
+
+    @model_validator(mode="after")
+    def _kind_needs_flow(self) -> Connection:
+        if self.support_kind is not None and self.support is None:
+            raise ValueError(
+                "support_kind: say which way the support went too (gave, received or both)"
+            )
+        return self
 
 
 class Reflection(Record):
@@ -262,6 +300,8 @@ class Person(Record):
     cadence_days: Annotated[int, Field(ge=1, le=730)] | None = None
     notes: Note = ""
     archived: bool = False
+    # "Safe: I can be myself with them" (consistent, respectful, honest; not perfect).
+    safe: bool = False
 
 
 class CheckIn(Record):

@@ -33,8 +33,9 @@ class LogScreen(UndoArea):
     AREA_TITLE = "Log"
     ABOUT = (
         "Note small moments of connection, right after they happen: what, who, how deep "
-        "(1 greeting … 5 plan made or support given) and how comfortable it felt (1 very "
-        "uneasy … 5 at ease). The list shows a week at a time, newest first."
+        "(1 greeting … 5 plan made, support given or received), how comfortable it felt "
+        "(1 very uneasy … 5 at ease) and, if you like, whether you could be yourself and "
+        "which way support went. The list shows a week at a time, newest first."
     )
 
     BINDINGS = [

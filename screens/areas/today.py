@@ -32,7 +32,8 @@ class TodayScreen(AreaScreen):
     AREA_TITLE = "Today"
     ABOUT = (
         "This week so far: how deep your moments of connection went (1 greeting … 5 plan "
-        "made or support given) and how comfortable they felt; how many comes last. "
+        "made, support given or received), how comfortable they felt and whether you could "
+        "be yourself; how many comes last. "
         "Goals show their next small step; homework due soonest comes first. Losing touch "
         "lists people past the rhythm you wished for. Nothing here is a score to beat: it "
         "is a place to pick one small thing."

@@ -10,7 +10,10 @@ dialogs because it opens the pick lists (ideas, people: connection_picks.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,14 +23,24 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from reconnect.logic.connection_form import (
+    SUPPORT_CHOICES,
+    SUPPORT_KIND_CHOICES,
     Entry,
     PersonPick,
     Prefill,
     day_choices,
     missing_scales,
     moment_of,
+    support_problem,
 )
-from reconnect.records.content import COMFORT_LABELS, DEPTH_LABELS, MICRO_CONNECTIONS
+from reconnect.records.content import (
+    AUTHENTICITY_LABELS,
+    COMFORT_LABELS,
+    DEPTH_LABELS,
+    MICRO_CONNECTIONS,
+    SUPPORT_KIND_LABELS,
+    SUPPORT_LABELS,
+)
 from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
     Channel,
@@ -40,6 +53,7 @@ from screens.dialogs.connection_picks import PickLists
 from widgets.field_check import ModelField
 from widgets.scale_picker import ScalePicker
 
+E = TypeVar("E", bound=StrEnum)
 ERROR_MARK = "\u2716 "  # the text says what is wrong; the mark and colour only point to it
 
 
@@ -106,6 +120,15 @@ class ConnectionEditor(PickLists):
         with Horizontal(classes="editor-row editor-scale-row"):
             yield Label("Comfort")
             yield ScalePicker(COMFORT_LABELS, start.comfort, id="comfort")
+        with Horizontal(classes="editor-row editor-scale-row editor-block-end"):
+            yield Label("Myself")
+            yield ScalePicker(
+                AUTHENTICITY_LABELS,
+                start.authenticity,
+                optional=True,
+                ask="optional: could I be myself? type 1\u20135",
+                id="authenticity",
+            )
         yield Static(classes="editor-message editor-error", id="scale-error")
         with Horizontal(classes="editor-row"):
             yield Label("With")
@@ -149,6 +172,26 @@ class ConnectionEditor(PickLists):
             )
             yield Input(clock, placeholder="now", id="clock", max_length=5, compact=compact)
         yield Static(classes="editor-message editor-error", id="clock-error")
+        # Support: optional, one digit each; receiving counts as much as giving.
+        with Horizontal(classes="editor-row editor-scale-row"):
+            yield Label("Support")
+            yield ScalePicker(
+                _numbered(SUPPORT_LABELS[s.value] for s in SUPPORT_CHOICES),
+                _number_of(SUPPORT_CHOICES, start.support),
+                spelled=True,
+                optional=True,
+                id="support",
+            )
+        with Horizontal(classes="editor-row editor-scale-row editor-block-end"):
+            yield Label("Kind")
+            yield ScalePicker(
+                _numbered(SUPPORT_KIND_LABELS[k.value] for k in SUPPORT_KIND_CHOICES),
+                _number_of(SUPPORT_KIND_CHOICES, start.support_kind),
+                spelled=True,
+                optional=True,
+                id="support-kind",
+            )
+        yield Static(classes="editor-message editor-error", id="support-error")
         with Horizontal(classes="editor-row"):
             yield Label("Note")
             yield Input(
@@ -233,8 +276,11 @@ class ConnectionEditor(PickLists):
         self._say("clock-error", self._when_problem())
 
     @on(ScalePicker.Changed)
-    def _scale_changed(self) -> None:
-        self._say("scale-error", self._scale_problem())
+    def _scale_changed(self, event: ScalePicker.Changed) -> None:
+        if event.picker.id in ("support", "support-kind"):
+            self._say("support-error", self._support_problem())
+        else:
+            self._say("scale-error", self._scale_problem())
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -268,6 +314,17 @@ class ConnectionEditor(PickLists):
             self.query_one("#comfort", ScalePicker).value,
         )
 
+    def _support_problem(self) -> str:
+        return support_problem(
+            self.query_one("#support", ScalePicker).value,
+            self.query_one("#support-kind", ScalePicker).value,
+        )
+
+    def _chosen(self, picker_id: str, choices: tuple[E, ...]) -> E | None:
+        """The choice behind an optional numbered picker, or None."""
+        number = self.query_one(f"#{picker_id}", ScalePicker).value
+        return None if number is None else choices[number - 1]
+
     def _input_problem(self, field_id: str) -> str:
         """What the field's own checks say about its value now ("" when it passes)."""
         field = self.query_one(f"#{field_id}", Input)
@@ -289,6 +346,8 @@ class ConnectionEditor(PickLists):
         if scale := self._scale_problem():
             missing = "depth" if self.query_one("#depth", ScalePicker).value is None else "comfort"
             problems["scale-error"] = (missing, scale)
+        if support := self._support_problem():
+            problems["support-error"] = ("support", support)
         return problems
 
     def entry(self) -> Entry | None:
@@ -314,12 +373,24 @@ class ConnectionEditor(PickLists):
             "depth": self.query_one("#depth", ScalePicker).value,
             "comfort": self.query_one("#comfort", ScalePicker).value,
             "note": self.query_one("#note", Input).value,
+            "authenticity": self.query_one("#authenticity", ScalePicker).value,
+            "support": self._chosen("support", SUPPORT_CHOICES),
+            "support_kind": self._chosen("support-kind", SUPPORT_KIND_CHOICES),
             "goal_id": self._start.goal_id,
             "step_id": self._start.step_id,
         }
         if self._editing is not None:
             fields["id"] = self._editing.id
         return Entry(Connection.model_validate(fields), None if picked else person_text)
+
+
+def _numbered(names: Iterable[str]) -> dict[int, str]:
+    """Names numbered from 1, as a picker shows them."""
+    return dict(enumerate(names, start=1))
+
+
+def _number_of(choices: tuple[E, ...], value: E | None) -> int | None:
+    return None if value is None else choices.index(value) + 1
 
 
 def _failure(event: Input.Changed) -> str:
