@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from reconnect.store.migrations import SCHEMA_VERSION
 from reconnect.store.store import DATA_FILE_NAME, Store
 from tests.conftest import PINNED_TODAY
 
@@ -150,7 +151,7 @@ def test_an_upgrade_keeps_the_original_and_says_where(tmp_path: Path) -> None:
         data_dir, "log", "Hello", "--counterpart", "friend", "--depth", "2", "--comfort", "4"
     )
     assert result.returncode == 0, result.stderr
-    kept = data_dir / f"{DATA_FILE_NAME}.before-schema-1"
+    kept = data_dir / f"{DATA_FILE_NAME}.before-schema-{SCHEMA_VERSION}"
     assert kept.read_bytes() == original
     assert kept.stat().st_mode & 0o777 == 0o600
     assert str(kept) in result.stderr

@@ -39,14 +39,20 @@ def test_a_record_that_has_an_id_is_kept_as_it_is() -> None:
 def test_the_files_created_at_survives_a_migration() -> None:
     out = migrate({"meta": dict(OLD_META), "people": {}}, NEW_META)
     assert out[META_TABLE] == {
-        "1": {"created_at": OLD_META["1"]["created_at"], "app": "reconnect", "schema_version": 1}
+        "1": {
+            "created_at": OLD_META["1"]["created_at"],
+            "app": "reconnect",
+            "schema_version": SCHEMA_VERSION,
+        }
     }
 
 
 def test_without_a_created_at_the_new_meta_gives_it() -> None:
     out = migrate({"people": {}}, NEW_META)
     assert out[META_TABLE] == {"1": {**NEW_META, "schema_version": SCHEMA_VERSION}}
-    assert migrate({}, {})[META_TABLE] == {"1": {"created_at": None, "schema_version": 1}}
+    assert migrate({}, {})[META_TABLE] == {
+        "1": {"created_at": None, "schema_version": SCHEMA_VERSION}
+    }
 
 
 def test_schema_version_reads_the_first_int_in_meta() -> None:

@@ -92,24 +92,31 @@ TABLES = {
 }
 
 
+# Fields each version added: a record of an older version has none of them.
+ADDED_IN_2 = ("authenticity", "support", "support_kind", "safe")
+
+
 @st.composite
-def version_0_record(draw: st.DrawFn, records: st.SearchStrategy[Doc]) -> Doc:
-    """A record as version 0 wrote it: mostly without an id of its own."""
+def older_record(draw: st.DrawFn, records: st.SearchStrategy[Doc], version: int) -> Doc:
+    """A record as `version` wrote it: without the fields added since, and at version 0
+    mostly without an id of its own."""
     doc = draw(records)
-    if draw(st.booleans()):
+    for field in ADDED_IN_2:
+        doc.pop(field, None)
+    if version == 0 and draw(st.booleans()):
         del doc["id"]
     return doc
 
 
 @st.composite
 def older_files(draw: st.DrawFn) -> tuple[int, dict[str, dict[str, Doc]]]:
-    """An older file's tables; version 0 is the only older schema so far (the meta
-    table, if any, has no schema_version)."""
+    """An older file's tables: version 0 (the meta table, if any, has no
+    schema_version) or version 1 (before authenticity, support and safe people)."""
     version = draw(st.integers(0, SCHEMA_VERSION - 1))
     data: dict[str, dict[str, Doc]] = {}
     for name, records in TABLES.items():
         if draw(st.booleans()):
-            docs = draw(st.lists(version_0_record(records), max_size=4))
+            docs = draw(st.lists(older_record(records, version), max_size=4))
             # TinyDB's doc ids need not run from 1 (records were deleted).
             first = draw(st.integers(1, 50))
             data[name] = {str(first + n * 2): doc for n, doc in enumerate(docs)}

@@ -12,7 +12,15 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from reconnect.demo.goals import link_hellos, sample_goals
 from reconnect.demo.profile import DEMO, HEAVY, History, Profile, moment_on
-from reconnect.demo.sample_text import BODIES, DEEPER, HELPED, IN_THE_WAY, PEOPLE
+from reconnect.demo.sample_text import (
+    BODIES,
+    DEEPER,
+    HELPED,
+    IN_THE_WAY,
+    PEOPLE,
+    SAFE_PEOPLE,
+    SUPPORT_IN,
+)
 from reconnect.logic.weeks import week_start
 from reconnect.records.content import MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS
 from reconnect.records.models import (
@@ -40,7 +48,14 @@ def _choose_depth(rng: random.Random, f: float) -> int:
 
 def _people(rng: random.Random, profile: Profile, start: datetime) -> list[Person]:
     people = [
-        Person(name=name, circle=circle, cadence_days=cadence, notes=notes, created_at=start)
+        Person(
+            name=name,
+            circle=circle,
+            cadence_days=cadence,
+            notes=notes,
+            created_at=start,
+            safe=name in SAFE_PEOPLE,
+        )
         for name, circle, cadence, notes in PEOPLE
     ]
     circles = list(Circle)
@@ -201,6 +216,35 @@ def _today_too(
     return more[:wanted]
 
 
+# The first weeks were logged before "could I be myself?" was asked: a gap, not a zero.
+WEEKS_BEFORE_AUTHENTICITY = 4
+
+
+def _myself_and_support(
+    seed: int, first: date, people: list[Person], connections: list[Connection]
+) -> list[Connection]:
+    """Authenticity and support on each moment. Their own random stream, so the rest of
+    the history is the same as without them. Being oneself grows over the weeks, most
+    with the people it feels safe to be oneself with."""
+    rng = random.Random(f"{seed}-myself")
+    safe = {p.id for p in people if p.safe}
+    asked_from = first + timedelta(weeks=WEEKS_BEFORE_AUTHENTICITY)
+    last = max((c.at.date() for c in connections), default=first)
+    span = max(1, (last - asked_from).days)
+    out = []
+    for c in connections:
+        fields: dict[str, object] = {}
+        if c.at.date() >= asked_from:
+            f = (c.at.date() - asked_from).days / span
+            lift = 0.8 if c.person_id in safe else 0.0
+            myself = round(1.8 + 2.2 * f + lift + rng.uniform(-1.0, 0.8))
+            fields["authenticity"] = max(1, min(5, myself))
+        if c.what in SUPPORT_IN:
+            fields["support"], fields["support_kind"] = SUPPORT_IN[c.what]
+        out.append(c.model_copy(update=fields) if fields else c)
+    return out
+
+
 def generate(
     today: date, profile: Profile = DEMO, seed: int = 7, tz: tzinfo | None = None
 ) -> History:
@@ -219,6 +263,7 @@ def generate(
     history.checkins, history.reviews = _week_records(rng, profile, today, zone)
     history.goals = sample_goals(rng, profile, today, people, zone)
     history.connections = link_hellos(history.connections, history.goals)
+    history.connections = _myself_and_support(seed, first, people, history.connections)
     return history
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconnect.records.models import Circle
+from reconnect.records.models import Circle, SupportFlow, SupportKind
 
 # name, circle, cadence in days, notes
 PEOPLE = (
@@ -23,8 +23,24 @@ DEEPER = {
         "Shared something I'd kept to myself",
         "Talked about the hard week honestly",
     ),
-    5: ("Made a plan to meet again", "Helped with the move", "Was there when they needed it"),
+    5: (
+        "Made a plan to meet again",
+        "Helped with the move",
+        "Accepted a lift instead of saying I'm fine",
+    ),
 }
+
+# Which moments carried support, which way and of what kind: receiving as often as
+# giving. Nobody has given guidance yet, so "your support" has a gap to point to.
+SUPPORT_IN: dict[str, tuple[SupportFlow, SupportKind]] = {
+    "Helped with the move": (SupportFlow.GAVE, SupportKind.PRACTICAL),
+    "Accepted a lift instead of saying I'm fine": (SupportFlow.RECEIVED, SupportKind.PRACTICAL),
+    "Talked about the hard week honestly": (SupportFlow.RECEIVED, SupportKind.EMOTIONAL),
+    "Told them how the last months really were": (SupportFlow.BOTH, SupportKind.EMOTIONAL),
+}
+
+# The people it feels safe to be oneself with.
+SAFE_PEOPLE = ("Maya", "Jordan")
 
 BODIES = (
     "I noticed I kept my phone face down all evening. Part of me wanted someone to "

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT
+from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_SHORT
 from reconnect.records.models import (
     Connection,
     Goal,
@@ -44,15 +44,32 @@ def comfort_words(comfort: float, labelled: bool = True) -> str:
     return f"comfort {comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]})"
 
 
+def authenticity_mean(connections: Iterable[Connection]) -> float | None:
+    """The mean "could I be myself?" over the moments that answered it; None when none
+    did. A moment that was not asked is left out, never counted as a zero."""
+    rated = [c.authenticity for c in connections if c.authenticity is not None]
+    return sum(rated) / len(rated) if rated else None
+
+
+def authenticity_words(mean: float, labelled: bool = True) -> str:
+    """'myself 3.8 of 5 (mostly myself)', or 'myself 3.8' where a line is short of room."""
+    if not labelled:
+        return f"myself {mean:.1f}"
+    return f"myself {mean:.1f} of 5 ({AUTHENTICITY_LABELS[round(mean)]})"
+
+
 def lead_words(connections: Iterable[Connection], labelled: bool = True) -> str:
-    """How deep and how comfortable a set of moments was, the words a week's summary opens
-    with (the count comes after, in small print): 'Mostly small talk, up to personal
-    share; comfort 3.4 of 5 (okay)'."""
+    """How deep and how comfortable a set of moments was, and how far one could be
+    oneself, the words a week's summary opens with (the count comes after, in small
+    print): 'Mostly small talk, up to personal share; comfort 3.4 of 5 (okay); myself
+    3.8 of 5 (mostly myself)'."""
     week = list(connections)
     if not week:
         return "Nothing logged"
     comfort = sum(c.comfort for c in week) / len(week)
     words = f"{depth_words(depth_mix(week))}; {comfort_words(comfort, labelled)}"
+    if (myself := authenticity_mean(week)) is not None:
+        words += f"; {authenticity_words(myself, labelled)}"
     return words[0].upper() + words[1:]
 
 
