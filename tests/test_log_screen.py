@@ -368,3 +368,59 @@ async def test_a_save_the_disk_refuses_keeps_the_form_and_its_words(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.what for c in store.connections.all()] == ["Coffee with Sam"]
+
+
+async def test_myself_and_support_are_one_digit_each_and_optional(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"A lift to the clinic", "tab", "5", "4", "4")
+        # The third digit (could I be myself?) moved focus on to With.
+        assert app.focused is not None and app.focused.id == "counterpart"
+        screen = app.screen
+        await pilot.press("enter", *"neighbour", "enter")
+        screen.query_one("#support").focus()
+        await pilot.press("1", "2")  # gave, and (focus moved on) practical
+        screen.query_one("#support").focus()
+        await pilot.press("2")  # no: received
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (saved,) = store.connections.all()
+        assert (saved.authenticity, saved.support, saved.support_kind) == (
+            4,
+            "received",
+            "practical",
+        )
+        assert "received practical support" in str(
+            app.screen.query_one(ConnectionList).get_option_at_index(1).prompt
+        )
+
+
+async def test_a_kind_without_a_direction_is_marked_and_clearing_leaves_a_gap(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = shown_ids(app)[0]
+        original = demo_store.connections.get(first)
+        assert original is not None and original.authenticity is not None
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#support-kind").focus()
+        await pilot.press("3", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)  # not saved
+        assert "which way the support went" in message(app, "support-error")
+        assert app.focused is screen.query_one("#support")
+        screen.query_one("#support-kind").focus()
+        await pilot.press("backspace")  # clears the kind
+        screen.query_one("#authenticity").focus()
+        await pilot.press("delete")  # and "could I be myself?": not asked this time
+        assert message(app, "support-error") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        edited = demo_store.connections.get(first)
+        assert edited is not None
+        assert (edited.authenticity, edited.support_kind) == (None, None)
+        assert edited.depth == original.depth

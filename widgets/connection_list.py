@@ -10,7 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reconnect.logic.plural import plural
-from reconnect.records.content import COMFORT_LABELS, DEPTH_SHORT
+from reconnect.logic.support import connection_support
+from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_SHORT
 from reconnect.records.models import Connection, label
 
 DAY_PREFIX = "day-"
@@ -27,7 +28,8 @@ def day_heading(day: date, count: int, today: date) -> Text:
 
 
 def entry_text(connection: Connection, person_name: str | None) -> Text:
-    """'18:30  Said hi' and, below, who, how, how deep and how comfortable."""
+    """'18:30  Said hi' and, below, who, how, how deep, how comfortable and (when
+    noted) whether I could be myself and which way support went."""
     text = Text(f"{connection.at.astimezone():%H:%M}  ", style="bold")
     text.append(connection.what, style="not bold")
     details = [label(connection.counterpart)]
@@ -38,7 +40,11 @@ def entry_text(connection: Connection, person_name: str | None) -> Text:
         DEPTH_SHORT[connection.depth],
         COMFORT_LABELS[connection.comfort],
     ]
+    if connection.authenticity is not None:
+        details.append(AUTHENTICITY_LABELS[connection.authenticity])
     text.append("\n       " + " · ".join(details), style="not bold dim")
+    if support := connection_support(connection):
+        text.append(f"\n       {support}", style="not bold dim")
     if connection.note:
         note = " ".join(connection.note.split())
         text.append(f"\n       \u201c{note}\u201d", style="not bold italic")
