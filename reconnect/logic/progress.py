@@ -232,7 +232,9 @@ def summarise(points: Sequence[WeekPoint]) -> PeriodSummary:
     deep = sum(sum(p.by_depth[2:]) for p in points)
     scores = [p.checkin for p in points if p.checkin is not None]
     rated = sum(p.authenticity_rated for p in points)
-    myself = sum(p.authenticity * p.authenticity_rated for p in points if p.authenticity)
+    myself = sum(
+        p.authenticity * p.authenticity_rated for p in points if p.authenticity is not None
+    )
     return PeriodSummary(
         weeks=len(points),
         weeks_logged=sum(p.logged for p in points),
