@@ -189,6 +189,13 @@ SUPPORT_KIND_EXAMPLES: dict[str, str] = {
     "guidance": "advice, the name of a good doctor",
 }
 
+# A person's safe mark, and what it does not mean (shown in People's help).
+SAFE_LABEL = "Safe: I can be myself with them"
+SAFE_NOT_PERFECT = (
+    "Safe does not mean never disagreeing: safe relationships are consistent, "
+    "respectful and honest, not perfect."
+)
+
 COMFORT_LABELS: dict[int, str] = {
     1: "very uneasy",
     2: "uneasy",
