@@ -355,7 +355,9 @@ class PeopleScreen(UndoArea):
             from reconnect.records.models import Goal
 
             if isinstance(goal, Goal):
-                self.notify("It's in Goals (g): add its first small step there.", title=goal.title)
+                from reconnect.logic.goal_words import made_words
+
+                self.notify(f"It's in Goals (g). {made_words(goal)}", title=goal.title)
 
         form = GoalForm(
             self.store.people.all(),
