@@ -78,3 +78,21 @@ def test_a_data_folder_that_is_a_file_is_named(tmp_path: Path) -> None:
         assert result.returncode == 3
         assert "is a file" in result.stderr and "Traceback" not in result.stderr
     assert not_a_folder.read_text() == "x"
+
+
+def test_data_dir_may_come_after_the_command_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    after = tmp_path / "after"
+    log = ["log", "Hi", "--counterpart", "friend", "--depth", "1", "--comfort", "3"]
+    assert main([*log, "--data-dir", str(after)]) == 0
+    assert Store.open(after).connections.count() == 1
+    capsys.readouterr()
+    assert main(["where", "--data-dir", str(after)]) == 0
+    assert capsys.readouterr().out.strip() == str(after / DATA_FILE_NAME)
+    # Given before the command it still counts, and after it wins.
+    before = tmp_path / "before"
+    assert main(["--data-dir", str(before), "where", "--data-dir", str(after)]) == 0
+    assert capsys.readouterr().out.strip() == str(after / DATA_FILE_NAME)
+    assert main(["--data-dir", str(before), "where"]) == 0
+    assert capsys.readouterr().out.strip() == str(before / DATA_FILE_NAME)

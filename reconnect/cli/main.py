@@ -40,6 +40,12 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
+DATA_DIR_HELP = (
+    "folder holding your data (default: $RECONNECT_DATA_DIR, else the folder chosen in "
+    "Settings, else the platform's user data folder)"
+)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
@@ -64,12 +70,7 @@ def build_parser() -> Parser:
         "With no command, opens the app.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder holding your data (default: $RECONNECT_DATA_DIR, else the folder chosen "
-        "in Settings, else the platform's user data folder)",
-    )
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -90,6 +91,12 @@ def build_parser() -> Parser:
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
         COMMANDS[module.add_parser(sub)] = module.run
+    # `reconnect log … --data-dir D` means the same as `reconnect --data-dir D log …`.
+    # Unset here, the value given before the command (or none) stands.
+    for command in sub.choices.values():
+        command.add_argument(
+            "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP
+        )
     return parser
 
 
