@@ -9,7 +9,7 @@ from datetime import date
 from rich.text import Text
 
 from reconnect.logic import ladder
-from reconnect.logic.consistency import SPARK_WEEKS, Consistency
+from reconnect.logic.consistency import Consistency
 from reconnect.logic.goal_words import discomfort_verdict
 from reconnect.logic.plural import plural
 from reconnect.records.content import GOAL_KIND_LABELS
@@ -73,7 +73,9 @@ def rhythm_text(goal: Goal, result: Consistency) -> Text:
         score_text(result.score, result.recent(), empty="starts when this week is done")
     )
     if result.score is not None:
-        text.append(f" (bars: last {SPARK_WEEKS} weeks)")
+        # Weeks before the goal began have no bar: count the bars actually drawn.
+        drawn = sum(score is not None for score in result.recent())
+        text.append(f" (bars: last {plural(drawn, 'week')})")
     text.append(f"\nThis week so far: {result.this_week} of an aim of {goal.weekly_target}")
     if result.this_week >= goal.weekly_target:
         text.append(" ✓ met")

@@ -431,7 +431,10 @@ class PeopleScreen(UndoArea):
 
     def _deleted(self, removal: RecordRemoved | None) -> None:
         unlinked = removal.count("connections") if removal else 0
-        self.offer_undo(removal, f" {unlinked} log entries kept, unlinked." if unlinked else "")
+        self.offer_undo(
+            removal,
+            f" {plural(unlinked, 'log entry', 'log entries')} kept, unlinked." if unlinked else "",
+        )
 
     def show_restored(self, removal: Removal) -> None:
         if isinstance(removal, PersonArchived):
