@@ -80,7 +80,7 @@ def test_step_form(snap_compare: Any, demo_store: Store, make_test_app: Callable
     async def add_step(pilot: Pilot) -> None:
         await pilot.press("enter", "a")  # the book club's ladder, a new step
         await on_screen(pilot, StepForm)
-        await pilot.press("tab", *"Ask someone what they are reading")
+        await pilot.press(*"Ask someone what they are reading")  # typing starts in Step
         await pilot.press("tab", "5", "7", *"+12")  # a digit chooses and moves on
         await steady_cursors(pilot)
 

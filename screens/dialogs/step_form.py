@@ -19,6 +19,9 @@ from widgets.scale_picker import ScalePicker
 
 
 class StepForm(FormScreen[Step]):
+    # Typing starts in the step's words; the ideas list above is optional (shift+tab).
+    AUTO_FOCUS = "#title"
+
     def __init__(
         self,
         today: date,
