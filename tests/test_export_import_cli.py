@@ -66,7 +66,15 @@ def test_html_report_has_its_sections_and_is_self_contained(
     with_private: Store, tmp_path: Path
 ) -> None:
     parsed = report(tmp_path)
-    assert parsed.ids == ["checkins", "connections", "goals", "reviews", "patterns", "reflections"]
+    assert parsed.ids == [
+        "checkins",
+        "connections",
+        "support",
+        "goals",
+        "reviews",
+        "patterns",
+        "reflections",
+    ]
     assert parsed.external == []
     text = " ".join(parsed.text)
     assert "Go to the Thursday book club" in text and "Dr. Lee" in text

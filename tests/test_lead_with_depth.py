@@ -60,16 +60,21 @@ async def test_today_leads_with_depth_and_comfort(
         assert text.splitlines()[-1].endswith("connections so far this week")
 
 
-async def test_review_leads_with_depth_and_comfort(
+async def test_review_leads_with_depth_comfort_and_myself(
     demo_store: Store, make_test_app: Callable
 ) -> None:
     app = make_test_app(demo_store, start_area="review")
     async with app.run_test():
         text = _panel(app, "#summary")
-        first = text.splitlines()[0]
-        assert first.startswith("Depth and comfort: ") and "; comfort " in first
-        assert text.index("comfort") < text.index("Connections: ")
-        assert text.splitlines()[-1].startswith("Connections: ")
+        lines = text.splitlines()
+        # Depth, comfort and myself come before anything else.
+        lead = text.split("\nSupport: ", 1)[0]
+        assert lines[0].startswith("Depth, comfort and myself: most")
+        assert "; comfort " in lead and "; myself " in lead and "of 5" in lead
+        # Support given and received by kind follows (the demo's last full week has some).
+        assert "\nSupport: received practical support\n" in text
+        assert text.index("myself ") < text.index("Connections: ")
+        assert lines[-1].startswith("Connections: ")  # the count: small print, last
 
 
 def test_the_report_week_section_leads_with_depth(demo_store: Store) -> None:

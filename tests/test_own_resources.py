@@ -206,3 +206,19 @@ async def test_the_app_exports_them_and_an_import_puts_them_back_into_an_empty_l
         assert "Put your own people and places (1 entry) back" in message
         assert fresh.settings.resources == [THERAPIST]
     assert load_settings()[0].resources == [THERAPIST]
+
+
+def test_a_csv_export_has_them_in_a_file_of_their_own(store: Store, tmp_path: Path) -> None:
+    keep(THERAPIST, GROUP)
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "csv")]) == 0
+    written = (tmp_path / "csv" / "own_resources.csv").read_text(encoding="utf-8")
+    assert written.splitlines() == [
+        "name,reach",
+        'Dr Ana Ruiz,"Call 555 0134, weekdays"',
+        'Tuesday group,"Library, room 2, 7pm"',
+    ]
+
+
+def test_a_csv_export_without_them_has_no_empty_file(store: Store, tmp_path: Path) -> None:
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "csv")]) == 0
+    assert not (tmp_path / "csv" / "own_resources.csv").exists()

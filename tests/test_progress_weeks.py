@@ -12,7 +12,13 @@ from reconnect.logic.progress_words import (
     connections_words,
     goals_words,
 )
-from reconnect.logic.week_review import PATTERN_NAMES, checkin_for_week, summary_lines, week_summary
+from reconnect.logic.week_review import (
+    LEAD_HEADING,
+    PATTERN_NAMES,
+    checkin_for_week,
+    summary_lines,
+    week_summary,
+)
 from reconnect.logic.weeks import last_full_week, period_starts, week_start
 from reconnect.records.models import (
     CheckIn,
@@ -313,7 +319,7 @@ def test_week_summary_gathers_the_week() -> None:
     assert summary.checkin == 6 and summary.earlier_checkin == (date(2026, 10, 26), 9)
     pairs = summary_lines(summary)
     # Depth and comfort lead; the count is the last line.
-    assert pairs[0] == ("Depth and comfort", "mostly real conversation; comfort 3.0 of 5 (okay)")
+    assert pairs[0] == (LEAD_HEADING, "mostly real conversation; comfort 3.0 of 5 (okay)")
     assert pairs[-1] == ("Connections", "3 in the week: 1 greeting, 2 real conversation")
     lines = dict(pairs)
     assert lines["Homework"] == "Book club: partly done"
@@ -326,7 +332,7 @@ def test_week_summary_gathers_the_week() -> None:
 def test_week_summary_of_an_empty_week_says_so_plainly() -> None:
     summary = week_summary(date(2026, 11, 9), [], [], [], [], [])
     lines = dict(summary_lines(summary))
-    assert lines["Depth and comfort"] == "nothing logged this week"
+    assert lines[LEAD_HEADING] == "nothing logged this week"
     assert "Connections" not in lines
     assert lines["People seen"] == "nobody logged by name"
     assert lines["Check-in"] == "no check-in for this week"

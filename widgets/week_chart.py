@@ -136,14 +136,14 @@ class WeekChart(PlotextPlot):
                 top = max(1, *(sum(week) for week in zip(*values, strict=True)))
                 plt.ylim(0, top)
                 plt.yticks(list(range(0, int(top) + 1, max(1, math.ceil(top / 4)))))
+        # Every connecting line first, then every point: a later series' line never hides
+        # an earlier one's marker, so each week's value stays readable where lines cross.
         for series in spec.lines:
-            colour = palette[series.colour % len(palette)]
-            side = "right" if series.right else "left"
-            for run_xs, run_ys in runs(series.values):
-                # Over bars a connecting line would blur them: points only there.
-                if len(run_xs) > 1 and not spec.stacks:
-                    plt.plot(run_xs, run_ys, marker="hd", color=colour, yside=side)
-                plt.scatter(run_xs, run_ys, marker=series.marker, color=colour, yside=side)
+            # Over bars a connecting line would blur them: points only there.
+            if not spec.stacks:
+                self._plot_runs(series, palette, None)
+        for series in spec.lines:
+            self._plot_runs(series, palette, series.marker)
         plt.xlim(-0.6, weeks - 0.4)
         if spec.y_range:
             plt.ylim(*spec.y_range)
@@ -159,3 +159,15 @@ class WeekChart(PlotextPlot):
             )
         ticks = tick_positions(weeks, self.size.width)
         plt.xticks(ticks, [f"{spec.weeks[i]:%-d %b}" for i in ticks])
+
+    def _plot_runs(
+        self, series: Series, palette: Sequence[tuple[int, int, int]], marker: str | None
+    ) -> None:
+        """The series' stretches of weeks: as points in `marker`, or (None) joining lines."""
+        colour = palette[series.colour % len(palette)]
+        side = "right" if series.right else "left"
+        for run_xs, run_ys in runs(series.values):
+            if marker is not None:
+                self.plt.scatter(run_xs, run_ys, marker=marker, color=colour, yside=side)
+            elif len(run_xs) > 1:
+                self.plt.plot(run_xs, run_ys, marker="hd", color=colour, yside=side)

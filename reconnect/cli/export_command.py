@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             start=start,
             end=end,
             include_private=args.include_private,
-            resources=load_settings()[0].resources,  # a backup carries your own list
+            resources=load_settings()[0].resources,  # a backup and a CSV carry your own list
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)

@@ -22,7 +22,7 @@ from reconnect.demo.sample_text import (
     SUPPORT_IN,
 )
 from reconnect.logic.weeks import week_start
-from reconnect.records.content import MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS
+from reconnect.records.content import HELP_PROMPTS, MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS
 from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
     Channel,
@@ -119,6 +119,11 @@ def _poisson_day(rng: random.Random, mean: float) -> int:
     return sum(rng.random() < mean / trials for _ in range(trials))
 
 
+# The seeded history was drawn from the prompts before the help ones existed; drawing
+# from the same list keeps every seeded record (and each snapshot) as it was.
+_HISTORY_PROMPTS = tuple(p for p in PROMPTS if p not in HELP_PROMPTS)
+
+
 def _reflections(
     rng: random.Random, profile: Profile, days: list[date], tz: tzinfo
 ) -> list[Reflection]:
@@ -140,7 +145,7 @@ def _reflections(
             Reflection(
                 at=moment_on(day, rng, tz),
                 patterns=ticked,
-                prompt=rng.choice(PROMPTS),
+                prompt=rng.choice(_HISTORY_PROMPTS),
                 body=body,
                 energy=rng.randint(1, 5),
                 avoided="Calling back; I was afraid it would be awkward."

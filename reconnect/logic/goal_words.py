@@ -66,3 +66,13 @@ def goal_choices(goal: Goal) -> list[tuple[str, str]]:
     choices.append(("plan", "Plan the highlighted step for a day"))
     choices.append(("delete", "Delete the goal"))
     return choices
+
+
+def made_words(goal: Goal) -> str:
+    """What to do next with a goal just made: its filled-in ladder, or its first step."""
+    if goal.steps:
+        return (
+            f"It has {len(goal.steps)} steps, easiest first: change or delete any "
+            "(enter on a step)."
+        )
+    return "Now add its first small step (a)."

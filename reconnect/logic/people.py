@@ -1,4 +1,5 @@
-"""People with what the log says about them, and deleting someone without losing history."""
+"""People with what the log says about them, and archiving or deleting someone without
+losing history (both undoable)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from reconnect.logic.drift import Drift, drifting_from, last_contact
-from reconnect.logic.removals import RecordRemoved, unlink
+from reconnect.logic.person_measures import NO_MOMENTS, Measures, recent_by_person
+from reconnect.logic.removals import PersonArchived, RecordRemoved, unlink
 from reconnect.logic.weeks import local_date
 from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
@@ -40,6 +42,7 @@ class PersonRow:
     days_since: int | None  # None: never logged
     logged: int  # connections with them
     drift: Drift | None  # set when they are past their wished cadence
+    recent: Measures  # depth, comfort and myself over the last weeks
 
 
 def people_rows(
@@ -53,6 +56,7 @@ def people_rows(
     latest = last_contact(connections)
     counts = Counter(c.person_id for c in connections if c.person_id)
     drifts = {d.person.id: d for d in drifting_from(people, latest, today, tz)}
+    recent = recent_by_person(connections, today, tz)
     rows = []
     for person in people:
         last = latest.get(person.id)
@@ -63,6 +67,7 @@ def people_rows(
                 (today - local_date(last, tz)).days if last else None,
                 counts.get(person.id, 0),
                 drifts.get(person.id),
+                recent.get(person.id, NO_MOMENTS),
             )
         )
     rows.sort(key=lambda r: r.person.name.casefold())
@@ -84,3 +89,14 @@ def delete_person(store: Store, person_id: str) -> RecordRemoved | None:
         cut += unlink(store, Goal.table, person_id, ("person_id",))
         gone = store.people.delete(person_id)
     return RecordRemoved(gone, gone.name, tuple(cut)) if gone is not None else None
+
+
+def archive_person(store: Store, person_id: str) -> PersonArchived | None:
+    """Archive someone (hidden from lists, history kept); the Removal brings them back.
+    None when they are gone or already archived."""
+    with store.batch():
+        person = store.people.get(person_id)
+        if person is None or person.archived:
+            return None
+        store.people.update(person.model_copy(update={"archived": True}))
+    return PersonArchived(person.id, person.name)

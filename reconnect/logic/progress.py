@@ -1,5 +1,5 @@
-"""Progress over weeks: the weekly series of depth, comfort, counts, check-ins and goal
-steps, and what moves a goal. Nothing here reads the clock.
+"""Progress over weeks: the weekly series of depth, comfort, authenticity, counts,
+check-ins and goal steps, and what moves a goal. Nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -81,6 +81,9 @@ class WeekPoint:
     steps_done: int
     goals_with_target: int  # goals in play this week with a weekly target
     targets_met: int
+    # "Could I be myself?" over the moments that answered it: None when none did.
+    authenticity: float | None = None
+    authenticity_rated: int = 0  # how many moments answered it, to weigh the period mean
 
     @property
     def connections(self) -> int:
@@ -121,6 +124,9 @@ def weekly_points(
     by_depth = [[0] * 5 for _ in range(weeks)]
     comfort_sum = [0] * weeks
     depth_sum = [0] * weeks
+    # Only moments that were asked count: an unanswered one is a gap, never a zero.
+    myself_sum = [0] * weeks
+    myself_rated = [0] * weeks
     in_span: list[tuple[int, Connection]] = []
     for c in connections:
         index = week_of(local_date(c.at, tz))
@@ -130,6 +136,9 @@ def weekly_points(
         by_depth[index][c.depth - 1] += 1
         comfort_sum[index] += c.comfort
         depth_sum[index] += c.depth
+        if c.authenticity is not None:
+            myself_sum[index] += c.authenticity
+            myself_rated[index] += 1
 
     scores: list[int | None] = [None] * weeks
     latest: list[datetime | None] = [None] * weeks
@@ -174,6 +183,8 @@ def weekly_points(
                 steps_done=steps[i],
                 goals_with_target=with_target[i],
                 targets_met=met[i],
+                authenticity=myself_sum[i] / myself_rated[i] if myself_rated[i] else None,
+                authenticity_rated=myself_rated[i],
             )
         )
     return points
@@ -194,6 +205,7 @@ class PeriodSummary:
     steps_done: int
     goal_weeks: int  # (goal, week) pairs with a weekly target in play
     targets_met: int
+    authenticity: float | None = None  # over the moments that answered it; None if none did
 
     @property
     def deep_share(self) -> float | None:
@@ -219,6 +231,10 @@ def summarise(points: Sequence[WeekPoint]) -> PeriodSummary:
     depth = sum(p.depth * p.connections for p in points if p.depth is not None)
     deep = sum(sum(p.by_depth[2:]) for p in points)
     scores = [p.checkin for p in points if p.checkin is not None]
+    rated = sum(p.authenticity_rated for p in points)
+    myself = sum(
+        p.authenticity * p.authenticity_rated for p in points if p.authenticity is not None
+    )
     return PeriodSummary(
         weeks=len(points),
         weeks_logged=sum(p.logged for p in points),
@@ -231,6 +247,7 @@ def summarise(points: Sequence[WeekPoint]) -> PeriodSummary:
         steps_done=sum(p.steps_done for p in points),
         goal_weeks=sum(p.goals_with_target for p in points),
         targets_met=sum(p.targets_met for p in points),
+        authenticity=myself / rated if rated else None,
     )
 
 

@@ -86,6 +86,38 @@ def comfort_depth_words(data: ProgressData) -> str:
     return words + _against(data, "comfort", before.comfort, now.comfort) + "."
 
 
+# The question authenticity answers, as the words under the chart name it.
+MYSELF_QUESTION = "“could I be myself?”"
+
+
+def myself_words(data: ProgressData) -> str:
+    """How "could I be myself?" changed within the period, over the weeks whose moments
+    answered it; weeks not asked (older moments) are gaps, never zeros."""
+    now, before = data.now, data.before
+    answered = [p.authenticity for p in data.points if p.authenticity is not None]
+    if now.authenticity is None:
+        return f"No answers yet to {MYSELF_QUESTION}: it shows here once you rate it."
+    if len(answered) < 2:
+        return (
+            _too_little(f"an answer to {MYSELF_QUESTION}", data.weeks)
+            + f" (myself {now.authenticity:.1f})."
+        )
+    weeks = len(answered)
+    span = over(now) if weeks == now.weeks_logged else f"over the {weeks} weeks with an answer"
+    words = f"{trend('Being myself', answered)} {span}"
+    # Nothing to compare with before it was asked: say nothing rather than repeat the gap.
+    if before.authenticity is not None:
+        words += _against(data, "being myself", before.authenticity, now.authenticity)
+    return words + "."
+
+
+def comfort_depth_myself_words(data: ProgressData) -> str:
+    """The words under the first chart: comfort and depth, then being myself."""
+    if data.now.comfort is None:
+        return comfort_depth_words(data)
+    return f"{comfort_depth_words(data)} {myself_words(data)}"
+
+
 def connections_words(data: ProgressData) -> str:
     now, before = data.now, data.before
     if not now.connections:

@@ -1,7 +1,7 @@
-"""Deletes that can be taken back. Each delete returns a Removal holding all it took
-away (the record, the links it cut, a step's place on its ladder), and `restore` puts
-it back exactly, same id and every field, in one write. UndoStacks keeps them per area
-for the app's `u` (screens/areas/undo.py)."""
+"""Deletes (and archives) that can be taken back. Each returns a Removal holding all it
+took away (the record, the links it cut, a step's place on its ladder, a person's place
+in the lists), and `restore` puts it back exactly, same id and every field, in one
+write. UndoStacks keeps them per area for the app's `u` (screens/areas/undo.py)."""
 
 from __future__ import annotations
 
@@ -89,6 +89,23 @@ class StepRemoved:
             steps = list(goal.steps)
             steps.insert(min(self.index, len(steps)), self.step)
             store.goals.update(goal.model_copy(update={"steps": steps}))
+        return True
+
+
+@dataclass(frozen=True)
+class PersonArchived:
+    """A person hidden from the lists by archiving: nothing deleted, but as easy to do
+    by one key, so just as easy to take back."""
+
+    person_id: str
+    name: str
+
+    def restore(self, store: Store) -> bool:
+        with store.batch():
+            person = store.people.get(self.person_id)
+            if person is None or not person.archived:
+                return False  # deleted since, or already brought back
+            store.people.update(person.model_copy(update={"archived": False}))
         return True
 
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from reconnect.logic.checkin_score import score_words
-from reconnect.logic.overview import comfort_words, depth_mix, depth_words
+from reconnect.logic.overview import (
+    authenticity_mean,
+    authenticity_words,
+    comfort_words,
+    depth_mix,
+    depth_words,
+)
+from reconnect.logic.support_tally import support_tally_words
 from reconnect.logic.weeks import local_date, week_start
 from reconnect.records.content import DEPTH_SHORT, PATTERNS
 from reconnect.records.models import (
@@ -37,6 +44,8 @@ class WeekSummary:
     checkin: int | None
     earlier_checkin: tuple[date, int] | None  # the latest one before this week
     earlier_comfort: float | None = None  # the week before's, when its connections were given
+    authenticity: float | None = None  # over the moments that answered it; None if none did
+    support: str = ""  # support given and received, by kind, in words ("" when none noted)
 
     @property
     def connections(self) -> int:
@@ -109,6 +118,8 @@ def week_summary(
         checkin=this_week.score if this_week else None,
         earlier_checkin=(week_start(earlier.week, first_day), earlier.score) if earlier else None,
         earlier_comfort=sum(week_before) / len(week_before) if week_before else None,
+        authenticity=authenticity_mean(week),
+        support=support_tally_words(week),
     )
 
 
@@ -154,24 +165,35 @@ def comfort_change_words(comfort: float, earlier: float | None) -> str:
     return f", {'up' if comfort > earlier else 'down'} from {earlier:.1f} the week before"
 
 
+# The heading the summary opens with: how deep, how comfortable, how much oneself.
+LEAD_HEADING = "Depth, comfort and myself"
+
+
+def lead_line(summary: WeekSummary) -> str:
+    """lead_words' parts (overview.py), with comfort compared with the week before:
+    'mostly small talk; comfort 3.4 of 5 (okay), up from 3.1 …; myself 3.8 of 5 (…)'."""
+    comfort = summary.comfort or 0.0
+    words = f"{depth_words(summary.by_depth)}; {comfort_words(comfort)}" + comfort_change_words(
+        comfort, summary.earlier_comfort
+    )
+    if summary.authenticity is not None:  # not asked that week: left out, never a zero
+        words += f"; {authenticity_words(summary.authenticity)}"
+    return words
+
+
 def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     """The week in words: (heading, text) pairs, empty parts said plainly. It opens with how
-    deep and how comfortable the week's moments were; the count comes last (COUNT_HEADING)."""
+    deep and how comfortable the week's moments were and how far one could be oneself, then
+    the support given and received; the count comes last (COUNT_HEADING)."""
     lines: list[tuple[str, str]] = []
     count: list[tuple[str, str]] = []
     if summary.connections:
         mix = ", ".join(f"{n} {DEPTH_SHORT[d]}" for d, n in summary.by_depth.items() if n)
-        comfort = summary.comfort or 0.0
-        lines.append(
-            (
-                "Depth and comfort",
-                f"{depth_words(summary.by_depth)}; {comfort_words(comfort)}"
-                + comfort_change_words(comfort, summary.earlier_comfort),
-            )
-        )
+        lines.append((LEAD_HEADING, lead_line(summary)))
         count.append((COUNT_HEADING, f"{summary.connections} in the week: {mix}"))
+        lines.append(("Support", summary.support or "none noted this week"))
     else:
-        lines.append(("Depth and comfort", "nothing logged this week"))
+        lines.append((LEAD_HEADING, "nothing logged this week"))
     lines.append(("People seen", ", ".join(summary.people) or "nobody logged by name"))
     steps = "; ".join(f"{step} ({goal})" for goal, step in summary.steps_done)
     lines.append(("Steps done", steps or "none this week"))

@@ -85,13 +85,25 @@ def pattern_name(pattern_id: str) -> str:
     return pattern.name if pattern else pattern_id
 
 
+# About help not asked for: asking and accepting is a skill the app lets people practise.
+HELP_PROMPTS: tuple[str, ...] = (
+    "What help did I need and not ask for? What stopped me?",
+    "When did I say \u201cI'm fine\u201d when I wasn't?",
+    "Who could I let help me with one small thing?",
+)
+
+# Offered in this order to someone who has used none yet (logic/prompts.py), so each
+# help prompt comes within a few turns rather than after all the others.
 PROMPTS: tuple[str, ...] = (
     "When did I last feel really seen? What made it possible?",
     "What did I avoid this week, and what was I protecting myself from?",
+    HELP_PROMPTS[0],
     "Which relationship feels safe enough for one small step?",
     "What does showing up look like for someone who matters to me?",
+    HELP_PROMPTS[1],
     "Who came to mind this week, and what stopped me from telling them?",
     "What did a moment of connection this week feel like in my body?",
+    HELP_PROMPTS[2],
     "What story did I tell myself about what others think of me? How sure am I?",
     "If a friend were in my place, what small step would I suggest to them?",
     "Where did I feel most like myself this week, and who was there?",
@@ -122,6 +134,25 @@ STEP_IDEAS: tuple[str, ...] = (
     "Join a structured group (a class, a volunteer shift, a support group)",
     "Share something real in a group",
 )
+
+# A goal kind's own ladder, easiest first: a new goal of that kind starts with these
+# steps (logic/starter_steps.py), and its step form offers them before STEP_IDEAS.
+GOAL_KIND_LADDERS: dict[str, tuple[str, ...]] = {
+    "ask_for_help": (
+        "Ask someone for a small favour",
+        "Accept an offer of help instead of saying \u201cI'm fine\u201d",
+        "Ask someone for advice",
+        "Tell someone what I am going through",
+    ),
+    "join_community": (
+        # Online first, local later: an online group can be the first one.
+        "Look up one group, online or nearby",
+        "Read about it: who goes, when it meets, what happens",
+        "Go once and just listen",
+        "Go again",
+        "Say one thing in the group",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -196,16 +227,6 @@ COMMUNITY_KINDS: tuple[CommunityKindInfo, ...] = (
     ),
 )
 COMMUNITY_KINDS_BY_ID: dict[str, CommunityKindInfo] = {k.id: k for k in COMMUNITY_KINDS}
-
-# "Online first, local later": the ladder a "Join a community" goal starts with, each
-# step (title, difficulty 0–10, expected discomfort 0–10); every one can be changed.
-COMMUNITY_LADDER: tuple[tuple[str, int, int], ...] = (
-    ("Look one group up, online or nearby", 1, 2),
-    ("Read about it: who goes, when it meets, what happens", 2, 3),
-    ("Go once and just listen", 5, 7),
-    ("Go again", 6, 6),
-    ("Say one thing", 7, 7),
-)
 
 # What makes a group work (CONTENT.md), asked after a visit: (field, question).
 GROUP_CHECKLIST: tuple[tuple[str, str], ...] = (
@@ -284,6 +305,13 @@ SUPPORT_KIND_EXAMPLES: dict[str, str] = {
     "practical": "a lift, childcare, a lead on a job",
     "guidance": "advice, the name of a good doctor",
 }
+
+# A person's safe mark, and what it does not mean (shown in People's help).
+SAFE_LABEL = "Safe: I can be myself with them"
+SAFE_NOT_PERFECT = (
+    "Safe does not mean never disagreeing: safe relationships are consistent, "
+    "respectful and honest, not perfect."
+)
 
 COMFORT_LABELS: dict[int, str] = {
     1: "very uneasy",

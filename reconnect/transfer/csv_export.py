@@ -1,13 +1,19 @@
-"""One CSV file per kind of record, for spreadsheets. Goal steps get a file of their own."""
+"""One CSV file per kind of record, for spreadsheets. Goal steps get a file of their own,
+and so does the person's own list of people and places from Settings, as in a backup."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect.records.models import Goal, Homework, Record
+
+if TYPE_CHECKING:
+    from reconnect.settings import ResourceSetting
+
+OWN_RESOURCES_FILE = "own_resources.csv"
 
 
 def _flat(record: Record) -> dict[str, Any]:
@@ -43,8 +49,11 @@ def _columns(model: type[Record]) -> list[str]:
     return columns
 
 
-def write_csv_folder(folder: Path, records: dict[str, list[Record]]) -> list[Path]:
-    """Write <kind>.csv for every kind (and goal_steps.csv); returns the files written."""
+def write_csv_folder(
+    folder: Path, records: dict[str, list[Record]], resources: Sequence[ResourceSetting] = ()
+) -> list[Path]:
+    """Write <kind>.csv for every kind (goal_steps.csv, and own_resources.csv when the
+    person keeps any); returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name, items in records.items():
@@ -62,5 +71,9 @@ def write_csv_folder(folder: Path, records: dict[str, list[Record]]) -> list[Pat
     if steps:
         path = folder / "goal_steps.csv"
         _write(path, steps, steps[0].keys())
+        written.append(path)
+    if resources:
+        path = folder / OWN_RESOURCES_FILE
+        _write(path, [r.model_dump() for r in resources], ("name", "reach"))
         written.append(path)
     return written

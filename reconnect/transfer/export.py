@@ -102,7 +102,8 @@ def export(
     resources: Sequence[ResourceSetting] = (),
 ) -> ExportResult:
     """Write `fmt` to `output`. include_private None: the format's default (DEFAULTS).
-    `resources`, the person's own people and places from Settings, go into a backup."""
+    `resources`, the person's own people and places from Settings, go into a backup and
+    a CSV export alike."""
     if include_private is None:
         include_private = DEFAULTS[fmt].include_private
     result = ExportResult(fmt, output)
@@ -127,7 +128,7 @@ def export(
     elif fmt == "csv":
         from reconnect.transfer.csv_export import write_csv_folder
 
-        result.files = write_csv_folder(output, records)
+        result.files = write_csv_folder(output, records, resources)
     elif fmt == "ics":
         from reconnect.records.models import Goal
         from reconnect.transfer.ics_export import steps_calendar

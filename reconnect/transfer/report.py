@@ -13,10 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from reconnect.logic.checkin_score import SCALE, score_words
-from reconnect.logic.overview import depth_mix, depth_words
+from reconnect.logic.overview import authenticity_mean, depth_mix, depth_words
 from reconnect.logic.plural import plural
+from reconnect.logic.support_tally import support_tally_words
 from reconnect.logic.weeks import day_bounds, local_date, week_start
-from reconnect.records.content import DEPTH_LABELS, GOAL_KIND_LABELS, PATTERNS_BY_ID
+from reconnect.records.content import (
+    AUTHENTICITY_LABELS,
+    DEPTH_LABELS,
+    GOAL_KIND_LABELS,
+    PATTERNS_BY_ID,
+)
 from reconnect.records.models import CheckIn, Goal, HomeworkOutcome, Reflection, WeeklyReview, label
 from reconnect.store.store import Store
 
@@ -27,6 +33,8 @@ class WeekRow:
     mix: dict[int, int]
     comfort: float | None
     checkin: int | None
+    authenticity: float | None = None  # over the moments that answered it; None: a gap
+    support: str = ""  # support given and received, by kind ("" when none noted)
 
     @property
     def total(self) -> int:
@@ -75,6 +83,9 @@ class Report:
     reflections: list[Reflection]
     private_left_out: int
     checkins: list[CheckIn] = field(default_factory=list)
+    authenticity: float | None = None  # the period's, over the moments that answered it
+    authenticity_rated: int = 0  # how many moments answered "could I be myself?"
+    support: str = ""  # the period's support given and received, by kind
 
     @property
     def total_connections(self) -> int:
@@ -97,7 +108,16 @@ def build_report(
     while week <= end:
         items = by_week.get(week, [])
         comfort = sum(c.comfort for c in items) / len(items) if items else None
-        weeks.append(WeekRow(week, depth_mix(items), comfort, score.get(week)))
+        weeks.append(
+            WeekRow(
+                week,
+                depth_mix(items),
+                comfort,
+                score.get(week),
+                authenticity_mean(items),
+                support_tally_words(items),
+            )
+        )
         week += timedelta(days=7)
 
     all_reflections = store.reflections.between(lo, hi)
@@ -117,6 +137,9 @@ def build_report(
         reflections=kept,
         private_left_out=len(all_reflections) - len(kept),
         checkins=sorted(checkins, key=lambda c: c.week),
+        authenticity=authenticity_mean(connections),
+        authenticity_rated=sum(c.authenticity is not None for c in connections),
+        support=support_tally_words(connections),
     )
 
 
@@ -169,6 +192,28 @@ def outcome_words(goal: Goal) -> str:
     }[goal.homework.outcome]
 
 
+def myself_summary(report: Report) -> str:
+    """The period's "could I be myself?" in one sentence; moments not asked are left out."""
+    if report.authenticity is None:
+        return "“Could I be myself?” was not answered in this period."
+    mean = report.authenticity
+    rated = plural(report.authenticity_rated, "moment")
+    return (
+        f"Could I be myself? {mean:.1f} of 5 on average ({AUTHENTICITY_LABELS[round(mean)]}), "
+        f"over the {rated} that answered it; a week with none shows –, not a zero."
+    )
+
+
+def support_summary(report: Report) -> str:
+    if not report.support:
+        return "No support given or received was noted in this period."
+    return f"Over the period: {report.support}."
+
+
+def _myself_cell(week: WeekRow) -> str:
+    return f"{week.authenticity:.1f}" if week.authenticity is not None else "–"
+
+
 def _period(report: Report) -> str:
     return f"{report.start:%-d %b %Y} – {report.end:%-d %b %Y}"
 
@@ -186,18 +231,25 @@ def render_markdown(report: Report) -> str:
     # How deep and how comfortable each week was leads; the counts follow, the total last.
     out += ["## Depth and comfort, per week", ""]
     out.append(
-        "| week of | depth | average comfort (1–5) | "
+        "| week of | depth | average comfort (1–5) | myself (1–5) | "
         + " | ".join(DEPTH_LABELS.values())
         + " | connections |"
     )
-    out.append("| --- " * 9 + "|")
+    out.append("| --- " * 10 + "|")
     for w in report.weeks:
         if not w.total:  # a week with nothing logged is a gap, not a row of zeros
-            out.append(f"| {w.start:%-d %b} | nothing logged | – | {' | '.join(['–'] * 5)} | – |")
+            gap = " | ".join(["–"] * 7)
+            out.append(f"| {w.start:%-d %b} | nothing logged | {gap} | – |")
             continue
         comfort = f"{w.comfort:.1f}" if w.comfort is not None else "–"
         cells = " | ".join(str(w.mix[d]) for d in range(1, 6))
-        out.append(f"| {w.start:%-d %b} | {depth_words(w.mix)} | {comfort} | {cells} | {w.total} |")
+        out.append(
+            f"| {w.start:%-d %b} | {depth_words(w.mix)} | {comfort} | {_myself_cell(w)} "
+            f"| {cells} | {w.total} |"
+        )
+    out += ["", myself_summary(report)]
+    out += ["", "## Support given and received", "", support_summary(report), ""]
+    out += [f"- Week of {w.start:%-d %b}: {w.support}" for w in report.weeks if w.support]
     out += ["", "## Goals and homework", ""]
     if not report.goals:
         out += ["No goals in this period.", ""]
@@ -313,13 +365,13 @@ def render_html(report: Report) -> str:
     head = "".join(f"<th>{d}</th>" for d in DEPTH_LABELS)
     parts.append(
         "<table><tr><th>week of</th><th>depth</th><th>average comfort (1–5)</th>"
-        f"<th></th>{head}<th>connections</th></tr>"
+        f"<th>myself (1–5)</th><th></th>{head}<th>connections</th></tr>"
     )
     for w in report.weeks:
         if not w.total:  # a gap, not zeros
             parts.append(
                 f"<tr><td>{w.start:%-d %b}</td>"
-                '<td colspan="9" class="muted">nothing logged this week</td></tr>'
+                '<td colspan="10" class="muted">nothing logged this week</td></tr>'
             )
             continue
         cells = "".join(f"<td class=num>{w.mix[d]}</td>" for d in range(1, 6))
@@ -332,11 +384,20 @@ def render_html(report: Report) -> str:
         )
         parts.append(
             f"<tr><td>{w.start:%-d %b}</td><td>{_e(depth_words(w.mix))}</td>"
-            f"<td class=num>{comfort}</td>"
+            f"<td class=num>{comfort}</td><td class=num>{_myself_cell(w)}</td>"
             f'<td style="width:25%"><div class=bar>{bar}</div></td>'
             f'{cells}<td class="num muted">{w.total}</td></tr>'
         )
-    parts.append("</table></section>")
+    parts.append(f"</table><p>{_e(myself_summary(report))}</p></section>")
+
+    parts.append('<section id="support"><h2>Support given and received</h2>')
+    parts.append(f"<p>{_e(support_summary(report))}</p>")
+    weeks = [w for w in report.weeks if w.support]
+    if weeks:
+        parts.append("<ul>")
+        parts += [f"<li>Week of {w.start:%-d %b}: {_e(w.support)}</li>" for w in weeks]
+        parts.append("</ul>")
+    parts.append("</section>")
 
     parts.append('<section id="goals"><h2>Goals and homework</h2>')
     if not report.goals:

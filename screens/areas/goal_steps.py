@@ -56,7 +56,8 @@ class StepActions(GoalScreenBase):
                 self.ladder.select_step(step.id)
 
         goal = self.goal.title if self.goal else ""
-        self.app.push_screen(StepForm(self.reconnect.today, goal, save=save), saved)
+        kind = self.goal.kind if self.goal else None
+        self.app.push_screen(StepForm(self.reconnect.today, goal, kind=kind, save=save), saved)
 
     def _edit_step(self) -> None:
         from screens.dialogs.step_form import StepForm
@@ -73,7 +74,9 @@ class StepActions(GoalScreenBase):
                 self.ladder.select_step(edited.id)
 
         goal = self.goal.title if self.goal else ""
-        self.app.push_screen(StepForm(self.reconnect.today, goal, step, save=save), saved)
+        kind = self.goal.kind if self.goal else None
+        form = StepForm(self.reconnect.today, goal, step, kind=kind, save=save)
+        self.app.push_screen(form, saved)
 
     def action_complete_step(self) -> None:
         """The highlighted step, and only that one: the footer says so."""

@@ -220,10 +220,11 @@ class GoalsScreen(UndoArea):
             if goal is None:
                 return
             self.show_change()
+            from reconnect.logic.goal_words import made_words
             from screens.areas.goal_detail import GoalScreen
 
             self.app.push_screen(GoalScreen(goal.id))
-            self.notify("Goal made. Now add its first small step (a).", title=goal.title)
+            self.notify(f"Goal made. {made_words(goal)}", title=goal.title)
 
         form = GoalForm(self.store.people.all(), self.reconnect.today, save=self.store.goals.add)
         self.app.push_screen(form, saved)

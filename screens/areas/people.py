@@ -1,6 +1,9 @@
-"""People: who matters, when you were last in touch (from the log), and who is drifting."""
+"""People: who matters, who feels safe, how moments with them have felt lately and when
+you were last in touch (all from the log), who is drifting, and where support is thin."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual import work
@@ -12,14 +15,24 @@ from textual.widgets import DataTable, Static
 
 from reconnect.logic.people import (
     PersonRow,
+    archive_person,
     counterpart_for,
     delete_person,
     linked_count,
     people_rows,
 )
+from reconnect.logic.person_measures import RECENT_WEEKS, measure_cell
 from reconnect.logic.plural import plural
-from reconnect.logic.removals import RecordRemoved, Removal
-from reconnect.records.models import GoalKind, Person, label
+from reconnect.logic.removals import PersonArchived, RecordRemoved, Removal
+from reconnect.logic.support_flow import (
+    Flows,
+    flows_by_person,
+    flows_words,
+    kinds_not_received,
+    thin_support_words,
+)
+from reconnect.records.content import SAFE_NOT_PERFECT
+from reconnect.records.models import Connection, GoalKind, Person, label
 from screens.areas.undo import UndoArea
 from screens.dialogs.choice_menu import ChoiceMenu
 
@@ -39,7 +52,10 @@ class PeopleScreen(UndoArea):
     ABOUT = (
         "The people who matter and how often you would like to be in touch. Last contact "
         "comes from your log. Losing touch lists those past that rhythm, most overdue "
-        "first; a short message is enough."
+        "first; a short message is enough. Depth, comfort and myself (could I be myself?) "
+        f"are the means of your moments with each person over the last {RECENT_WEEKS} weeks; "
+        "blank where nothing was logged or asked, never a zero. ✓ safe marks someone you can "
+        f"be yourself with (e to change it). {SAFE_NOT_PERFECT}"
     )
 
     BINDINGS = [
@@ -50,6 +66,7 @@ class PeopleScreen(UndoArea):
         Binding("a", "archive", "Archive", show=False),
         Binding("delete", "delete_person", "Delete", show=False),
         Binding("v", "toggle_archived", "Archived", show=False),
+        Binding("u", "undo", "Undo delete or archive"),
     ]
 
     show_archived: var[bool] = var(False, init=False)
@@ -59,6 +76,7 @@ class PeopleScreen(UndoArea):
         self._rows: dict[str, PersonRow] = {}
         self._order: dict[str, list[str]] = {"drifting-table": [], "people-table": []}
         self._current: str | None = None
+        self._flows: dict[str, Flows] = {}
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="people-body", can_focus=False):
@@ -72,11 +90,16 @@ class PeopleScreen(UndoArea):
             yield drift
             yield Static(id="people-heading", classes="heading")
             everyone: DataTable[Text | str] = DataTable(id="people-table", cursor_type="row")
-            everyone.add_column("Name", width=22, key="name")
+            # Depth, comfort and myself lead; the wish is in each person's menu (enter)
+            # and under Losing touch, so the row fits 80 columns.
+            everyone.add_column("Name", width=18, key="name")
             everyone.add_column("Circle", width=13, key="circle")
-            everyone.add_column("Wish", width=14, key="wish")
-            everyone.add_column("Last in touch", width=15, key="last")
+            everyone.add_column("Last in touch", width=14, key="last")
+            everyone.add_column("Depth", width=5, key="depth")
+            everyone.add_column("Comfort", width=7, key="comfort")
+            everyone.add_column("Myself", width=6, key="myself")
             yield everyone
+            yield Static(id="your-support")
             yield Static(
                 "enter: everything you can do with someone · c log a connection · "
                 "m make a reach-out goal · e edit · a archive · del delete · v archived",
@@ -91,8 +114,10 @@ class PeopleScreen(UndoArea):
     def refresh_data(self) -> None:
         today = self.reconnect.today
         people = self.store.people.all()
-        rows = people_rows(people, self.store.connections.all(), today)
+        connections = self.store.connections.all()
+        rows = people_rows(people, connections, today)
         self._rows = {r.person.id: r for r in rows}
+        self._flows = flows_by_person(connections)
         drifting = sorted(
             (r for r in rows if r.drift is not None),
             key=lambda r: (
@@ -120,6 +145,7 @@ class PeopleScreen(UndoArea):
             )
         archived = sum(1 for p in people if p.archived)
         heading = f"Everyone ({len(shown)})" + (" · ! losing touch" if drifting else "")
+        heading += f" · depth, comfort, myself: last {RECENT_WEEKS} weeks"
         if archived:
             heading += f" · {archived} archived, " + (
                 "shown" if self.show_archived else "v shows them"
@@ -127,6 +153,17 @@ class PeopleScreen(UndoArea):
         self.query_one("#people-heading", Static).update(heading)
         self.query_one("#people-heading").display = bool(people)
         self.query_one("#people-table").display = bool(shown)
+        self._show_support(connections)
+
+    def _show_support(self, connections: Sequence[Connection]) -> None:
+        """Where the network is thin: a suggestion, never a score; quiet when it isn't."""
+        note = self.query_one("#your-support", Static)
+        words = thin_support_words(kinds_not_received(connections)) if connections else ""
+        note.display = bool(words)
+        if words:
+            note.update(Text.assemble(("Your support: ", "bold"), words))
+
+    NAME_WIDTH = 18
 
     def _fill(self, table_id: str, rows: list[PersonRow], cells) -> None:  # type: ignore[no-untyped-def]
         table = self.query_one(f"#{table_id}", DataTable)
@@ -158,13 +195,37 @@ class PeopleScreen(UndoArea):
             plural(over, "day"),
         )
 
-    def _person_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
-        name = Text(row.person.name, overflow="ellipsis", no_wrap=True)
+    def _person_cells(self, row: PersonRow) -> tuple[Text, str, str, str, str, str]:
+        marks = Text()
         if row.person.archived:
-            name.append(" (archived)", style="italic")
+            marks.append(" (archived)", style="italic")
         elif row.drift is not None:
-            name.append(" !", style="bold")  # also listed under Losing touch
-        return name, label(row.person.circle), self._wish(row.person), ago(row.days_since)
+            marks.append(" !", style="bold")  # also listed under Losing touch
+        if row.person.safe:
+            marks.append(" ✓ safe")
+        # The name gives way before the marks: a long name never hides "safe".
+        room = max(4, self.NAME_WIDTH - marks.cell_len)
+        name = Text(row.person.name, overflow="ellipsis", no_wrap=True)
+        name.truncate(room, overflow="ellipsis")
+        name.append_text(marks)
+        recent = row.recent
+        return (
+            name,
+            label(row.person.circle),
+            ago(row.days_since),
+            measure_cell(recent.depth),
+            measure_cell(recent.comfort),
+            measure_cell(recent.myself),
+        )
+
+    def _detail(self, row: PersonRow) -> str:
+        """The words above a person's menu: their wish, safe mark, support, notes."""
+        lines = [f"In touch: {self._wish(row.person)}" + (" · ✓ safe" if row.person.safe else "")]
+        support = flows_words(self._flows.get(row.person.id))
+        lines.append(support or "No support logged with them yet.")
+        if row.person.notes:
+            lines.append(row.person.notes)
+        return "\n".join(lines)
 
     # --- selection -----------------------------------------------------------------
 
@@ -223,7 +284,8 @@ class PeopleScreen(UndoArea):
 
         # The same keys as in the list, so the menu teaches them and they work in it.
         keys = {"log": "c", "goal": "m", "edit": "e", "archive": "a", "delete": "delete"}
-        self.app.push_screen(ChoiceMenu(person.name, options, person.notes, keys=keys), chosen)
+        detail = self._detail(self._rows[person.id])
+        self.app.push_screen(ChoiceMenu(person.name, options, detail, keys=keys), chosen)
 
     # --- actions -------------------------------------------------------------------
 
@@ -293,7 +355,9 @@ class PeopleScreen(UndoArea):
             from reconnect.records.models import Goal
 
             if isinstance(goal, Goal):
-                self.notify("It's in Goals (g): add its first small step there.", title=goal.title)
+                from reconnect.logic.goal_words import made_words
+
+                self.notify(f"It's in Goals (g). {made_words(goal)}", title=goal.title)
 
         form = GoalForm(
             self.store.people.all(),
@@ -309,15 +373,14 @@ class PeopleScreen(UndoArea):
         person = self.selected()
         if person is None:
             return
-        self.store.people.update(person.model_copy(update={"archived": not person.archived}))
-        if person.archived:
+        if person.archived:  # bringing back loses nothing: no undo needed
+            self.store.people.update(person.model_copy(update={"archived": False}))
             self.notify(f"{person.name} is back in your lists.")
-        else:
-            self.notify(
-                f"{person.name} is archived: hidden from lists, history kept. "
-                "v shows archived people; a brings them back."
-            )
-        self.show_change()
+            self.show_change()
+            return
+        # One key hides someone: `u` takes it back, like a delete.
+        archived = archive_person(self.store, person.id)
+        self.offer_undo(archived, " Hidden from lists, history kept; v shows them.", "Archived")
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
@@ -371,8 +434,12 @@ class PeopleScreen(UndoArea):
         self.offer_undo(removal, f" {unlinked} log entries kept, unlinked." if unlinked else "")
 
     def show_restored(self, removal: Removal) -> None:
-        if isinstance(removal, RecordRemoved) and isinstance(removal.record, Person):
+        if isinstance(removal, PersonArchived):
+            person_id = self._current = removal.person_id
+        elif isinstance(removal, RecordRemoved) and isinstance(removal.record, Person):
             person_id = self._current = removal.record.id
-            order = self._order["people-table"]
-            if person_id in order:
-                self.query_one("#people-table", DataTable).move_cursor(row=order.index(person_id))
+        else:
+            return
+        order = self._order["people-table"]
+        if person_id in order:
+            self.query_one("#people-table", DataTable).move_cursor(row=order.index(person_id))

@@ -1,6 +1,7 @@
-"""Progress: comfort and depth, connections by depth, the check-in and goals, week by week.
+"""Progress: comfort, depth and being myself, connections by depth, the check-in and
+goals, week by week.
 
-Comfort and depth come first: progress here is a slow rise in comfort and depth, not a
+Comfort, depth and authenticity come first: progress here is a slow rise in them, not a
 count. Under each chart one line in words compares the period with the one before.
 """
 
@@ -20,7 +21,7 @@ from reconnect.logic.plural import plural
 from reconnect.logic.progress import ProgressData, WeekPoint, progress, progress_span
 from reconnect.logic.progress_words import (
     checkin_words,
-    comfort_depth_words,
+    comfort_depth_myself_words,
     connections_words,
     goals_words,
 )
@@ -58,6 +59,8 @@ def _specs(data: ProgressData) -> dict[str, ChartSpec]:
             lines=(
                 Series("comfort", [p.comfort for p in points], "●", 0),
                 Series("depth", [p.depth for p in points], "◆", 1),
+                # Weeks whose moments were never asked are None: a gap, not a zero.
+                Series("myself", [p.authenticity for p in points], "▲", 2),
             ),
             y_range=(1, 5),
             y_ticks=[(n, str(n)) for n in range(1, 6)],
@@ -106,7 +109,7 @@ def _specs(data: ProgressData) -> dict[str, ChartSpec]:
 
 
 SECTIONS = (
-    ("comfort", "Comfort and depth", comfort_depth_words),
+    ("comfort", "Comfort, depth and being myself", comfort_depth_myself_words),
     ("connections", "Connections per week, by depth", connections_words),
     ("checkin", "Weekly check-in score", checkin_words),
     ("goals", "Goal steps and weekly targets", goals_words),
@@ -116,8 +119,9 @@ SECTIONS = (
 class ProgressScreen(AreaScreen):
     AREA_TITLE = "Progress"
     ABOUT = (
-        "Progress is a slow rise in comfort and depth, not a count. Comfort and depth are "
-        "weekly averages (1–5). Connections per week are stacked by depth. The check-in "
+        "Progress is a slow rise in comfort, depth and being myself, not a count. Comfort, "
+        "depth and myself (could I be myself?) are weekly averages (1–5); myself only over "
+        "the moments that answered it. Connections per week are stacked by depth. The check-in "
         "score runs 3–9, lower means less lonely: a trend to look at, never a diagnosis. "
         "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown. "
         "The words under each chart say how it changed from the first weeks with entries "

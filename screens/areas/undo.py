@@ -1,6 +1,7 @@
-"""The one undo of the areas: a delete is offered back with `u` (a toast names the key),
-newest first, for as long as the app runs. Log, Reflect, People and Goals build on it;
-what a delete took away and how it comes back is reconnect.logic.removals."""
+"""The one undo of the areas: a delete (or People's archive) is offered back with `u`
+(a toast names the key), newest first, for as long as the app runs. Log, Reflect, People
+and Goals build on it; what a delete took away and how it comes back is
+reconnect.logic.removals."""
 
 from __future__ import annotations
 
@@ -21,14 +22,14 @@ class UndoArea(AreaScreen):
         # By area: a goal deleted on its own screen comes back from the Goals list.
         return self.AREA_TITLE
 
-    def offer_undo(self, removal: Removal | None, more: str = "") -> None:
-        """After a delete: keep it for `u` and say so."""
+    def offer_undo(self, removal: Removal | None, more: str = "", done: str = "Deleted") -> None:
+        """After a delete (or an archive: `done`): keep it for `u` and say so."""
         self._changed()
         if removal is None:
             self.notify("That was already gone.")
             return
         self.reconnect.undo.push(self.undo_scope, removal)
-        self.notify(f"Deleted: {removal.name}.{more} Press u to undo.")
+        self.notify(f"{done}: {removal.name}.{more} Press u to undo.")
         self.refresh_bindings()
 
     def action_undo(self) -> None:

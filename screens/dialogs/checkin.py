@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from pydantic import ValidationError
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +30,7 @@ from reconnect.records.content import (
 )
 from reconnect.records.models import CheckIn, DirectAnswer, first_error, now_local
 from screens.dialogs.form_base import WRITE_ERRORS, WordsScreen, not_saved_reason
+from screens.dialogs.help_lines import help_lines
 from widgets.scale_picker import ScalePicker
 
 if TYPE_CHECKING:
@@ -167,10 +167,7 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
             "common; it can change, one small step at a time. If it feels heavy, talking "
             "to someone can help, today or any day."
         )
-        lines = Text()
-        for line in cast("ReconnectApp", self.app).settings.crisis_lines:
-            lines.append(f"{line.region}: ", style="bold")
-            lines.append(f"{line.text}\n")
+        lines = help_lines(cast("ReconnectApp", self.app).settings)
         lines.append("These are always one key away: press ? on any screen.", style="italic")
         self.query_one("#help-lines", Static).update(lines)
         self.add_class("-done")

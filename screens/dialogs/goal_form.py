@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from reconnect.logic.starter_steps import kind_ladder, starter_steps
 from reconnect.records.content import GOAL_KIND_HINTS, GOAL_KIND_LABELS
 from reconnect.records.models import Goal, GoalKind, Homework, Person
 from screens.dialogs.form_base import FormScreen
@@ -68,6 +69,11 @@ class GoalForm(FormScreen[Goal]):
             ),
             hint=GOAL_KIND_HINTS[kind.value],
         )
+        if self._goal is None:
+            # Only a new goal starts from the ladder: an existing one keeps its steps.
+            note = Static(self._ladder_note(kind), id="ladder-note", classes="hint")
+            note.display = bool(kind_ladder(kind))
+            yield note
         person_id = self._value("person_id")
         people = [p for p in self._people if not p.archived or p.id == person_id]
         yield from self.row(
@@ -141,9 +147,17 @@ class GoalForm(FormScreen[Goal]):
                 compact=True,
             )
 
+    @staticmethod
+    def _ladder_note(kind: GoalKind) -> str:
+        count = len(kind_ladder(kind))
+        return f"{count} steps filled in, easiest first; edit or drop any" if count else ""
+
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind" and isinstance(event.value, GoalKind):
             self.query_one("#kind-hint", Static).update(GOAL_KIND_HINTS[event.value.value])
+            for note in self.query("#ladder-note").results(Static):
+                note.update(self._ladder_note(event.value))
+                note.display = bool(kind_ladder(event.value))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id == "is-homework":
@@ -172,5 +186,6 @@ class GoalForm(FormScreen[Goal]):
                 obstacles=old.obstacles if old else "",
             )
         if self._goal is None:
-            return Goal(created_at=self.reconnect.now(), **fields)
+            steps = starter_steps(fields["kind"])
+            return Goal(created_at=self.reconnect.now(), steps=steps, **fields)
         return Goal.model_validate({**self._goal.model_dump(), **fields})

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from reconnect.logic.checkin_week import checkin_week_rule
 from reconnect.records.content import COMPLEMENTS_THERAPY
+from screens.dialogs.help_lines import help_lines
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -57,15 +58,7 @@ class HelpScreen(ModalScreen[None]):
         app = cast("ReconnectApp", self.app)
         crisis = Text()
         crisis.append("If you are struggling or not safe, please reach out now:\n", style="bold")
-        for line in app.settings.crisis_lines:
-            crisis.append(f"{line.region}: ", style="bold")
-            crisis.append(f"{line.text}\n")
-        if app.settings.resources:
-            # The person's own list, under the lines: people they already trust.
-            crisis.append("\nYour own people and places:\n", style="bold")
-            for resource in app.settings.resources:
-                crisis.append(f"{resource.name}: ", style="bold")
-                crisis.append(f"{resource.reach}\n")
+        crisis.append_text(help_lines(app.settings))
         crisis.append(
             "Add your country's line, or your own people and places, in Settings (press ,).\n",
             style="dim",

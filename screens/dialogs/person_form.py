@@ -1,4 +1,5 @@
-"""Add or change a person: name, circle, how often you'd like to be in touch, notes."""
+"""Add or change a person: name, circle, how often you'd like to be in touch, whether
+they feel safe, notes."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
+from reconnect.records.content import SAFE_LABEL
 from reconnect.records.models import Circle, Person, label
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int
+from widgets.tick_box import TickBox
 
 
 class PersonForm(FormScreen[Person]):
@@ -74,6 +77,8 @@ class PersonForm(FormScreen[Person]):
                 compact=True,
             ),
         )
+        # Last, so the tab order of the typed fields stays as it was.
+        yield TickBox(SAFE_LABEL, person.safe if person else False, id="safe", compact=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
@@ -96,6 +101,7 @@ class PersonForm(FormScreen[Person]):
             "circle": self.query_one("#circle", Select).value,
             "cadence_days": as_int(cadence) if cadence else None,
             "notes": self.query_one("#notes", Input).value,
+            "safe": self.query_one("#safe", TickBox).value,
         }
         if self._person is None:
             return Person(created_at=self.reconnect.now(), **fields)  # type: ignore[arg-type]

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from reconnect.records.content import DIFFICULTY_LABELS, DISCOMFORT_LABELS, STEP_IDEAS
-from reconnect.records.models import Step
+from reconnect.logic.starter_steps import step_ideas
+from reconnect.records.content import DIFFICULTY_LABELS, DISCOMFORT_LABELS
+from reconnect.records.models import GoalKind, Step
 from screens.dialogs.form_base import FormScreen, goal_line
 from widgets.field_check import ModelField, date_parser
 from widgets.scale_picker import ScalePicker
@@ -24,11 +25,13 @@ class StepForm(FormScreen[Step]):
         goal: str,
         step: Step | None = None,
         *,
+        kind: GoalKind | None = None,
         save: Callable[[Step], object] | None = None,
     ) -> None:
         super().__init__(save)
         self._step = step
         self._goal = goal
+        self._ideas = step_ideas(kind)  # the goal kind's own ideas come first
         self._parse_date = date_parser(today)
         self.FORM_TITLE = "Change this step" if step else "A new step on the ladder"
 
@@ -38,7 +41,7 @@ class StepForm(FormScreen[Step]):
         yield from self.row(
             "Ideas",
             Select(
-                [(idea, idea) for idea in STEP_IDEAS],
+                [(idea, idea) for idea in self._ideas],
                 prompt="pick one to start from (optional)",
                 id="idea",
                 compact=True,
@@ -51,7 +54,7 @@ class StepForm(FormScreen[Step]):
                 placeholder="something small enough to do this week",
                 id="title",
                 validators=[ModelField(Step, "title")],
-                suggester=SuggestFromList(STEP_IDEAS, case_sensitive=False),
+                suggester=SuggestFromList(self._ideas, case_sensitive=False),
                 compact=True,
             ),
         )

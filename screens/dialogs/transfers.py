@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def start_export(app: ReconnectApp, end: date | None = None) -> None:
     """Ask what to export, then write it with a progress bar."""
     first_day = app.settings.first_day_of_week
-    resources = app.settings.resources  # a backup carries the person's own list
+    resources = app.settings.resources  # a backup and a CSV carry the person's own list
 
     def run(request: ExportRequest | None) -> None:
         if request is None:
