@@ -90,7 +90,7 @@ class GoalsScreen(UndoArea):
             yield table
             yield Static(
                 "enter opens a goal · n new goal · f shows finished ones · "
-                "i imports a therapist's homework plan · j finds a community to try",
+                "i imports a therapist's homework plan · j finds a community",
                 id="goals-hint",
             )
 
