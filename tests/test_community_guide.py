@@ -157,3 +157,15 @@ async def test_what_to_expect_opens_from_help(
         app.screen.query_one("#first-group", Button).press()  # below the fold at 80×24
         await pilot.pause()
         assert _on_first_group(app)
+
+
+async def test_closing_the_guide_makes_nothing(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        goals = app.screen
+        await pilot.press("j", "escape")
+        await pilot.pause()
+        assert app.screen is goals
+        assert store.goals.count() == 0
