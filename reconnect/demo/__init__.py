@@ -11,6 +11,7 @@ import random
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from reconnect.demo.goals import link_hellos, sample_goals
+from reconnect.demo.groups import book_club
 from reconnect.demo.profile import DEMO, HEAVY, History, Profile, moment_on
 from reconnect.demo.sample_text import (
     BODIES,
@@ -269,6 +270,9 @@ def generate(
     history.goals = sample_goals(rng, profile, today, people, zone)
     history.connections = link_hellos(history.connections, history.goals)
     history.connections = _myself_and_support(seed, first, people, history.connections)
+    history.groups, history.connections = book_club(
+        seed, people, history.goals, history.connections, zone
+    )
     return history
 
 
@@ -281,3 +285,4 @@ def seed_store(store: Store, history: History) -> None:
         store.goals.add_many(history.goals)
         store.checkins.add_many(history.checkins)
         store.reviews.add_many(history.reviews)
+        store.groups.add_many(history.groups)
