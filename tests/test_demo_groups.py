@@ -8,14 +8,16 @@ from reconnect import demo
 from reconnect.demo import generate
 from reconnect.demo.groups import CHECKED_VISITS
 from reconnect.logic.groups import groups_tried, visits_to, yes_share
-from reconnect.records.models import GroupStatus
+from reconnect.records.models import CommunityKind, GroupStatus
 from tests.conftest import PINNED_TODAY
 
 
 def test_the_demo_has_the_book_club_with_visits_that_warm_up() -> None:
     history = generate(PINNED_TODAY, tz=UTC)
-    (club,) = groups_tried(history.groups)
+    club, forum = groups_tried(history.groups)
     assert (club.name, club.status) == ("Thursday book club", GroupStatus.STAYING)
+    assert (forum.kind, forum.status) == (CommunityKind.ONLINE, GroupStatus.MOVED_ON)
+    assert len(visits_to(forum.id, history.connections)) == 2
     book_club = next(p for p in history.people if p.name == "Book club")
     goal = next(g for g in history.goals if g.person_id == book_club.id)
     assert club.goal_id == goal.id
@@ -36,8 +38,16 @@ def test_the_group_leaves_the_rest_of_the_history_as_it_was(
     with_group = generate(PINNED_TODAY, tz=UTC)
     monkeypatch.setattr(demo, "book_club", lambda _s, _p, _g, connections, _tz: ([], connections))
     without = generate(PINNED_TODAY, tz=UTC)
-    assert without.groups == []
-    assert [c.model_dump(exclude=IDS) for c in with_group.connections] == [
-        c.model_dump(exclude=IDS) for c in without.connections
-    ]
-    assert sum(c.group_id is not None for c in with_group.connections) == 15
+    assert [g.name for g in without.groups] == ["Night owls peer support forum"]
+    forum = without.groups[0].id
+    assert [
+        c.model_dump(exclude=IDS) for c in with_group.connections if c.person_id or not c.group_id
+    ] == [c.model_dump(exclude=IDS) for c in without.connections if c.group_id != forum]
+    assert sum(c.group_id is not None for c in with_group.connections) == 15 + 2
+
+
+def test_a_short_history_has_no_forum() -> None:
+    from reconnect.demo.profile import Profile
+
+    history = generate(PINNED_TODAY, Profile(weeks=2), tz=UTC)
+    assert "Night owls peer support forum" not in [g.name for g in history.groups]

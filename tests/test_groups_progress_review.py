@@ -36,14 +36,17 @@ def visit(group: Group, day: date, comfort: int) -> Connection:
 
 
 def test_progress_counts_groups_and_visits_and_says_comfort_across_them() -> None:
-    visits = [visit(CLUB, date(2026, 10, d), c) for d, c in ((1, 2), (8, 3), (15, 4))]
+    visits = [visit(CLUB, date(2026, 10, d), c) for d, c in ((1, 2), (8, 3), (15, 4), (22, 3))]
     visits += [visit(FORUM, date(2026, 10, 2), 2), visit(FORUM, date(2026, 10, 9), 1)]
     lines = progress_group_lines([FORUM, CLUB], visits, 12)
-    assert lines[0] == "2 groups tried so far, 5 visits in these 12 weeks (comfort 1–5)."
+    assert lines[0] == "2 groups tried so far, 6 visits in these 12 weeks (comfort 1–5)."
     # Still going first, then the ones moved on from.
-    assert lines[1].startswith("Thursday book club (staying): comfort at each visit 2 → 3 → 4")
-    assert "2.0 at first, 3.5 lately" in lines[1]
-    assert lines[2].startswith("Night owls forum (moved on): comfort at each visit 2 → 1")
+    assert lines[1] == (
+        "Thursday book club (staying): comfort at each visit 2 → 3 → 4 → 3; "
+        "comfort 2.5 at first, 3.5 lately."
+    )
+    # Too few visits to halve: each is shown, nothing more.
+    assert lines[2] == "Night owls forum (moved on): comfort at each visit 2 → 1."
 
 
 def test_progress_says_nothing_without_groups_and_shortens_a_long_trail() -> None:
@@ -64,13 +67,12 @@ def test_the_week_review_mentions_the_weeks_visits() -> None:
     assert "Groups" not in dict(summary_lines(quiet))
 
 
-async def test_progress_shows_the_demo_book_club(
-    demo_store: Store, make_test_app: Callable
-) -> None:
+async def test_progress_shows_the_demo_groups(demo_store: Store, make_test_app: Callable) -> None:
     app = make_test_app(demo_store, start_area="progress")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         words = str(app.screen.query_one("#words-groups", Static).render())
-        assert "1 group tried so far" in words
+        assert "2 groups tried so far" in words
         assert "Thursday book club (staying): comfort at each visit" in words
+        assert "peer support forum (moved on): comfort at each visit 2 → 1" in words
         assert app.screen.query_one("#section-groups").display

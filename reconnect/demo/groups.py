@@ -1,13 +1,16 @@
-"""The sample group: the Thursday book club, whose visits are the moments with it."""
+"""The sample groups: the Thursday book club, whose visits are the moments with it, and
+an online forum tried twice early on and moved on from (not a failure: not the fit)."""
 
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from reconnect.records.models import (
+    Channel,
     CommunityKind,
     Connection,
+    Counterpart,
     Goal,
     Group,
     GroupStatus,
@@ -76,3 +79,46 @@ def book_club(
             update["visit_check"] = _check(rng, checked[c.id] / span)
         out.append(c.model_copy(update=update))
     return [group], out
+
+
+# The forum's two visits: late evenings in the third and fourth weeks, feeling little.
+FORUM_VISITS = (
+    (16, "Read the peer support forum late at night", 2),
+    (23, "Posted once on the forum; nobody answered", 1),
+)
+
+
+def _low(rng: random.Random) -> VisitCheck:
+    # Mostly "not yet": the answers that, kept up, make "try a different group" kind.
+    answers = (Sense.NOT_YET, Sense.NOT_YET, Sense.NOT_SURE, None)
+    return VisitCheck(**{name: rng.choice(answers) for name in VisitCheck.model_fields})
+
+
+def online_forum(seed: int, first: date, tz: tzinfo) -> tuple[Group, list[Connection]]:
+    """An online peer support forum tried twice and moved on from. Its own random
+    stream; its two visits are new moments with no person."""
+    rng = random.Random(f"{seed}-forum")
+    group = Group(
+        created_at=datetime.combine(first + timedelta(days=15), time(21), tzinfo=tz),
+        name="Night owls peer support forum",
+        kind=CommunityKind.ONLINE,
+        where="online",
+        when="any time",
+        rhythm=Rhythm.ANY_TIME,
+        status=GroupStatus.MOVED_ON,
+        notes="Too many people arguing. Maybe a smaller one.",
+    )
+    visits = [
+        Connection(
+            at=datetime.combine(first + timedelta(days=days), time(22, 30), tzinfo=tz),
+            what=what,
+            counterpart=Counterpart.GROUP,
+            channel=Channel.ONLINE,
+            depth=1 if comfort == 2 else 2,
+            comfort=comfort,
+            group_id=group.id,
+            visit_check=_low(rng),
+        )
+        for days, what, comfort in FORUM_VISITS
+    ]
+    return group, visits

@@ -73,10 +73,15 @@ def comfort_mean(comforts: Sequence[int]) -> float | None:
     return sum(comforts) / len(comforts) if comforts else None
 
 
+# First visits against the latest only once there are enough of them to halve.
+HALVES_FROM = 4
+
+
 def halves_words(comforts: Sequence[int]) -> str:
-    """Comfort at the first visits against the latest: 'comfort 2.0 at first, 4.2 lately'."""
-    if len(comforts) < 2:
-        return f"comfort {comforts[0]}" if comforts else ""
+    """Comfort at the first visits against the latest: 'comfort 2.0 at first, 4.2
+    lately'; '' for fewer than HALVES_FROM visits (each is shown on its own)."""
+    if len(comforts) < HALVES_FROM:
+        return ""
     half = len(comforts) // 2
     first, late = comfort_mean(comforts[:half]), comfort_mean(comforts[half:])
     return f"comfort {first:.1f} at first, {late:.1f} lately"

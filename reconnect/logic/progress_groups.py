@@ -19,7 +19,8 @@ def _comfort_line(line: GroupLine) -> str:
     shown = line.comforts[-SHOWN_VISITS:]
     more = "… " if len(line.comforts) > len(shown) else ""
     arrows = " \u2192 ".join(map(str, shown))
-    lately = f"; {halves_words(line.comforts)}" if len(line.comforts) >= 2 else ""
+    halves = halves_words(line.comforts)
+    lately = f"; {halves}" if halves else ""
     return f"{line.name} ({line.status}): comfort at each visit {more}{arrows}{lately}."
 
 

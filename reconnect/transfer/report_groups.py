@@ -25,9 +25,8 @@ def _comfort(line: GroupLine) -> str:
     if not line.comforts:
         return "No visits in this period."
     across = f"Comfort across visits (1–5): {line.comfort_words()}"
-    if len(line.comforts) < 2:
-        return f"{across}."
-    return f"{across}; {halves_words(line.comforts)}."
+    halves = halves_words(line.comforts)
+    return f"{across}; {halves}." if halves else f"{across}."
 
 
 def render_groups_md(lines: Sequence[GroupLine]) -> list[str]:
