@@ -127,7 +127,8 @@ class ProgressScreen(AreaScreen):
         "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown. "
         "The words under each chart say how it changed from the first weeks with entries "
         "to the last (each end the mean of two weeks once there are four), then how it "
-        "compares with the weeks before."
+        "compares with the weeks before. Under the charts, Groups counts the groups tried and "
+        "the visits in the period, and shows comfort at each visit."
     )
 
     BINDINGS = [
