@@ -1,5 +1,6 @@
-"""The sample groups: the Thursday book club, whose visits are the moments with it, and
-an online forum tried twice early on and moved on from (not a failure: not the fit)."""
+"""The sample groups: the Thursday book club, whose visits are the moments there in
+person, and an online forum tried twice early on and moved on from (not a failure:
+not the fit)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def book_club(
     person = next((p for p in people if p.name == BOOK_CLUB), None)
     if person is None:
         return [], connections
-    visits = [c for c in connections if c.person_id == person.id]
+    # A visit is going there: a text or a call with someone from the club is not one.
+    visits = [c for c in connections if c.person_id == person.id and c.channel is Channel.IN_PERSON]
     if not visits:
         return [], connections
     goal = next((g for g in goals if g.person_id == person.id), None)
@@ -67,11 +69,12 @@ def book_club(
         goal_id=goal.id if goal else None,
     )
     rng = random.Random(f"{seed}-groups")
+    visit_ids = {v.id for v in visits}
     checked = {v.id: n for n, v in enumerate(visits[-CHECKED_VISITS:])}
     span = max(1, len(checked) - 1)
     out = []
     for c in connections:
-        if c.person_id != person.id:
+        if c.id not in visit_ids:
             out.append(c)
             continue
         update: dict[str, object] = {"group_id": group.id}
