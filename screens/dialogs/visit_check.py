@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,9 +28,9 @@ class VisitCheckScreen(WordsScreen[VisitCheck | None]):
 
     DEFAULT_CSS = """
     VisitCheckScreen #visit-box { width: 78; height: auto; max-height: 100%; }
-    VisitCheckScreen #questions { height: auto; max-height: 18; }
-    VisitCheckScreen .heading { text-style: bold; }
-    VisitCheckScreen .part { text-style: bold; margin-top: 1; }
+    VisitCheckScreen #questions { height: auto; max-height: 19; }
+    VisitCheckScreen .part { text-style: bold; }
+    VisitCheckScreen #factors { margin-top: 1; }
     VisitCheckScreen #check-error { color: $error; display: none; }
     VisitCheckScreen .buttons { height: auto; }
     VisitCheckScreen .buttons Button { margin-right: 2; }
@@ -54,12 +55,17 @@ class VisitCheckScreen(WordsScreen[VisitCheck | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="visit-box", classes="dialog-frame"):
-            yield Static(f"After {self._group_name}", classes="heading", markup=False)
-            yield Static("Answer what you like, skip the rest; there is no right answer.")
+            # One line, so all eight questions fit at 24 rows without scrolling.
+            yield Static(
+                Text.assemble(
+                    (f"After {self._group_name}", "bold"),
+                    ": skip any; there are no right answers.",
+                )
+            )
             with VerticalScroll(id="questions", can_focus=False):
                 yield Static("What makes a group work", classes="part")
                 yield from self._questions(GROUP_CHECKLIST)
-                yield Static("How it felt", classes="part")
+                yield Static("How it felt", classes="part", id="factors")
                 yield from self._questions((f, q) for f, q, _factor in GROUP_FACTORS)
             yield Static(id="check-error")
             with Horizontal(classes="buttons"):
