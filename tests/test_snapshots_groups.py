@@ -1,6 +1,6 @@
 """Snapshots at 80×24 of groups of one's own, seeded here: the list beside People (g),
 a group's page with its visits and moving answers (enter), and the after-visit check
-for its newest visit (k)."""
+for its newest visit (k); and a page whose answers stayed low (the gentle "try another")."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -80,3 +80,26 @@ def test_a_groups_page(snap_compare, seeded: Store, make_test_app: Callable) -> 
 def test_the_after_visit_check(snap_compare, seeded: Store, make_test_app: Callable) -> None:
     app = make_test_app(seeded, start_area="people")
     assert snap_compare(app, press=["g", "enter", "k"], terminal_size=(80, 24))
+
+
+def test_a_groups_page_when_answers_stay_low(
+    snap_compare, store: Store, make_test_app: Callable
+) -> None:
+    group = store.groups.add(
+        Group(name="Thursday online circle", kind=CommunityKind.ONLINE, created_at=_AT)
+    )
+    low = VisitCheck(purpose=Sense.NOT_YET, less_alone=Sense.NOT_SURE, safer=Sense.NOT_YET)
+    for week in range(3):
+        store.connections.add(
+            Connection(
+                at=_AT + timedelta(weeks=week),
+                what="Went to Thursday online circle",
+                counterpart=Counterpart.GROUP,
+                depth=1,
+                comfort=2,
+                group_id=group.id,
+                visit_check=low,
+            )
+        )
+    app = make_test_app(store, start_area="people")
+    assert snap_compare(app, press=["g", "enter"], terminal_size=(80, 24))

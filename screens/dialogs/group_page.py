@@ -51,7 +51,7 @@ class GroupPage(ModalScreen[None]):
     GroupPage #group-title { text-style: bold; }
     GroupPage .part { text-style: bold; margin-top: 1; }
     GroupPage #visits { height: auto; max-height: 8; }
-    GroupPage #try-another { margin-top: 1; padding: 0 1; border: round $primary; }
+    GroupPage #try-another { margin-top: 1; padding: 0 1; border-left: thick $primary; }
     """
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close", key_display="esc"),
@@ -75,6 +75,8 @@ class GroupPage(ModalScreen[None]):
                 yield Static(id="group-title", markup=False)
                 yield Static(id="group-meets", markup=False)
                 yield Static(id="group-notes", markup=False)
+                # Near the top, where it is seen without scrolling; never a verdict.
+                yield Static(TRY_ANOTHER_GROUP, id="try-another")
                 yield Static("Visits", classes="part")
                 table: DataTable[str] = DataTable(id="visits", cursor_type="row")
                 table.add_column("Date", width=16, key="date")
@@ -85,12 +87,14 @@ class GroupPage(ModalScreen[None]):
                 yield Static(id="group-comfort")
                 yield Static("How the answers moved", classes="part")
                 yield Static(id="group-trails")
-                yield Static(TRY_ANOTHER_GROUP, id="try-another")
             yield Static("v log a visit · k after-visit check · e change · esc close")
 
     def on_mount(self) -> None:
         self.show()
         self.query_one("#visits").focus()
+        # Open at the top, name first: focusing the table would scroll to it.
+        body = self.query_one("#group-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
 
     def show(self) -> None:
         """Load the group and its visits afresh and fill the page."""
