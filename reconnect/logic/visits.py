@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconnect.logic.connections import Saved, save
+from reconnect.logic import connections
+from reconnect.logic.connections import Saved
 from reconnect.logic.removals import RecordRemoved, unlink
 from reconnect.records.models import Connection, Sense, VisitCheck
 
@@ -35,7 +36,7 @@ def save_visit_check(store: Store, visit_id: str, check: VisitCheck | None) -> S
     if visit.group_id is None:
         raise ValueError("Only a visit to a group has an after-visit check.")
     updated = visit.model_validate({**visit.model_dump(), "visit_check": check})
-    return save(store, updated)
+    return connections.save(store, updated)  # by module: the one path, seen by its spies
 
 
 def delete_group(store: Store, group_id: str) -> RecordRemoved | None:
