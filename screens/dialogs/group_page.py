@@ -194,13 +194,16 @@ class GroupPage(ModalScreen[None]):
 
         store = self.reconnect.store
 
+        saved: list[VisitCheck | None] = []  # skipped: nothing; saved: even all cleared
+
         def save(check: VisitCheck | None) -> None:
             save_visit_check(store, visit.id, check)
+            saved.append(check)
 
-        def done(check: VisitCheck | None) -> None:
-            if check is not None:
+        def done(_check: VisitCheck | None) -> None:
+            if saved:
                 self._changed()
-                self.notify("Kept with this visit.")
+                self.notify("Kept with this visit." if saved[-1] else "Answers cleared.")
 
         screen = VisitCheckScreen(self.group.name, visit.visit_check, save=save)
         self.app.push_screen(screen, done)
