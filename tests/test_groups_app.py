@@ -54,7 +54,7 @@ def page_text(app: Any, widget_id: str) -> str:
 async def test_add_a_group_from_people(store: Store, make_test_app: Callable[..., Any]) -> None:
     app = make_test_app(store, start_area="people")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g")
+        await pilot.press("b")
         assert isinstance(app.screen, GroupsScreen)
         await pilot.press("n")
         await pilot.pause()
@@ -154,7 +154,7 @@ async def test_deleting_a_group_asks_keeps_visits_and_undo_brings_it_back(
     visit = a_visit(store, group, 0, VisitCheck(hope=Sense.YES))
     app = make_test_app(store, start_area="people")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g", "delete")
+        await pilot.press("b", "delete")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -69,17 +69,17 @@ def seeded(store: Store) -> Store:
 
 def test_groups_beside_people(snap_compare, seeded: Store, make_test_app: Callable) -> None:
     app = make_test_app(seeded, start_area="people")
-    assert snap_compare(app, press=["g"], terminal_size=(80, 24))
+    assert snap_compare(app, press=["b"], terminal_size=(80, 24))
 
 
 def test_a_groups_page(snap_compare, seeded: Store, make_test_app: Callable) -> None:
     app = make_test_app(seeded, start_area="people")
-    assert snap_compare(app, press=["g", "enter"], terminal_size=(80, 24))
+    assert snap_compare(app, press=["b", "enter"], terminal_size=(80, 24))
 
 
 def test_the_after_visit_check(snap_compare, seeded: Store, make_test_app: Callable) -> None:
     app = make_test_app(seeded, start_area="people")
-    assert snap_compare(app, press=["g", "enter", "k"], terminal_size=(80, 24))
+    assert snap_compare(app, press=["b", "enter", "k"], terminal_size=(80, 24))
 
 
 def test_a_groups_page_when_answers_stay_low(
@@ -102,4 +102,4 @@ def test_a_groups_page_when_answers_stay_low(
             )
         )
     app = make_test_app(store, start_area="people")
-    assert snap_compare(app, press=["g", "enter"], terminal_size=(80, 24))
+    assert snap_compare(app, press=["b", "enter"], terminal_size=(80, 24))

@@ -62,7 +62,8 @@ class PeopleScreen(UndoArea):
         Binding("n", "new_person", "New"),
         Binding("c", "log_connection", "Log with them"),
         Binding("m", "make_goal", "Make a goal"),
-        Binding("g", "groups", "Groups", show=False),
+        # Not g: that key is Goals in every area.
+        Binding("b", "groups", "Groups", show=False),
         Binding("e", "edit_person", "Edit", show=False),
         Binding("a", "archive", "Archive", show=False),
         Binding("delete", "delete_person", "Delete", show=False),
@@ -104,7 +105,7 @@ class PeopleScreen(UndoArea):
             yield Static(
                 "enter: everything you can do with someone · c log a connection · "
                 "m make a reach-out goal · e edit · a archive · del delete · v archived · "
-                "g groups you are trying",
+                "b groups you are trying",
                 id="people-hint",
             )
 
