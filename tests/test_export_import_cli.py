@@ -71,6 +71,7 @@ def test_html_report_has_its_sections_and_is_self_contained(
         "connections",
         "support",
         "goals",
+        "groups",
         "reviews",
         "patterns",
         "reflections",

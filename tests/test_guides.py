@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Markdown
 
 from reconnect.cli.main import main
-from reconnect.docs import PLAN_FORMAT, WHY_PAGE
+from reconnect.docs import FIRST_GROUP_PAGE, PLAN_FORMAT, WHY_PAGE
 from reconnect.store.store import Store
 from screens.dialogs.guide import GuideScreen
 from screens.dialogs.import_form import ImportForm
@@ -22,7 +22,9 @@ from screens.dialogs.import_form import ImportForm
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("guide", [PLAN_FORMAT, WHY_PAGE], ids=["plan", "why"])
+@pytest.mark.parametrize(
+    "guide", [PLAN_FORMAT, WHY_PAGE, FIRST_GROUP_PAGE], ids=["plan", "why", "first-group"]
+)
 def test_the_guides_live_in_a_package_the_wheel_holds(guide: Path) -> None:
     assert guide.is_file()
     wheel = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]

@@ -164,3 +164,21 @@ async def test_f1_opens_the_help_from_a_text_field_in_each_form(
         await pilot.press("f1")  # and closes it again, back to the form
         await pilot.pause()
         assert app.screen is dialog
+
+
+@pytest.mark.parametrize("area", AREA_NAMES)
+async def test_the_area_keys_of_the_bar_open_their_area_from_every_area(
+    store: Store, make_test_app: Callable[..., Any], area: str
+) -> None:
+    """The bar at the top shows "g Goals" on every area: no area may take g for itself."""
+    app = make_test_app(store, start_area=area)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.set_focus(None)
+        taken = {
+            key: active.binding.action
+            for key, active in screen.active_bindings.items()
+            if key in {a.key for a in AREAS} and active.node is not app
+        }
+        assert taken == {}

@@ -54,6 +54,7 @@ connections = st.builds(
     depth=st.integers(1, 5),
     comfort=st.integers(1, 5),
     note=words,
+    authenticity=st.none() | st.integers(1, 5),
 ).map(_dump)
 people = st.builds(
     Person,
@@ -93,7 +94,10 @@ TABLES = {
 
 
 # Fields each version added: a record of an older version has none of them.
-ADDED_IN_2 = ("authenticity", "support", "support_kind", "safe")
+ADDED_SINCE = {
+    2: ("authenticity", "support", "support_kind", "safe"),
+    3: ("group_id", "visit_check"),
+}
 
 
 @st.composite
@@ -101,8 +105,9 @@ def older_record(draw: st.DrawFn, records: st.SearchStrategy[Doc], version: int)
     """A record as `version` wrote it: without the fields added since, and at version 0
     mostly without an id of its own."""
     doc = draw(records)
-    for field in ADDED_IN_2:
-        doc.pop(field, None)
+    for since, fields in ADDED_SINCE.items():
+        for field in fields if since > version else ():
+            doc.pop(field, None)
     if version == 0 and draw(st.booleans()):
         del doc["id"]
     return doc
@@ -111,7 +116,8 @@ def older_record(draw: st.DrawFn, records: st.SearchStrategy[Doc], version: int)
 @st.composite
 def older_files(draw: st.DrawFn) -> tuple[int, dict[str, dict[str, Doc]]]:
     """An older file's tables: version 0 (the meta table, if any, has no
-    schema_version) or version 1 (before authenticity, support and safe people)."""
+    schema_version), 1 (before authenticity, support and safe people) or 2 (before
+    groups of one's own)."""
     version = draw(st.integers(0, SCHEMA_VERSION - 1))
     data: dict[str, dict[str, Doc]] = {}
     for name, records in TABLES.items():

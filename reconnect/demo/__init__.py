@@ -11,6 +11,7 @@ import random
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from reconnect.demo.goals import link_hellos, sample_goals
+from reconnect.demo.groups import book_club, online_forum
 from reconnect.demo.profile import DEMO, HEAVY, History, Profile, moment_on
 from reconnect.demo.sample_text import (
     BODIES,
@@ -21,7 +22,7 @@ from reconnect.demo.sample_text import (
     SAFE_PEOPLE,
     SUPPORT_IN,
 )
-from reconnect.logic.weeks import week_start
+from reconnect.logic.weeks import local_date, week_start
 from reconnect.records.content import HELP_PROMPTS, MICRO_CONNECTIONS, PATTERN_IDS, PROMPTS
 from reconnect.records.models import (
     COUNTERPART_FOR_CIRCLE,
@@ -269,6 +270,13 @@ def generate(
     history.goals = sample_goals(rng, profile, today, people, zone)
     history.connections = link_hellos(history.connections, history.goals)
     history.connections = _myself_and_support(seed, first, people, history.connections)
+    history.groups, history.connections = book_club(
+        seed, people, history.goals, history.connections, zone
+    )
+    forum, visits = online_forum(seed, first, zone)
+    if all(local_date(v.at, zone) <= today for v in visits):  # a short history skips it
+        history.groups.append(forum)
+        history.connections = sorted(history.connections + visits, key=lambda c: c.at)
     return history
 
 
@@ -281,3 +289,4 @@ def seed_store(store: Store, history: History) -> None:
         store.goals.add_many(history.goals)
         store.checkins.add_many(history.checkins)
         store.reviews.add_many(history.reviews)
+        store.groups.add_many(history.groups)

@@ -11,6 +11,7 @@ from reconnect.records.models import (
     CheckIn,
     Connection,
     Goal,
+    Group,
     Person,
     Reflection,
     WeeklyReview,
@@ -48,6 +49,7 @@ class History:
     goals: list[Goal] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
     reviews: list[WeeklyReview] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {name: len(records) for name, records in vars(self).items()}

@@ -10,3 +10,6 @@ PLAN_FORMAT = Path(__file__).resolve().with_name("homework-plan.md")
 # Why connection helps and why the app measures depth, comfort and authenticity.
 WHY_PAGE = Path(__file__).resolve().with_name("why.md")
 WHY_TITLE = "Why this matters"
+# For a first-timer: what going to a group is like.
+FIRST_GROUP_PAGE = Path(__file__).resolve().with_name("first-group.md")
+FIRST_GROUP_TITLE = "Going to a group for the first time"

@@ -21,6 +21,7 @@ from reconnect.records.models import (
     Person,
     SupportFlow,
     SupportKind,
+    VisitCheck,
     label,
     now_local,
 )
@@ -46,6 +47,10 @@ class Prefill:
     authenticity: int | None = None
     support: SupportFlow | None = None
     support_kind: SupportKind | None = None
+    # A visit to a group: the editor has no field for these, so they ride along unseen
+    # and an edit never drops them.
+    group_id: str | None = None
+    visit_check: VisitCheck | None = None
 
     @classmethod
     def of(cls, connection: Connection) -> Prefill:
@@ -62,6 +67,8 @@ class Prefill:
             connection.authenticity,
             connection.support,
             connection.support_kind,
+            connection.group_id,
+            connection.visit_check,
         )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from reconnect.logic.checkin_score import score_words
+from reconnect.logic.group_summary import week_visits_words
 from reconnect.logic.overview import (
     authenticity_mean,
     authenticity_words,
@@ -22,6 +23,7 @@ from reconnect.records.models import (
     CheckIn,
     Connection,
     Goal,
+    Group,
     HomeworkOutcome,
     Person,
     Reflection,
@@ -46,6 +48,7 @@ class WeekSummary:
     earlier_comfort: float | None = None  # the week before's, when its connections were given
     authenticity: float | None = None  # over the moments that answered it; None if none did
     support: str = ""  # support given and received, by kind, in words ("" when none noted)
+    groups: str = ""  # the week's visits to groups, in words ("" when none)
 
     @property
     def connections(self) -> int:
@@ -61,6 +64,7 @@ def week_summary(
     checkins: Iterable[CheckIn],
     first_day: int = 0,
     tz: tzinfo | None = None,
+    groups: Iterable[Group] = (),
 ) -> WeekSummary:
     """The week beginning on `start`. Records outside the week are ignored, but for the
     week before's connections: their comfort is what this week's is compared with."""
@@ -120,6 +124,7 @@ def week_summary(
         earlier_comfort=sum(week_before) / len(week_before) if week_before else None,
         authenticity=authenticity_mean(week),
         support=support_tally_words(week),
+        groups=week_visits_words(groups, week),
     )
 
 
@@ -195,6 +200,8 @@ def summary_lines(summary: WeekSummary) -> list[tuple[str, str]]:
     else:
         lines.append((LEAD_HEADING, "nothing logged this week"))
     lines.append(("People seen", ", ".join(summary.people) or "nobody logged by name"))
+    if summary.groups:  # only for a week with visits: no group is not a gap to point at
+        lines.append(("Groups", summary.groups))
     steps = "; ".join(f"{step} ({goal})" for goal, step in summary.steps_done)
     lines.append(("Steps done", steps or "none this week"))
     if summary.homework:

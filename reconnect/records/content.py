@@ -145,34 +145,121 @@ GOAL_KIND_LADDERS: dict[str, tuple[str, ...]] = {
         "Tell someone what I am going through",
     ),
     "join_community": (
-        "Look up a group that fits me",
-        "Read about how the group meets",
+        # Online first, local later: an online group can be the first one.
+        "Look up one group, online or nearby",
+        "Read about it: who goes, when it meets, what happens",
         "Go once and just listen",
         "Go again",
         "Say one thing in the group",
     ),
 }
 
-COMMUNITY_KINDS: tuple[str, ...] = (
-    "Group therapy",
-    "Peer support group",
-    "Identity-affirming or cultural community",
-    "Faith-based space",
-    "Trauma-informed group",
-    "Recovery or sobriety community",
-    "Grief and loss group",
-    "Parenting or caregiver group",
-    "Chronic illness or disability community",
-    "Shared-interest group (book club, hiking, games)",
-    "Volunteer network",
-    "Online community",
-)
 
-GROUP_CHECKLIST: tuple[str, ...] = (
-    "A shared purpose",
-    "People can be real without performing wellness",
-    "A reliable place and rhythm to meet",
-    "Someone welcomes newcomers and keeps things flowing",
+@dataclass(frozen=True)
+class CommunityKindInfo:
+    """A kind of community: its name, what it is and who it suits, in one plain line."""
+
+    id: str
+    name: str
+    about: str
+
+
+COMMUNITY_KINDS: tuple[CommunityKindInfo, ...] = (
+    CommunityKindInfo(
+        "group_therapy",
+        "Group therapy",
+        "A small group led by a therapist; for working on what hurts, alongside others.",
+    ),
+    CommunityKindInfo(
+        "peer_support",
+        "Peer support group",
+        "People who share an experience meet as equals; for feeling less alone with it.",
+    ),
+    CommunityKindInfo(
+        "identity",
+        "Identity-affirming or cultural community",
+        "A place where who you are is the starting point, not something to explain.",
+    ),
+    CommunityKindInfo(
+        "faith",
+        "Faith-based space",
+        "A congregation, a study group or a service team; for belonging through belief.",
+    ),
+    CommunityKindInfo(
+        "trauma_informed",
+        "Trauma-informed group",
+        "Run with safety and choice first; for when groups have felt risky before.",
+    ),
+    CommunityKindInfo(
+        "recovery",
+        "Recovery or sobriety community",
+        "Meetings with a steady rhythm and people further along; for staying on track.",
+    ),
+    CommunityKindInfo(
+        "grief",
+        "Grief and loss group",
+        "Others who are grieving too; for a loss that friends find hard to hear about.",
+    ),
+    CommunityKindInfo(
+        "caregiving",
+        "Parenting or caregiver group",
+        "Parents or carers swapping the real story; for a load that isolates.",
+    ),
+    CommunityKindInfo(
+        "illness_disability",
+        "Chronic illness or disability community",
+        "People who get it without explanation; online ones suit days with little energy.",
+    ),
+    CommunityKindInfo(
+        "shared_interest",
+        "Shared-interest group",
+        "A book club, a hiking group, games night; the activity carries the talk.",
+    ),
+    CommunityKindInfo(
+        "volunteer",
+        "Volunteer network",
+        "Doing something useful side by side; for connection with a clear role.",
+    ),
+    CommunityKindInfo(
+        "online",
+        "Online community",
+        "A forum, a chat or a video group; often the gentlest first step.",
+    ),
+)
+COMMUNITY_KINDS_BY_ID: dict[str, CommunityKindInfo] = {k.id: k for k in COMMUNITY_KINDS}
+
+# What makes a group work (CONTENT.md), asked after a visit: (field, question).
+GROUP_CHECKLIST: tuple[tuple[str, str], ...] = (
+    ("purpose", "Did it have a shared purpose?"),
+    ("real", "Could people be real, without performing wellness?"),
+    ("rhythm", "Does it meet in a reliable place and rhythm?"),
+    ("welcome", "Did someone welcome newcomers and keep things flowing?"),
+)
+# Why groups help (Yalom's factors), in plain words: (field, question, the factor).
+GROUP_FACTORS: tuple[tuple[str, str, str], ...] = (
+    ("less_alone", "Did I feel less alone?", "universality"),
+    ("hope", "Did I see someone further along?", "hope"),
+    ("new_way", "Did I try a new way of relating?", "interpersonal learning"),
+    ("safer", "Did something feel safer than I expected?", "a corrective experience"),
+)
+SENSE_LABELS: dict[str, str] = {"yes": "yes", "not_yet": "not yet", "not_sure": "not sure"}
+RHYTHM_LABELS: dict[str, str] = {
+    "weekly": "every week",
+    "fortnightly": "every two weeks",
+    "monthly": "every month",
+    "now_and_then": "now and then",
+    "any_time": "any time (online)",
+}
+GROUP_STATUS_LABELS: dict[str, str] = {
+    "trying": "trying it",
+    "staying": "staying",
+    "moved_on": "moved on",
+}
+# Offered on a group's page when the answers stay low: never blame, a choice.
+TRY_ANOTHER_GROUP = (
+    "After a few visits this group still isn't giving you much. That is information, "
+    "not failure: not every group fits every person. Trying a different one is "
+    "choosing well."
 )
 
 DEPTH_LABELS: dict[int, str] = {

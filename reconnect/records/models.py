@@ -117,6 +117,47 @@ class HomeworkOutcome(StrEnum):
     NOT_YET = "not_yet"
 
 
+class CommunityKind(StrEnum):
+    """The kinds of community a person can look for (CONTENT.md)."""
+
+    GROUP_THERAPY = "group_therapy"
+    PEER_SUPPORT = "peer_support"
+    IDENTITY = "identity"
+    FAITH = "faith"
+    TRAUMA_INFORMED = "trauma_informed"
+    RECOVERY = "recovery"
+    GRIEF = "grief"
+    CAREGIVING = "caregiving"
+    ILLNESS_DISABILITY = "illness_disability"
+    SHARED_INTEREST = "shared_interest"
+    VOLUNTEER = "volunteer"
+    ONLINE = "online"
+
+
+class Rhythm(StrEnum):
+    """How often a group meets: a reliable rhythm is one sign a group works."""
+
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    NOW_AND_THEN = "now_and_then"
+    ANY_TIME = "any_time"  # an online space that is always open
+
+
+class GroupStatus(StrEnum):
+    TRYING = "trying"
+    STAYING = "staying"
+    MOVED_ON = "moved_on"  # not a failure: this one was not the right fit
+
+
+class Sense(StrEnum):
+    """An after-visit answer: never a pass or a fail."""
+
+    YES = "yes"
+    NOT_YET = "not_yet"
+    NOT_SURE = "not_sure"
+
+
 class Circle(StrEnum):
     FAMILY = "family"
     CHOSEN_FAMILY = "chosen_family"
@@ -173,6 +214,25 @@ class Record(BaseModel):
     id: RecordId = Field(default_factory=new_id)
 
 
+class VisitCheck(BaseModel):
+    """The after-visit check: the four things that make a group work, and four of
+    Yalom's group factors in plain words. Every answer may be left out."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    purpose: Sense | None = None  # a shared purpose
+    real: Sense | None = None  # people can be real without performing wellness
+    rhythm: Sense | None = None  # a reliable place and rhythm
+    welcome: Sense | None = None  # someone welcomes newcomers and keeps things flowing
+    less_alone: Sense | None = None  # universality
+    hope: Sense | None = None  # seeing someone further along
+    new_way: Sense | None = None  # interpersonal learning
+    safer: Sense | None = None  # a corrective experience
+
+    def answers(self) -> dict[str, Sense]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
 class Connection(Record):
     table: ClassVar[str] = "connections"
 
@@ -191,6 +251,9 @@ class Connection(Record):
     authenticity: Scale5 | None = None
     support: SupportFlow | None = None
     support_kind: SupportKind | None = None
+    # A visit to a group of one's own, and how it went (both optional).
+    group_id: RecordId | None = None
+    visit_check: VisitCheck | None = None
 
     @model_validator(mode="after")
     def _kind_needs_flow(self) -> Connection:
@@ -198,6 +261,8 @@ class Connection(Record):
             raise ValueError(
                 "support_kind: say which way the support went too (gave, received or both)"
             )
+        if self.visit_check is not None and self.group_id is None:
+            raise ValueError("visit_check: only a visit to a group has an after-visit check")
         return self
 
 
@@ -304,6 +369,22 @@ class Person(Record):
     safe: bool = False
 
 
+class Group(Record):
+    """A group the person tries: its visits are moments linked by `group_id`."""
+
+    table: ClassVar[str] = "groups"
+
+    created_at: AwareDatetime
+    name: Name
+    kind: CommunityKind = CommunityKind.PEER_SUPPORT
+    where: Line = ""
+    when: Line = ""
+    rhythm: Rhythm = Rhythm.WEEKLY
+    status: GroupStatus = GroupStatus.TRYING
+    notes: Note = ""  # private: stays out of the report
+    goal_id: RecordId | None = None
+
+
 class CheckIn(Record):
     table: ClassVar[str] = "checkins"
 
@@ -340,6 +421,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Person,
     CheckIn,
     WeeklyReview,
+    Group,
 )
 TABLES: dict[str, type[Record]] = {cls.table: cls for cls in RECORD_TYPES}
 

@@ -12,7 +12,7 @@ from typing import Any
 
 Data = dict[str, dict[str, dict[str, Any]]]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 
 
@@ -32,16 +32,22 @@ def _v0_to_v1(data: Data) -> Data:
     return out
 
 
-def _v1_to_v2(data: Data) -> Data:
-    """Moments gain authenticity and support, people a safe mark, goals the "ask for
-    help" kind. Nothing is filled in: an old moment's authenticity was never asked, so
-    it stays absent (a gap in charts, never a zero). The version still moves on, so an
-    older reconnect refuses this file instead of choking on fields it does not know."""
+def _only_additions(data: Data) -> Data:
+    """A version that only adds optional fields or tables: no old record changes (an
+    old moment's authenticity was never asked, so it stays absent: a gap, never a
+    zero). The version still moves on, so an older reconnect refuses the file instead
+    of dropping what it does not know."""
     return {name: dict(table) for name, table in data.items() if name != META_TABLE}
 
 
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1, 1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {
+    0: _v0_to_v1,
+    # 2: moments gain authenticity and support, people a safe mark, goals "ask for help".
+    1: _only_additions,
+    # 3: groups of one's own; moments link to one (group_id) with an after-visit check.
+    2: _only_additions,
+}
 
 
 def schema_version(data: Data) -> int:

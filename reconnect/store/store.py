@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 
 from reconnect import version
 from reconnect.records.models import (
+    TABLES,
     CheckIn,
     Connection,
     Goal,
+    Group,
     Person,
     Record,
     Reflection,
@@ -32,9 +34,7 @@ from reconnect.store.validation import parsed_tables, validate_tables
 
 DATA_FILE_NAME = "reconnect.json"
 T = TypeVar("T", bound=Record)
-MODELS: dict[str, type[Record]] = {
-    model.table: model for model in (Connection, Reflection, Goal, Person, CheckIn, WeeklyReview)
-}
+MODELS: dict[str, type[Record]] = TABLES  # every kind of record, by table name
 
 
 def _validate(path: Path, data: Data) -> None:
@@ -79,6 +79,7 @@ class Store:
         self.people = self._repo(Person)
         self.checkins = self._repo(CheckIn)
         self.reviews = self._repo(WeeklyReview)
+        self.groups = self._repo(Group)
 
     def _repo(self, model: type[T]) -> Repo[T]:
         return Repo(self.storage, model)
@@ -136,6 +137,7 @@ class Store:
                 self.people,
                 self.checkins,
                 self.reviews,
+                self.groups,
             )
         }
 

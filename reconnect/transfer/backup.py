@@ -18,7 +18,14 @@ from pydantic import ValidationError
 
 from reconnect import version
 from reconnect.logic.plural import plural
-from reconnect.records.models import TABLES, Record, Reflection, first_error, now_local
+from reconnect.records.models import (
+    TABLES,
+    Group,
+    Record,
+    Reflection,
+    first_error,
+    now_local,
+)
 from reconnect.settings import MAX_RESOURCES, ResourceSetting
 from reconnect.store.migrations import SCHEMA_VERSION
 from reconnect.store.store import Store
@@ -42,10 +49,17 @@ def collect(
             progress(done, len(repos))
     left_out = 0
     if not include_private:
+        # A group's notes are private like a private reflection: what is shared (the CSV
+        # by default) keeps the group and leaves its notes blank.
+        records["groups"] = [_without_notes(g) for g in records.get("groups", [])]
         kept = [r for r in records["reflections"] if not getattr(r, "private", False)]
         left_out = len(records["reflections"]) - len(kept)
         records["reflections"] = kept
     return records, left_out
+
+
+def _without_notes(group: Record) -> Record:
+    return group.model_copy(update={"notes": ""}) if isinstance(group, Group) else group
 
 
 def backup_bytes(

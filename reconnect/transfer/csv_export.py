@@ -1,5 +1,6 @@
 """One CSV file per kind of record, for spreadsheets. Goal steps get a file of their own,
-and so does the person's own list of people and places from Settings, as in a backup."""
+so do visits to groups (group_visits.csv), and so does the person's own list of people
+and places from Settings, as in a backup."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconnect.records.models import Goal, Homework, Record
+from reconnect.records.models import Goal, Homework, Record, VisitCheck
+from reconnect.transfer.csv_groups import GROUP_VISITS_FILE, VISIT_COLUMNS, visit_rows
 
 if TYPE_CHECKING:
     from reconnect.settings import ResourceSetting
@@ -24,6 +26,10 @@ def _flat(record: Record) -> dict[str, Any]:
         if key == "homework":
             for sub, sub_value in (value or {}).items():
                 row[f"homework_{sub}"] = sub_value
+            continue
+        if key == "visit_check":  # one column per after-visit answer, as homework
+            for sub in VisitCheck.model_fields:
+                row[f"visit_check_{sub}"] = (value or {}).get(sub)
             continue
         row[key] = ";".join(map(str, value)) if isinstance(value, list) else value
     return row
@@ -44,6 +50,9 @@ def _columns(model: type[Record]) -> list[str]:
             continue
         if name == "homework":
             columns += [f"homework_{sub}" for sub in Homework.model_fields]
+            continue
+        if name == "visit_check":
+            columns += [f"visit_check_{sub}" for sub in VisitCheck.model_fields]
             continue
         columns.append(name)
     return columns
@@ -71,6 +80,11 @@ def write_csv_folder(
     if steps:
         path = folder / "goal_steps.csv"
         _write(path, steps, steps[0].keys())
+        written.append(path)
+    visits = visit_rows(records)
+    if visits:
+        path = folder / GROUP_VISITS_FILE
+        _write(path, visits, VISIT_COLUMNS)
         written.append(path)
     if resources:
         path = folder / OWN_RESOURCES_FILE

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from reconnect.logic.checkin_score import SCALE, score_words
+from reconnect.logic.group_summary import GroupLine, group_lines
 from reconnect.logic.overview import authenticity_mean, depth_mix, depth_words
 from reconnect.logic.plural import plural
 from reconnect.logic.support_tally import support_tally_words
@@ -25,6 +26,7 @@ from reconnect.records.content import (
 )
 from reconnect.records.models import CheckIn, Goal, HomeworkOutcome, Reflection, WeeklyReview, label
 from reconnect.store.store import Store
+from reconnect.transfer.report_groups import render_groups_html, render_groups_md
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Report:
     authenticity: float | None = None  # the period's, over the moments that answered it
     authenticity_rated: int = 0  # how many moments answered "could I be myself?"
     support: str = ""  # the period's support given and received, by kind
+    groups: list[GroupLine] = field(default_factory=list)  # never their notes
 
     @property
     def total_connections(self) -> int:
@@ -140,6 +143,7 @@ def build_report(
         authenticity=authenticity_mean(connections),
         authenticity_rated=sum(c.authenticity is not None for c in connections),
         support=support_tally_words(connections),
+        groups=group_lines(store.groups.all(), connections),
     )
 
 
@@ -270,6 +274,7 @@ def render_markdown(report: Report) -> str:
             out.append("")
         if row.average_gap:
             out += [row.gap_words(), ""]
+    out += render_groups_md(report.groups)
     out += ["## Weekly reviews", ""]
     if not report.reviews:
         out += ["No weekly reviews in this period.", ""]
@@ -426,6 +431,8 @@ def render_html(report: Report) -> str:
             parts.append(f"<p>{_e(row.gap_words())}</p>")
         parts.append("</div>")
     parts.append("</section>")
+
+    parts += render_groups_html(report.groups)
 
     parts.append('<section id="reviews"><h2>Weekly reviews</h2>')
     if not report.reviews:

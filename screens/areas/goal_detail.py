@@ -15,8 +15,10 @@ from textual.widgets import Button, Static
 from reconnect.logic import ladder
 from reconnect.logic.consistency import consistency
 from reconnect.logic.weeks import midnight, week_start
+from reconnect.records.models import GoalKind
 from screens.areas.goal_actions import GoalActions
 from screens.areas.goal_steps import StepActions
+from screens.dialogs.help import show_first_group
 from widgets.goal_texts import discomfort_text, goal_text, rhythm_text
 from widgets.step_ladder import StepLadder
 
@@ -44,6 +46,8 @@ class GoalScreen(StepActions, GoalActions):
         Binding("shift+up", "move_step(-1)", "Move step up", show=False),
         Binding("shift+down", "move_step(1)", "Move step down", show=False),
         Binding("delete", "remove_step", "Remove step", show=False),
+        # Only on a "Join a community" goal; its button says so (the footer is full).
+        Binding("h", "first_group", "What to expect at a group", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -60,6 +64,9 @@ class GoalScreen(StepActions, GoalActions):
                 yield Button("Edit (e)", id="edit-goal", compact=True)
                 yield Button("Rest (s)", id="rest", compact=True)
                 yield Button("More (x)", id="more", compact=True)
+            expect = Button("What to expect at a group (h)", id="first-group", compact=True)
+            expect.display = False  # until the goal shows it is "Join a community"
+            yield expect
 
     def on_mount(self) -> None:
         self._load_if_changed()  # the ladder first, then the cursor goes into it
@@ -86,7 +93,14 @@ class GoalScreen(StepActions, GoalActions):
         self.query_one("#discomfort", Static).update(discomfort_text(goal))
         resting = ladder.is_paused(goal, today)
         self.query_one("#rest", Button).label = "Resume (s)" if resting else "Rest (s)"
+        self.query_one("#first-group").display = self._joins_a_community()
         self.refresh_bindings()
+
+    def _joins_a_community(self) -> bool:
+        return self.goal is not None and self.goal.kind is GoalKind.JOIN_COMMUNITY
+
+    def action_first_group(self) -> None:
+        show_first_group(self.app)
 
     def action_resume(self) -> None:
         self.action_rest()  # the same toggle
@@ -95,6 +109,8 @@ class GoalScreen(StepActions, GoalActions):
         if action in ("rest", "resume") and self.goal is not None:
             resting = ladder.is_paused(self.goal, self.reconnect.today)
             return resting == (action == "resume")
+        if action == "first_group":
+            return self._joins_a_community()
         return super().check_action(action, parameters)
 
     def action_back(self) -> None:
@@ -108,6 +124,7 @@ class GoalScreen(StepActions, GoalActions):
             "edit-goal": self.action_edit_goal,
             "rest": self.action_rest,
             "more": self.action_more,
+            "first-group": self.action_first_group,
         }.get(event.button.id or "")
         if action is not None:
             action()

@@ -15,7 +15,8 @@ from textual.widgets import DataTable, Static
 from reconnect.logic.consistency import Consistency, consistency_all
 from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.logic.weeks import midnight, week_start
-from reconnect.records.models import Goal, GoalStatus, label
+from reconnect.records.content import CommunityKindInfo
+from reconnect.records.models import Goal, GoalKind, GoalStatus, label
 from screens.areas.undo import UndoArea
 from widgets.score_spark import score_text
 
@@ -71,6 +72,7 @@ class GoalsScreen(UndoArea):
         Binding("enter", "open_goal", "Open", show=False),
         Binding("f", "toggle_finished", "Finished"),
         Binding("i", "import_plan", "Import plan"),
+        Binding("j", "find_community", "Find a community"),
     ]
 
     show_finished: var[bool] = var(False, init=False)
@@ -88,7 +90,7 @@ class GoalsScreen(UndoArea):
             yield table
             yield Static(
                 "enter opens a goal · n new goal · f shows finished ones · "
-                "i imports a therapist's homework plan",
+                "i imports a therapist's homework plan · j finds a community",
                 id="goals-hint",
             )
 
@@ -162,7 +164,8 @@ class GoalsScreen(UndoArea):
             intro.update(
                 "No goals yet. A goal is a ladder of small steps, easiest first: press n to "
                 "make one. Homework from a therapist comes in a plan file: press i to "
-                "import it (ctrl+o there shows how a plan is written)."
+                "import it (ctrl+o there shows how a plan is written). Looking for a group "
+                "to belong to? j shows the kinds of community and a gentle way in."
             )
             return
         active = sum(1 for g in goals if g.status is GoalStatus.ACTIVE)
@@ -213,7 +216,7 @@ class GoalsScreen(UndoArea):
     def watch_show_finished(self) -> None:
         self.reload()
 
-    def action_new_goal(self) -> None:
+    def action_new_goal(self, title: str = "", kind: GoalKind = GoalKind.REACH_OUT) -> None:
         from screens.dialogs.goal_form import GoalForm
 
         def saved(goal: Goal | None) -> None:
@@ -226,8 +229,24 @@ class GoalsScreen(UndoArea):
             self.app.push_screen(GoalScreen(goal.id))
             self.notify(f"Goal made. {made_words(goal)}", title=goal.title)
 
-        form = GoalForm(self.store.people.all(), self.reconnect.today, save=self.store.goals.add)
+        form = GoalForm(
+            self.store.people.all(),
+            self.reconnect.today,
+            title=title,
+            kind=kind,
+            save=self.store.goals.add,
+        )
         self.app.push_screen(form, saved)
+
+    def action_find_community(self) -> None:
+        """The community guide; a kind chosen there starts a "Join a community" goal."""
+        from screens.dialogs.community_guide import CommunityGuide, try_title
+
+        def chosen(info: CommunityKindInfo | None) -> None:
+            if info is not None:
+                self.action_new_goal(try_title(info), GoalKind.JOIN_COMMUNITY)
+
+        self.app.push_screen(CommunityGuide(), chosen)
 
     def action_import_plan(self) -> None:
         """The app's one import flow, for a homework plan."""

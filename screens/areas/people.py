@@ -62,6 +62,8 @@ class PeopleScreen(UndoArea):
         Binding("n", "new_person", "New"),
         Binding("c", "log_connection", "Log with them"),
         Binding("m", "make_goal", "Make a goal"),
+        # Not g: that key is Goals in every area.
+        Binding("b", "groups", "Groups", show=False),
         Binding("e", "edit_person", "Edit", show=False),
         Binding("a", "archive", "Archive", show=False),
         Binding("delete", "delete_person", "Delete", show=False),
@@ -102,7 +104,8 @@ class PeopleScreen(UndoArea):
             yield Static(id="your-support")
             yield Static(
                 "enter: everything you can do with someone · c log a connection · "
-                "m make a reach-out goal · e edit · a archive · del delete · v archived",
+                "m make a reach-out goal · e edit · a archive · del delete · v archived · "
+                "b groups you are trying",
                 id="people-hint",
             )
 
@@ -343,6 +346,16 @@ class PeopleScreen(UndoArea):
         prefill = Prefill(counterpart=counterpart_for(person), person_id=person.id)
         dialog = LogEntryDialog(prefill=prefill)
         self.app.push_screen(dialog, saved)
+
+    def action_groups(self) -> None:
+        """Groups beside People: their own list, so this full page stays readable."""
+        from screens.dialogs.groups_list import GroupsScreen
+
+        def removed(removal: RecordRemoved | None, visits: int) -> None:
+            kept = f" {plural(visits, 'visit')} kept as moments, unlinked." if visits else ""
+            self.offer_undo(removal, kept)
+
+        self.app.push_screen(GroupsScreen(removed))
 
     def action_make_goal(self) -> None:
         from screens.dialogs.goal_form import GoalForm

@@ -19,6 +19,7 @@ from textual.widgets import Static, Tab, Tabs
 
 from reconnect.logic.plural import plural
 from reconnect.logic.progress import ProgressData, WeekPoint, progress, progress_span
+from reconnect.logic.progress_groups import progress_group_lines
 from reconnect.logic.progress_words import (
     checkin_words,
     comfort_depth_myself_words,
@@ -126,7 +127,8 @@ class ProgressScreen(AreaScreen):
         "Weeks with nothing logged are gaps, not zeros. Only finished weeks are shown. "
         "The words under each chart say how it changed from the first weeks with entries "
         "to the last (each end the mean of two weeks once there are four), then how it "
-        "compares with the weeks before."
+        "compares with the weeks before. Under the charts, Groups counts the groups tried and "
+        "the visits in the period, and shows comfort at each visit."
     )
 
     BINDINGS = [
@@ -155,6 +157,10 @@ class ProgressScreen(AreaScreen):
                                 yield Static(id=f"legend-{name}", classes="legend")
                                 yield WeekChart(id=f"chart-{name}")
                                 yield Static(id=f"words-{name}", classes="words")
+                # Groups in words under the charts: a count of visits means little alone.
+                with Vertical(classes="section", id="section-groups"):
+                    yield Static(Text("Groups"), classes="section-title")
+                    yield Static(id="words-groups", classes="words")
 
     def on_mount(self) -> None:
         # Textual then runs AreaScreen.on_mount too (handlers run for each class), which
@@ -179,8 +185,9 @@ class ProgressScreen(AreaScreen):
         app = self.reconnect
         first_day = app.settings.first_day_of_week
         start, end = progress_span(app.today, self.weeks, first_day)
+        connections = self.store.connections.between(start, end)
         data = progress(
-            self.store.connections.between(start, end),
+            connections,
             self.store.checkins.all(),
             self.store.goals.all(),
             app.today,
@@ -220,3 +227,6 @@ class ProgressScreen(AreaScreen):
             self.query_one(f"#legend-{name}", Static).update(legend_text(specs[name], gap))
             self.query_one(f"#chart-{name}", WeekChart).show(specs[name])
             self.query_one(f"#words-{name}", Static).update(words(data))
+        groups = progress_group_lines(self.store.groups.all(), connections, self.weeks)
+        self.query_one("#words-groups", Static).update("\n".join(groups))
+        self.query_one("#section-groups").display = bool(groups)

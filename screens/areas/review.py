@@ -187,6 +187,7 @@ class ReviewScreen(KeepsDraft):
             self.store.people.all(),
             self.store.checkins.all(),
             self._first_day,
+            groups=self.store.groups.all(),
         )
         offer_checkin = summary.checkin is None and self.week == checkin_week(
             self.reconnect.today, self._first_day

@@ -378,6 +378,8 @@ class ConnectionEditor(PickLists):
             "support_kind": self._chosen("support-kind", SUPPORT_KIND_CHOICES),
             "goal_id": self._start.goal_id,
             "step_id": self._start.step_id,
+            "group_id": self._start.group_id,
+            "visit_check": self._start.visit_check,
         }
         if self._editing is not None:
             fields["id"] = self._editing.id

@@ -7,18 +7,26 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from reconnect.logic.starter_steps import kind_ladder, starter_steps
-from reconnect.records.content import GOAL_KIND_HINTS, GOAL_KIND_LABELS
+from reconnect.records.content import GOAL_KIND_HINTS, GOAL_KIND_LABELS, CommunityKindInfo
 from reconnect.records.models import Goal, GoalKind, Homework, Person
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int, date_parser
 from widgets.tick_box import TickBox
 
+# Shown under the kind while it is "Join a community": the key to the guide.
+COMMUNITY_NOTE = "ctrl+o: the kinds of community, and what to expect"
+
 
 class GoalForm(FormScreen[Goal]):
+    BINDINGS = [
+        Binding("ctrl+o", "community_guide", "Community guide", key_display="^o"),
+    ]
+
     def __init__(
         self,
         people: list[Person],
@@ -37,6 +45,7 @@ class GoalForm(FormScreen[Goal]):
         self._defaults = {"title": title, "kind": kind, "person_id": person_id}
         self.FORM_TITLE = "Change this goal" if goal else "A new goal"
         self._parse_date = date_parser(today)
+        self._suggested = ""  # the last title the community guide put in
 
     def _value(self, field: str) -> Any:
         return getattr(self._goal, field) if self._goal else self._defaults.get(field)
@@ -74,6 +83,9 @@ class GoalForm(FormScreen[Goal]):
             note = Static(self._ladder_note(kind), id="ladder-note", classes="hint")
             note.display = bool(kind_ladder(kind))
             yield note
+        guide_note = Static(COMMUNITY_NOTE, id="community-note", classes="hint")
+        guide_note.display = kind is GoalKind.JOIN_COMMUNITY
+        yield guide_note
         person_id = self._value("person_id")
         people = [p for p in self._people if not p.archived or p.id == person_id]
         yield from self.row(
@@ -158,6 +170,24 @@ class GoalForm(FormScreen[Goal]):
             for note in self.query("#ladder-note").results(Static):
                 note.update(self._ladder_note(event.value))
                 note.display = bool(kind_ladder(event.value))
+            community = event.value is GoalKind.JOIN_COMMUNITY
+            self.query_one("#community-note").display = community
+
+    def action_community_guide(self) -> None:
+        """The guide from the form: a kind chosen there becomes this goal's kind and,
+        over an empty or suggested title, its title."""
+        from screens.dialogs.community_guide import CommunityGuide, try_title
+
+        def chosen(info: CommunityKindInfo | None) -> None:
+            if info is None:
+                return
+            title = self.query_one("#title", Input)
+            # Never over words the person wrote: only an empty or suggested title.
+            if title.value.strip() in ("", self._defaults["title"], self._suggested):
+                title.value = self._suggested = try_title(info)
+            self.query_one("#kind", Select).value = GoalKind.JOIN_COMMUNITY
+
+        self.app.push_screen(CommunityGuide("Use it for this goal"), chosen)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id == "is-homework":

@@ -45,6 +45,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,f1,q", "dismiss", "Close", key_display="esc"),
         Binding("y", "why", "Why this matters"),
+        Binding("h", "first_group", "What to expect at a group"),
     ]
 
     def __init__(self, underneath: Screen) -> None:
@@ -83,17 +84,24 @@ class HelpScreen(ModalScreen[None]):
                 "and authenticity rather than counting:"
             )
             yield Button("Why this matters (y)", id="why")
+            yield Static("Nervous about going to a group for the first time?")
+            yield Button("What to expect at a group (h)", id="first-group")
             yield Button("Close (esc)", id="close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "why":
             self.action_why()
+        elif event.button.id == "first-group":
+            self.action_first_group()
         else:
             self.dismiss()
 
     def action_why(self) -> None:
         show_why(self.app)
+
+    def action_first_group(self) -> None:
+        show_first_group(self.app)
 
 
 def show_why(app: App[object]) -> None:
@@ -102,3 +110,12 @@ def show_why(app: App[object]) -> None:
     from screens.dialogs.guide import GuideScreen
 
     app.push_screen(GuideScreen(WHY_PAGE, WHY_TITLE))
+
+
+def show_first_group(app: App[object]) -> None:
+    """What going to a group is like, for a first-timer: from Help, the community
+    guide and a "Join a community" goal."""
+    from reconnect.docs import FIRST_GROUP_PAGE, FIRST_GROUP_TITLE
+    from screens.dialogs.guide import GuideScreen
+
+    app.push_screen(GuideScreen(FIRST_GROUP_PAGE, FIRST_GROUP_TITLE))
