@@ -46,13 +46,6 @@ def visit_row(visit: Connection) -> tuple[str, str, str, str]:
 
 class GroupPage(ModalScreen[None]):
     DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
-    DEFAULT_CSS = """
-    GroupPage #group-box { width: 78; height: 1fr; }
-    GroupPage #group-title { text-style: bold; }
-    GroupPage .part { text-style: bold; margin-top: 1; }
-    GroupPage #visits { height: auto; max-height: 8; }
-    GroupPage #try-another { margin-top: 1; padding: 0 1; border-left: thick $primary; }
-    """
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close", key_display="esc"),
         Binding("v", "log_visit", "Log a visit"),

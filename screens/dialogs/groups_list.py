@@ -27,11 +27,6 @@ if TYPE_CHECKING:
 
 class GroupsScreen(ModalScreen[None]):
     DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
-    DEFAULT_CSS = """
-    GroupsScreen #groups-box { width: 78; height: auto; max-height: 100%; }
-    GroupsScreen #groups-title { text-style: bold; }
-    GroupsScreen #groups-table { height: auto; max-height: 14; }
-    """
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Close", key_display="esc"),
         Binding("n", "new_group", "New group"),

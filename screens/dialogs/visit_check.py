@@ -26,15 +26,6 @@ ANSWER_LABELS = {n: SENSE_LABELS[s.value] for n, s in enumerate(SENSE_CHOICES, s
 class VisitCheckScreen(WordsScreen[VisitCheck | None]):
     """Dismisses with the check saved, or None when skipped (nothing saved)."""
 
-    DEFAULT_CSS = """
-    VisitCheckScreen #visit-box { width: 78; height: auto; max-height: 100%; }
-    VisitCheckScreen #questions { height: auto; max-height: 19; }
-    VisitCheckScreen .part { text-style: bold; }
-    VisitCheckScreen #factors { margin-top: 1; }
-    VisitCheckScreen #check-error { color: $error; display: none; }
-    VisitCheckScreen .buttons { height: auto; }
-    VisitCheckScreen .buttons Button { margin-right: 2; }
-    """
     BINDINGS = [
         Binding("escape", "cancel", "Skip", key_display="esc"),
         Binding("ctrl+s", "save", "Save", key_display="ctrl+s"),
