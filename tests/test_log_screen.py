@@ -424,3 +424,30 @@ async def test_a_kind_without_a_direction_is_marked_and_clearing_leaves_a_gap(
         assert edited is not None
         assert (edited.authenticity, edited.support_kind) == (None, None)
         assert edited.depth == original.depth
+
+
+async def test_words_given_ahead_are_kept_and_digits_rate_the_moment(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """A visit opens with its words filled in: the first keys rate it, never replace
+    the words; an edit opens with the cursor after the words, nothing selected."""
+    results: list[Saved | None] = []
+    app = make_test_app(demo_store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        prefill = Prefill(what="Went to the peer circle", counterpart=Counterpart.GROUP)
+        app.push_screen(LogEntryDialog(prefill=prefill), results.append)
+        await pilot.pause()
+        await pilot.press("2", "4", "ctrl+s")
+        await pilot.pause()
+        (saved,) = results
+        assert saved is not None
+        assert (saved.connection.what, saved.connection.depth, saved.connection.comfort) == (
+            "Went to the peer circle",
+            2,
+            4,
+        )
+        first = shown_ids(app)[0]
+        original = demo_store.connections.get(first)
+        assert original is not None
+        await pilot.press("e", "!")
+        assert app.screen.query_one("#what", Input).value == f"{original.what}!"

@@ -106,6 +106,7 @@ class ConnectionEditor(PickLists):
                 suggester=SuggestFromList(MICRO_CONNECTIONS, case_sensitive=False),
                 validators=[ModelField(Connection, "what")],
                 validate_on=["changed"],
+                select_on_focus=False,  # a key typed after opening adds, never replaces
                 compact=compact,
             )
             yield Button(
@@ -212,7 +213,17 @@ class ConnectionEditor(PickLists):
         self.clear_messages()
 
     def focus_first(self) -> None:
-        self.query_one("#what", Input).focus()
+        """The words, or when they are already there (a visit, a step), the first rating
+        still to choose: digits typed on opening rate the moment."""
+        what = self.query_one("#what", Input)
+        if what.value and self._editing is None:
+            for scale_id in ("depth", "comfort"):
+                picker = self.query_one(f"#{scale_id}", ScalePicker)
+                if picker.value is None:
+                    picker.focus()
+                    return
+        what.focus()
+        what.cursor_position = len(what.value)
 
     # --- messages beside the fields ------------------------------------------------------
 
