@@ -11,6 +11,7 @@ from reconnect.records.models import (
     CommunityKind,
     Connection,
     Counterpart,
+    Goal,
     Group,
     GroupStatus,
     Sense,
@@ -139,3 +140,14 @@ def test_backup_round_trip_carries_groups_and_visit_checks(
     }
     again = merge(fresh, parse_backup(document))
     assert again.added["groups"] == 0 and again.skipped["groups"] == 2
+
+
+def test_the_report_leaves_out_goals_and_groups_begun_after_its_period(store: Store) -> None:
+    later = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    store.groups.add(Group(created_at=later, name="Started later", kind=CommunityKind.GRIEF))
+    store.goals.add(Goal(created_at=later, title="A goal made afterwards"))
+    store.goals.add(Goal(created_at=datetime(2026, 11, 2, tzinfo=UTC), title="One from then"))
+    text = render_markdown(build_report(store, START, END))
+    assert "Started later" not in text and "Grief" not in text
+    assert "A goal made afterwards" not in text and "One from then" in text
+    assert "No groups tried yet." in text

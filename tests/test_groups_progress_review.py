@@ -41,12 +41,12 @@ def test_progress_counts_groups_and_visits_and_says_comfort_across_them() -> Non
     lines = progress_group_lines([FORUM, CLUB], visits, 12)
     assert lines[0] == "2 groups tried so far, 6 visits in these 12 weeks (comfort 1–5)."
     # Still going first, then the ones moved on from.
-    assert lines[1] == (
-        "Thursday book club (staying): comfort at each visit 2 → 3 → 4 → 3; "
-        "comfort 2.5 at first, 3.5 lately."
-    )
-    # Too few visits to halve: each is shown, nothing more.
+    # Every visit is shown, so no summary says the same again.
+    assert lines[1] == "Thursday book club (staying): comfort at each visit 2 → 3 → 4 → 3."
     assert lines[2] == "Night owls forum (moved on): comfort at each visit 2 → 1."
+    # A group tried earlier with no visit in the period is still named, not just counted.
+    quiet = progress_group_lines([FORUM, CLUB], visits[:4], 12)
+    assert quiet[2] == "Night owls forum (moved on): no visits in these weeks."
 
 
 def test_progress_says_nothing_without_groups_and_shortens_a_long_trail() -> None:
@@ -54,6 +54,7 @@ def test_progress_says_nothing_without_groups_and_shortens_a_long_trail() -> Non
     many = [visit(CLUB, date(2026, 10, d), 3) for d in range(1, 21)]
     line = progress_group_lines([CLUB], many, 12)[1]
     assert "… " in line and line.count("→") == SHOWN_VISITS - 1
+    assert "comfort 3.0 at first, 3.0 lately" in line  # the hidden ones summed up
 
 
 def test_the_week_review_mentions_the_weeks_visits() -> None:

@@ -505,7 +505,7 @@ def test_words_for_a_rising_series() -> None:
     data = progress(_weeks_of([1, 2, None, 3, 4, 5]), [], [], TODAY, 6)
     assert comfort_depth_words(data) == (
         "Comfort rose from 1.5 to 4.5 over the 5 weeks with entries; depth stayed about 2.0; "
-        "no earlier weeks to compare with."
+        "nothing logged in the 6 weeks before to compare with."
     )
 
 

@@ -16,12 +16,15 @@ SHOWN_VISITS = 10
 
 
 def _comfort_line(line: GroupLine) -> str:
+    if not line.comforts:
+        return f"{line.name} ({line.status}): no visits in these weeks."
     shown = line.comforts[-SHOWN_VISITS:]
-    more = "… " if len(line.comforts) > len(shown) else ""
     arrows = " \u2192 ".join(map(str, shown))
+    if len(line.comforts) == len(shown):  # every visit is there to read: no summary
+        return f"{line.name} ({line.status}): comfort at each visit {arrows}."
     halves = halves_words(line.comforts)
     lately = f"; {halves}" if halves else ""
-    return f"{line.name} ({line.status}): comfort at each visit {more}{arrows}{lately}."
+    return f"{line.name} ({line.status}): comfort at each visit … {arrows}{lately}."
 
 
 def progress_group_lines(
@@ -36,5 +39,5 @@ def progress_group_lines(
         f"{plural(len(lines), 'group')} tried so far, "
         f"{plural(visits, 'visit')} in these {weeks} weeks (comfort 1–5)."
     ]
-    out += [_comfort_line(line) for line in lines if line.visits]
+    out += [_comfort_line(line) for line in lines]
     return out

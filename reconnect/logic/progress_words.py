@@ -61,10 +61,11 @@ def _too_little(what: str, weeks: int) -> str:
 
 def _against(data: ProgressData, name: str, before: float | None, now: float) -> str:
     """'; comfort about the same as the 4 weeks before', '; … higher than …' (the period
-    averages, after the change within it), or '; no earlier weeks to compare with'."""
-    if before is None:
-        return "; no earlier weeks to compare with"
+    averages, after the change within it), or '; nothing logged in the 4 weeks before
+    to compare with'."""
     weeks = plural(data.weeks, "week")
+    if before is None:
+        return f"; nothing logged in the {weeks} before to compare with"
     if f"{before:.1f}" == f"{now:.1f}":
         return f"; {name} about the same as the {weeks} before"
     side = "higher" if now > before else "lower"

@@ -143,13 +143,18 @@ def build_report(
         authenticity=authenticity_mean(connections),
         authenticity_rated=sum(c.authenticity is not None for c in connections),
         support=support_tally_words(connections),
-        groups=group_lines(store.groups.all(), connections),
+        # Only what existed by the period's end: a later goal or group is not its story.
+        groups=group_lines(
+            (g for g in store.groups.all() if local_date(g.created_at) <= end), connections
+        ),
     )
 
 
 def _goal_rows(goals: list[Goal], start: date, end: date) -> list[GoalRow]:
     rows = []
     for goal in goals:
+        if local_date(goal.created_at) > end:
+            continue
         done = [
             StepRow(s.title, s.predicted_discomfort, s.actual_discomfort, local_date(s.done_at))
             for s in goal.steps
