@@ -34,3 +34,15 @@ def test_the_pinned_demo_is_unchanged_when_today_was_already_lived_in(
     monkeypatch.setattr(demo, "TODAY_AT_LEAST", 0)
     monkeypatch.setattr(demo, "WEEK_AT_LEAST", 0)
     assert moments() == topped_up  # the screen snapshots drawn from it stay the same
+
+
+def test_on_the_real_today_no_demo_moment_is_in_the_future() -> None:
+    from datetime import datetime
+
+    from reconnect.demo import generate
+
+    today = datetime.now().astimezone().date()
+    history = generate(today)
+    now = datetime.now().astimezone()  # after: the check is against the clock it used
+    assert all(c.at <= now for c in history.connections)
+    assert all(c.at.astimezone().date() <= today for c in history.connections)

@@ -277,7 +277,24 @@ def generate(
     if all(local_date(v.at, zone) <= today for v in visits):  # a short history skips it
         history.groups.append(forum)
         history.connections = sorted(history.connections + visits, key=lambda c: c.at)
+    now = datetime.now(zone)
+    if now.date() == today:  # a pinned day (tests, the bench) stays as drawn
+        history.connections = _not_after(now, history.connections)
     return history
+
+
+def _not_after(now: datetime, connections: list[Connection]) -> list[Connection]:
+    """On the real today, a moment drawn for later this evening has not happened yet:
+    it moves to a few minutes before now (never before midnight), keeping its order."""
+    later = [c for c in connections if c.at > now]
+    if not later:
+        return connections
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    moved = [
+        c.model_copy(update={"at": max(midnight, now - timedelta(minutes=5 * (len(later) - n)))})
+        for n, c in enumerate(later)
+    ]
+    return [c for c in connections if c.at <= now] + moved
 
 
 def seed_store(store: Store, history: History) -> None:
