@@ -109,7 +109,7 @@ def test_a_missing_flag_is_a_usage_error_as_a_process(data_dir: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "reconnect: the following arguments are required: --counterpart (see reconnect --help)"
+        "reconnect: the following arguments are required: --counterpart (see reconnect log --help)"
     ]
     assert not (data_dir / "reconnect.json").exists()
 

@@ -19,7 +19,7 @@ DEPTH_HELP = (
 COMFORT_HELP = "1 very uneasy, 2 uneasy, 3 okay, 4 fairly comfortable, 5 at ease"
 AUTHENTICITY_HELP = (
     "could I be myself? 1 I held back a lot, 2 held back some, 3 partly myself, "
-    "4 mostly myself, 5 fully myself (optional)"
+    "4 mostly myself, 5 fully myself"
 )
 # The flag to name when the model refuses a field.
 FLAG_FOR_FIELD = {"what": "what (the text)", "note": "--note", "name": "--who"}
@@ -47,7 +47,7 @@ def add_parser(subparsers: Any) -> str:
     )
     parser.add_argument("--depth", required=True, metavar="1-5", help=DEPTH_HELP)
     parser.add_argument("--comfort", required=True, metavar="1-5", help=COMFORT_HELP)
-    parser.add_argument("--authenticity", metavar="1-5", help=AUTHENTICITY_HELP)
+    parser.add_argument("--authenticity", metavar="1-5", help=f"{AUTHENTICITY_HELP} (optional)")
     parser.add_argument(
         "--support",
         metavar="WAY",

@@ -50,7 +50,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"reconnect: {message} (see reconnect --help)\n")
+        # A subcommand's parser names itself: "see reconnect log --help".
+        self.exit(EXIT_USAGE, f"reconnect: {message} (see {self.prog} --help)\n")
 
 
 class _VersionAction(argparse.Action):
