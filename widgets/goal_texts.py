@@ -12,7 +12,7 @@ from reconnect.logic import ladder
 from reconnect.logic.consistency import Consistency
 from reconnect.logic.goal_words import discomfort_verdict
 from reconnect.logic.plural import plural
-from reconnect.records.content import GOAL_KIND_LABELS
+from reconnect.records.content import GOAL_KIND_LABELS, GOAL_STATUS_LABELS
 from reconnect.records.models import Goal, GoalStatus, Homework, label
 from widgets.score_spark import score_text
 
@@ -30,7 +30,7 @@ def goal_text(goal: Goal, today: date, person_name: str | None = None) -> Text:
         until = f" until {goal.paused_until:%a %-d %b}" if goal.paused_until else ""
         text.append(f" · resting{until} (these weeks don't count)")
     elif goal.status is not GoalStatus.ACTIVE and goal.status is not GoalStatus.PAUSED:
-        text.append(f" · {label(goal.status)}")
+        text.append(f" · {GOAL_STATUS_LABELS[goal.status]}")
     else:
         text.append(" · active")
     if goal.weekly_target:

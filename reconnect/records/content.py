@@ -330,6 +330,14 @@ GOAL_KIND_LABELS: dict[str, str] = {
     "ask_for_help": "Ask for help",
 }
 
+# A goal's state in words, the same in the app and the report ("paused" reads "resting").
+GOAL_STATUS_LABELS: dict[str, str] = {
+    "active": "active",
+    "paused": "resting",
+    "done": "done",
+    "let_go": "let go",
+}
+
 GOAL_KIND_HINTS: dict[str, str] = {
     "reach_out": "A short message is enough: give people the chance to support you.",
     "show_up": "Notice what showing up means for someone, and do it.",

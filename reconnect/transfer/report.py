@@ -22,9 +22,10 @@ from reconnect.records.content import (
     AUTHENTICITY_LABELS,
     DEPTH_LABELS,
     GOAL_KIND_LABELS,
+    GOAL_STATUS_LABELS,
     PATTERNS_BY_ID,
 )
-from reconnect.records.models import CheckIn, Goal, HomeworkOutcome, Reflection, WeeklyReview, label
+from reconnect.records.models import CheckIn, Goal, HomeworkOutcome, Reflection, WeeklyReview
 from reconnect.store.store import Store
 from reconnect.transfer.report_groups import render_groups_html, render_groups_md
 
@@ -264,7 +265,12 @@ def render_markdown(report: Report) -> str:
         out += ["No goals in this period.", ""]
     for row in report.goals:
         g = row.goal
-        out += [f"### {g.title}", "", f"*{GOAL_KIND_LABELS[g.kind]} · {label(g.status)}*", ""]
+        out += [
+            f"### {g.title}",
+            "",
+            f"*{GOAL_KIND_LABELS[g.kind]} · {GOAL_STATUS_LABELS[g.status]}*",
+            "",
+        ]
         if g.homework is not None:
             hw = g.homework
             due = f", due {hw.due_on:%-d %b}" if hw.due_on else ""
@@ -415,7 +421,8 @@ def render_html(report: Report) -> str:
     for row in report.goals:
         g = row.goal
         parts.append(f'<div class="goal"><h3>{_e(g.title)}</h3>')
-        parts.append(f"<p class=muted>{_e(GOAL_KIND_LABELS[g.kind])} · {_e(label(g.status))}</p>")
+        state = GOAL_STATUS_LABELS[g.status]
+        parts.append(f"<p class=muted>{_e(GOAL_KIND_LABELS[g.kind])} · {_e(state)}</p>")
         if g.homework is not None:
             hw = g.homework
             due = f", due {hw.due_on:%-d %b}" if hw.due_on else ""

@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Static
 from reconnect.logic.consistency import Consistency, consistency_all
 from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.logic.weeks import midnight, week_start
-from reconnect.records.content import CommunityKindInfo
-from reconnect.records.models import Goal, GoalKind, GoalStatus, label
+from reconnect.records.content import GOAL_STATUS_LABELS, CommunityKindInfo
+from reconnect.records.models import Goal, GoalKind, GoalStatus
 from screens.areas.undo import UndoArea
 from widgets.score_spark import score_text
 
@@ -36,7 +36,7 @@ def status_text(goal: Goal, today: date) -> Text:
     if goal.status is GoalStatus.PAUSED and goal.paused_until and goal.paused_until >= today:
         text = Text(f"resting to {goal.paused_until:%-d %b}")
     elif goal.status in FINISHED:
-        text = Text(label(goal.status))
+        text = Text(GOAL_STATUS_LABELS[goal.status])
     elif hw is not None:
         return Text.assemble(("homework", "italic"), "\n", (due, "bold"))
     else:
