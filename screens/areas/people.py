@@ -103,9 +103,8 @@ class PeopleScreen(UndoArea):
             yield everyone
             yield Static(id="your-support")
             yield Static(
-                "enter: everything you can do with someone · c log a connection · "
-                "m make a reach-out goal · e edit · a archive · del delete · v archived · "
-                "b groups you are trying",
+                "enter: all you can do with someone · c log a connection · m reach-out "
+                "goal · e edit · a archive · del delete · v archived · b your groups",
                 id="people-hint",
             )
 
@@ -131,14 +130,14 @@ class PeopleScreen(UndoArea):
         shown = [r for r in rows if self.show_archived or not r.person.archived]
         self._fill("drifting-table", drifting, self._drift_cells)
         self._fill("people-table", shown, self._person_cells)
-        self.query_one("#drifting-heading", Static).update(f"Losing touch ({len(drifting)})")
+        heading = f"Losing touch ({len(drifting)})"
+        if drifting:  # the why in the heading's line: the page fits 80x24 whole
+            heading += " · most overdue first; a short message is enough"
+        self.query_one("#drifting-heading", Static).update(heading)
         self.query_one("#drifting-table").display = bool(drifting)
         intro = self.query_one("#drifting-intro", Static)
-        if drifting:
-            intro.update(
-                "Past the rhythm you wished for, most overdue first. A short message is enough."
-            )
-        elif people:
+        intro.display = not drifting
+        if people:
             intro.update("Nobody is past the rhythm you wished for.")
         else:
             intro.update(
