@@ -97,10 +97,13 @@ class GroupPage(ModalScreen[None]):
         self._visits = visits_to(group.id, store.connections.all())
         kind = COMMUNITY_KINDS_BY_ID[group.kind.value].name
         self.query_one("#group-title", Static).update(f"{group.name} · {kind}")
-        meets = [group.where, group.when, RHYTHM_LABELS[group.rhythm.value]]
+        rhythm = RHYTHM_LABELS[group.rhythm.value]
+        # "online, any time, any time (online)" says it twice: each part once.
+        meets = list(dict.fromkeys(m for m in (group.where, group.when, rhythm) if m))
+        meets = [m for m in meets if not any(m != o and m in o for o in meets)]
         status = GROUP_STATUS_LABELS[group.status.value]
         self.query_one("#group-meets", Static).update(
-            f"Meets: {', '.join(m for m in meets if m)} · for now: {status}"
+            f"Meets: {', '.join(meets)} · for now: {status}"
         )
         notes = self.query_one("#group-notes", Static)
         notes.update(f"Notes (private): {group.notes}")
