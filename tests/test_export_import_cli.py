@@ -98,7 +98,7 @@ def test_markdown_report(with_private: Store, tmp_path: Path) -> None:
     assert text.startswith("# reconnect: session report")
     assert SECRET not in text
     # The week section leads with depth and comfort; the count of connections is last.
-    section = text.split("## Depth and comfort, per week\n\n", 1)[1]
+    section = text.split("## Depth, comfort and myself, per week\n\n", 1)[1]
     header = section.splitlines()[0]
     assert header.startswith("| week of | depth | average comfort (1–5) |")
     assert header.endswith("| connections |")

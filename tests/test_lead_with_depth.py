@@ -83,7 +83,7 @@ def test_the_report_week_section_leads_with_depth(demo_store: Store) -> None:
     from reconnect.transfer.report import build_report, render_html, render_markdown
 
     report = build_report(demo_store, date(2026, 10, 26), date(2026, 11, 21))
-    md = render_markdown(report).split("## Depth and comfort, per week\n\n", 1)[1]
+    md = render_markdown(report).split("## Depth, comfort and myself, per week\n\n", 1)[1]
     row = md.splitlines()[2].split(" | ")
     # week of, the depth mix in words, the average comfort, … and the count last.
     assert row[1].startswith(("mostly ", "most often ", "only ")) and row[2] == "3.6"

@@ -164,7 +164,7 @@ def test_the_report_carries_myself_and_support(store: Store) -> None:
     report = build_report(store, date(2026, 11, 2), date(2026, 11, 15))
     assert [w.authenticity for w in report.weeks] == [None, 3.0]
     md = render_markdown(report)
-    table = md.split("## Depth and comfort, per week\n\n", 1)[1]
+    table = md.split("## Depth, comfort and myself, per week\n\n", 1)[1]
     assert table.splitlines()[0].startswith(
         "| week of | depth | average comfort (1–5) | myself (1–5) |"
     )

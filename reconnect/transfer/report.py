@@ -239,7 +239,7 @@ def render_markdown(report: Report) -> str:
         out += [f"| {c.week:%-d %b} | {c.score} |" for c in report.checkins]
         out.append("")
     # How deep and how comfortable each week was leads; the counts follow, the total last.
-    out += ["## Depth and comfort, per week", ""]
+    out += ["## Depth, comfort and myself, per week", ""]
     out.append(
         "| week of | depth | average comfort (1–5) | myself (1–5) | "
         + " | ".join(DEPTH_LABELS.values())
@@ -373,7 +373,7 @@ def render_html(report: Report) -> str:
     parts.append("</section>")
 
     # How deep and how comfortable each week was leads; the counts follow, the total last.
-    parts.append('<section id="connections"><h2>Depth and comfort, per week</h2>')
+    parts.append('<section id="connections"><h2>Depth, comfort and myself, per week</h2>')
     legend = "".join(
         f'<span><i class="d{d}"></i>{d} {_e(name)}</span>' for d, name in DEPTH_LABELS.items()
     )
