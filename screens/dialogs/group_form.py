@@ -4,6 +4,7 @@ how it is going, and private notes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -12,6 +13,9 @@ from reconnect.records.content import COMMUNITY_KINDS, GROUP_STATUS_LABELS, RHYT
 from reconnect.records.models import CommunityKind, Group, GroupStatus, Rhythm
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField
+
+if TYPE_CHECKING:
+    from reconnect.app import ReconnectApp
 
 
 class GroupForm(FormScreen[Group]):
@@ -63,3 +67,20 @@ class GroupForm(FormScreen[Group]):
         if self._group is None:
             return Group(created_at=self.reconnect.now(), **fields)  # type: ignore[arg-type]
         return Group.model_validate({**self._group.model_dump(), **fields})
+
+
+def edit_group(app: ReconnectApp, group: Group, changed: Callable[[], None]) -> None:
+    """Open the form on `group` (from the list or its page alike); `changed` after a save.
+    A group deleted meanwhile (another window) is not written back."""
+    store = app.store
+
+    def save(edited: Group) -> None:
+        if store.groups.get(edited.id) is None:
+            raise ValueError(f"{edited.name} is no longer here; nothing was saved.")
+        store.groups.update(edited)
+
+    def saved(edited: Group | None) -> None:
+        if edited is not None:
+            changed()
+
+    app.push_screen(GroupForm(group, save=save), saved)

@@ -205,17 +205,6 @@ class GroupPage(ModalScreen[None]):
         self.app.push_screen(screen, done)
 
     def action_edit(self) -> None:
-        from screens.dialogs.group_form import GroupForm
+        from screens.dialogs.group_form import edit_group
 
-        store = self.reconnect.store
-
-        def save(edited: Group) -> None:
-            if store.groups.get(edited.id) is None:
-                raise ValueError(f"{edited.name} is no longer here; nothing was saved.")
-            store.groups.update(edited)
-
-        def saved(edited: Group | None) -> None:
-            if edited is not None:
-                self._changed()
-
-        self.app.push_screen(GroupForm(self.group, save=save), saved)
+        edit_group(self.reconnect, self.group, self._changed)

@@ -119,23 +119,11 @@ class GroupsScreen(ModalScreen[None]):
         self.app.push_screen(GroupForm(save=self.reconnect.store.groups.add), saved)
 
     def action_edit_group(self) -> None:
-        from screens.dialogs.group_form import GroupForm
+        from screens.dialogs.group_form import edit_group
 
         group = self.selected()
-        if group is None:
-            return
-        store = self.reconnect.store
-
-        def save(edited: Group) -> None:
-            if store.groups.get(edited.id) is None:
-                raise ValueError(f"{edited.name} is no longer here; nothing was saved.")
-            store.groups.update(edited)
-
-        def saved(edited: Group | None) -> None:
-            if edited is not None:
-                self._changed()
-
-        self.app.push_screen(GroupForm(group, save=save), saved)
+        if group is not None:
+            edit_group(self.reconnect, group, self._changed)
 
     def action_delete_group(self) -> None:
         from screens.dialogs.confirm import ConfirmDialog
