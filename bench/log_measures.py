@@ -93,9 +93,15 @@ def log_command(ctx: Context) -> list[Result]:
     ]
     jrnl = shutil.which("jrnl")
     if jrnl is None:
-        print("bench: jrnl is not installed: its reference (one entry added) is skipped")
+        print(
+            "bench: jrnl is not installed: its reference (one entry added) is skipped",
+            file=sys.stderr,
+        )
     else:
-        print(f"bench: jrnl found at {jrnl}, but its 18,000-entry reference is not built yet")
+        print(
+            f"bench: jrnl found at {jrnl}; its 18,000-entry reference is not measured yet",
+            file=sys.stderr,
+        )
     return results
 
 
