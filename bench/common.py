@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from reconnect.demo import HEAVY, generate, seed_store
+from reconnect.demo import HEAVY, Profile, generate, seed_store
 from reconnect.store.store import DATA_FILE_NAME, Store
 
 BENCH_TODAY = date(2026, 11, 21)
@@ -27,32 +29,53 @@ class Result:
     reference: float | None
     unit: str
     target: str
-    met: bool
+    met: bool | None  # None: shown for reading, no target
+    # The median of the pair ratios when A and B ran interleaved; else value / reference.
+    paired: float | None = None
+    # How a ratio reads: "slower"/"faster" for times, "more"/"less" for memory.
+    words: tuple[str, str] = ("slower", "faster")
+    key: str = ""  # names the figure a target across years reads (see run.py, --growth)
 
     @property
     def ratio(self) -> float | None:
+        if self.paired is not None:
+            return self.paired
         return self.value / self.reference if self.reference else None
+
+    @property
+    def ratio_text(self) -> str:
+        return "—" if self.ratio is None else ratio_words(self.ratio, self.words)
 
 
 @dataclass
 class Context:
     runs: int
     work: Path  # a scratch folder for this run
+    years: int = 5
 
     def heavy_copy(self, name: str) -> Path:
-        """A fresh copy of the heavy 5-year data folder, made once and cached."""
-        source = heavy_data_dir()
+        """A fresh copy of the heavy data folder of ctx.years, made once and cached."""
+        source = heavy_data_dir(self.years)
         target = self.work / name
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(source, target)
         return target
 
 
-def heavy_data_dir() -> Path:
-    folder = CACHE / "heavy"
+def heavy_profile(years: int) -> Profile:
+    """The heavy profile (5 years as shipped) stretched or shrunk to `years`."""
+    return replace(HEAVY, weeks=52 * years)
+
+
+def heavy_data_dir(years: int = 5) -> Path:
+    """The seeded heavy data of `years`, made once and kept in bench/.cache (git-ignored)."""
+    folder = CACHE / f"heavy-{years}y"
     if not (folder / DATA_FILE_NAME).exists():
         shutil.rmtree(folder, ignore_errors=True)
-        seed_store(Store.open(folder), generate(BENCH_TODAY, HEAVY, seed=2026))
+        partial = CACHE / f"heavy-{years}y.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        seed_store(Store.open(partial), generate(BENCH_TODAY, heavy_profile(years), seed=2026))
+        partial.rename(folder)
     return folder
 
 
@@ -65,10 +88,88 @@ def median_seconds(func: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def run_process(args: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
-    """Wall time of a whole process and its stdout."""
+def ratio_words(ratio: float, words: tuple[str, str] = ("slower", "faster")) -> str:
+    """One way everywhere: a ratio of A to B as '2.10× slower' or '3.10× faster'."""
+    if ratio >= 1:
+        return f"{ratio:.2f}× {words[0]}"
+    return f"{1 / ratio:.2f}× {words[1]}"
+
+
+def pair_ratio(a: list[float], b: list[float]) -> float:
+    """The median of a[i] / b[i]: A and B ran interleaved, run by run, so drift on a shared
+    machine lands on both halves of a pair and cancels in its ratio."""
+    if len(a) != len(b) or not a:
+        raise ValueError("pair_ratio needs two equally long, non-empty lists")
+    return statistics.median(x / y for x, y in zip(a, b, strict=True))
+
+
+def interleaved(
+    a: Callable[[], float], b: Callable[[], float], runs: int
+) -> tuple[list[float], list[float]]:
+    """Run A and B in pairs, alternating which goes first, and return both lists."""
+    first, second = [], []
+    for n in range(runs):
+        if n % 2:
+            y = b()
+            x = a()
+        else:
+            x = a()
+            y = b()
+        first.append(x)
+        second.append(y)
+    return first, second
+
+
+def time_process(argv: list[str], env: dict[str, str] | None = None) -> float:
+    """Wall time of a whole process, spawn to exit; it must succeed."""
     start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def reconnect_script() -> str:
+    """The console script installed beside this interpreter, else the one on PATH."""
+    beside = Path(sys.executable).with_name("reconnect")
+    found = str(beside) if beside.exists() else shutil.which("reconnect")
+    if not found:
+        raise SystemExit("bench: the reconnect console script is not installed (pip install -e .)")
+    return found
+
+
+def app_env(ctx: Context) -> dict[str, str]:
+    """The environment of a process run: settings from an empty folder of the run's own,
+    so the user's settings never change a figure; and bytecode cached, as for a user (pip
+    compiles it on install): PYTHONDONTWRITEBYTECODE would make every process compile
+    reconnect again. Each measure runs a first, uncounted round that writes it."""
+    config = ctx.work / "config"
+    config.mkdir(exist_ok=True)
+    env = dict(os.environ)
+    env["RECONNECT_CONFIG_DIR"] = str(config)
+    env.pop("RECONNECT_DATA_DIR", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def first_use(kind: str, ctx: Context, name: str) -> tuple[float, float]:
+    """In a fresh process on a fresh copy: the first use and the median of warm uses.
+    (first_uses runs one uncounted first, which writes the bytecode.)"""
+    folder = ctx.heavy_copy(name)
     done = subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, check=True, env=env
+        [sys.executable, str(HERE / "first_use.py"), kind, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=app_env(ctx),
     )
-    return time.perf_counter() - start, done.stdout
+    found = json.loads(done.stdout.splitlines()[-1])
+    return found["first"], statistics.median(found["warm"])
+
+
+def first_uses(kind: str, ctx: Context) -> tuple[list[float], list[float]]:
+    first_use(kind, ctx, f"{kind}-warm-up")
+    firsts, warms = [], []
+    for n in range(max(3, ctx.runs // 3)):
+        first, warm = first_use(kind, ctx, f"{kind}-{n}")
+        firsts.append(first)
+        warms.append(warm)
+    return firsts, warms

@@ -1,0 +1,63 @@
+"""One fresh process: the first use of something beside its warm uses, printed as JSON.
+
+    python bench/first_use.py save|series|open DATA_FOLDER
+
+save: the first Log form save after Store.open (the app's loads done) and later saves;
+series: the first call of every Progress series after Store.open, then warm calls;
+open: opening Progress in a fresh process (a new app until painted), then a second time
+in the same process. Run through first_uses in bench/common.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+WARM_RUNS = 5
+
+
+def _timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    kind, folder = sys.argv[1], Path(sys.argv[2])
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as reconnect's main does
+    from reconnect.store.store import Store
+
+    store = Store.open(folder)
+    if kind == "save":
+        from bench.log_measures import form_save
+
+        store.connections.count()  # as in the app: the Log area has its data loaded
+        store.people.count()
+        save = form_save(store)
+        first = _timed(save)
+        warm = [_timed(save) for _ in range(WARM_RUNS)]
+    elif kind == "series":
+        from bench.progress_measures import series
+
+        first = _timed(lambda: series(store))
+        warm = [_timed(lambda: series(store)) for _ in range(WARM_RUNS)]
+    elif kind == "open":
+        from bench.progress_measures import open_once
+
+        store.connections.count()
+        first = asyncio.run(open_once(store))
+        warm = [asyncio.run(open_once(store))]
+    else:
+        raise SystemExit(f"unknown kind {kind!r}")
+    print(json.dumps({"first": first, "warm": warm}))
+
+
+if __name__ == "__main__":
+    main()
