@@ -451,3 +451,18 @@ async def test_words_given_ahead_are_kept_and_digits_rate_the_moment(
         assert original is not None
         await pilot.press("e", "!")
         assert app.screen.query_one("#what", Input).value == f"{original.what}!"
+
+
+async def test_a_rating_typed_one_field_too_far_is_not_a_new_person(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """3, tab, 4, tab, 5: each digit already moved on, so the 5 reaches Person."""
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Coffee", "tab", "3")
+        app.screen.query_one("#person").focus()
+        await pilot.press("5", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)
+        assert "a name, not a number" in message(app, "person-message")
+        assert store.people.count() == 0 and store.connections.count() == 0

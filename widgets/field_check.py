@@ -104,3 +104,14 @@ class IsoDate(Validator):
         except ValueError:
             return self.failure("use a date like 2026-11-21")
         return self.success()
+
+
+class NotANumber(Validator):
+    """A name made only of digits is almost always a rating typed one field too far
+    (a digit already moves on, so 3, tab, 4 lands the 4 lower down): refuse it gently
+    rather than add a person called "4"."""
+
+    def validate(self, value: str) -> ValidationResult:
+        if value.strip().isdigit():
+            return self.failure("a name, not a number: ratings are typed on their own rows")
+        return self.success()

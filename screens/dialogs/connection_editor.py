@@ -50,7 +50,7 @@ from reconnect.records.models import (
     label,
 )
 from screens.dialogs.connection_picks import PickLists
-from widgets.field_check import ModelField
+from widgets.field_check import ModelField, NotANumber
 from widgets.scale_picker import ScalePicker
 
 E = TypeVar("E", bound=StrEnum)
@@ -146,7 +146,7 @@ class ConnectionEditor(PickLists):
                 placeholder="optional name",
                 id="person",
                 suggester=SuggestFromList([p.name for p in self._who.people], case_sensitive=False),
-                validators=[ModelField(Person, "name", optional=True)],
+                validators=[ModelField(Person, "name", optional=True), NotANumber()],
                 validate_on=["changed"],
                 compact=compact,
             )
@@ -348,10 +348,12 @@ class ConnectionEditor(PickLists):
         for field, message_id in (("what", "what-error"), ("note", "note-error")):
             if problem := self._input_problem(field):
                 problems[message_id] = (field, problem)
-        if problem := self._input_problem("person"):
-            problems["person-message"] = ("person", f"name: {problem}")
         if self.query_one("#counterpart", Select).is_blank():
             problems["person-message"] = ("counterpart", "choose who it was with")
+        # A wrong name says so even when who it was with is still to choose: it is the
+        # one the person did not expect.
+        if problem := self._input_problem("person"):
+            problems["person-message"] = ("person", f"name: {problem}")
         if when := self._when_problem():
             problems["clock-error"] = ("clock", when)
         if scale := self._scale_problem():
