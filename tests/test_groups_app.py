@@ -1,6 +1,8 @@
 """Pilot tests of groups of one's own: the list beside People, a group's page, logging
 a visit from it and the after-visit check."""
 
+import errno
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,9 +20,11 @@ from reconnect.records.models import (
     VisitCheck,
 )
 from reconnect.store.store import Store
+from screens.dialogs.group_form import GroupForm
 from screens.dialogs.group_page import GroupPage
 from screens.dialogs.groups_list import GroupsScreen
 from screens.dialogs.log_entry import LogEntryDialog
+from screens.dialogs.unsaved import UnsavedDialog
 from screens.dialogs.visit_check import VisitCheckScreen
 from tests.conftest import wait_for
 
@@ -165,3 +169,66 @@ async def test_deleting_a_group_asks_keeps_visits_and_undo_brings_it_back(
         await pilot.pause()
     assert store.groups.get(group.id) == group
     assert store.connections.get(visit.id) == visit
+
+
+async def test_the_group_form_keeps_its_words_on_esc_ctrl_q_and_a_full_disk(
+    store: Store, make_test_app: Callable[..., Any], monkeypatch: Any
+) -> None:
+    app = make_test_app(store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b", "n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GroupForm)
+        form.query_one("#name", Input).focus()
+        await pilot.press(*"Grief circle")
+        for key in ("escape", "ctrl+q"):  # each asks first; esc in the question goes back
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, UnsavedDialog)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is form
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#name", Input).value == "Grief circle"
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen)
+    store.refresh()
+    assert [g.name for g in store.groups.all()] == ["Grief circle"]
+
+
+async def test_a_full_disk_keeps_the_after_visit_check_open_with_its_answers(
+    store: Store, make_test_app: Callable[..., Any], monkeypatch: Any
+) -> None:
+    group = a_group(store)
+    visit = a_visit(store, group, 1)
+    app = make_test_app(store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(GroupPage(group))
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        check = app.screen
+        assert isinstance(check, VisitCheckScreen)
+        await pilot.press("1")
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is check and "No space left" in page_text(app, "check-error")
+        assert check.answers() != {k: None for k in check.answers()}
+    store.refresh()
+    saved = store.connections.get(visit.id)
+    assert saved is not None and saved.visit_check is None
