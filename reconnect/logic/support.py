@@ -14,6 +14,15 @@ _FLOW_VERBS: dict[SupportFlow, str] = {
 }
 
 
+# Which ways a moment's support went: "both" counts once as given and once as received,
+# so receiving counts as much as giving.
+WAYS: dict[SupportFlow, tuple[SupportFlow, ...]] = {
+    SupportFlow.GAVE: (SupportFlow.GAVE,),
+    SupportFlow.RECEIVED: (SupportFlow.RECEIVED,),
+    SupportFlow.BOTH: (SupportFlow.GAVE, SupportFlow.RECEIVED),
+}
+
+
 def support_words(flow: SupportFlow | None, kind: SupportKind | None = None) -> str:
     """'received practical support', 'gave support', or "" when none was noted."""
     if flow is None:

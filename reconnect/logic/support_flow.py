@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reconnect.logic.support import WAYS
 from reconnect.records.content import SUPPORT_KIND_EXAMPLES
 from reconnect.records.models import Connection, SupportFlow, SupportKind
-
-_GAVE = (SupportFlow.GAVE, SupportFlow.BOTH)
-_RECEIVED = (SupportFlow.RECEIVED, SupportFlow.BOTH)
 
 
 @dataclass(frozen=True)
@@ -32,9 +30,10 @@ def flows_by_person(connections: Iterable[Connection]) -> dict[str, Flows]:
     for c in connections:
         if c.person_id is None or c.support is None:
             continue
-        if c.support in _GAVE:
+        ways = WAYS[c.support]
+        if SupportFlow.GAVE in ways:
             gave.setdefault(c.person_id, set()).add(c.support_kind)
-        if c.support in _RECEIVED:
+        if SupportFlow.RECEIVED in ways:
             received.setdefault(c.person_id, set()).add(c.support_kind)
     return {
         pid: Flows(frozenset(gave.get(pid, ())), frozenset(received.get(pid, ())))
@@ -65,7 +64,11 @@ def flows_words(flows: Flows | None) -> str:
 
 def kinds_not_received(connections: Iterable[Connection]) -> list[SupportKind]:
     """The kinds of support no logged moment received, in SupportKind order."""
-    seen = {c.support_kind for c in connections if c.support in _RECEIVED}
+    seen = {
+        c.support_kind
+        for c in connections
+        if c.support is not None and SupportFlow.RECEIVED in WAYS[c.support]
+    }
     return [k for k in SupportKind if k not in seen]
 
 

@@ -9,15 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from reconnect.logic.support import support_words
+from reconnect.logic.support import WAYS, support_words
 from reconnect.records.models import Connection, SupportFlow, SupportKind
 
-# "Both ways" is counted once as given and once as received: receiving counts as much.
-_DIRECTIONS: dict[SupportFlow, tuple[SupportFlow, ...]] = {
-    SupportFlow.GAVE: (SupportFlow.GAVE,),
-    SupportFlow.RECEIVED: (SupportFlow.RECEIVED,),
-    SupportFlow.BOTH: (SupportFlow.GAVE, SupportFlow.RECEIVED),
-}
 # Given first, then received; the kinds in their own order, a kind not noted last.
 _ORDER: list[tuple[SupportFlow, SupportKind | None]] = [
     (flow, kind)
@@ -33,7 +27,7 @@ def support_tally(
     counts: Counter[tuple[SupportFlow, SupportKind | None]] = Counter()
     for c in connections:
         if c.support is not None:
-            for flow in _DIRECTIONS[c.support]:
+            for flow in WAYS[c.support]:
                 counts[flow, c.support_kind] += 1
     return [(flow, kind, counts[flow, kind]) for flow, kind in _ORDER if counts[flow, kind]]
 
