@@ -104,6 +104,7 @@ def test_a_damaged_record_line_stops_the_open(data_dir: Path) -> None:
     store = Store.open(data_dir)
     store.people.add(Person(created_at=AT, name="Maya"))
     store.connections.add(Connection(at=AT, what="hi", counterpart="neighbour", depth=1, comfort=3))
+    store.storage.fold()  # the records into the data file itself
     path = data_dir / DATA_FILE_NAME
     broken = path.read_bytes().replace(b'"name":"Maya"', b'"name":"Maya}', 1)
     path.write_bytes(broken)
@@ -116,6 +117,7 @@ def test_a_damaged_record_line_stops_the_open(data_dir: Path) -> None:
 def test_damage_made_while_open_stops_the_next_write(data_dir: Path) -> None:
     store = Store.open(data_dir)
     store.people.add(Person(created_at=AT, name="Maya"))
+    store.storage.fold()
     path = data_dir / DATA_FILE_NAME
     broken = path.read_bytes().replace(b'"name":"Maya"', b'"name":1', 1)
     path.write_bytes(broken)
@@ -129,6 +131,7 @@ def test_damage_made_while_open_stops_the_next_write(data_dir: Path) -> None:
 def test_written_records_round_trip_exactly(store: Store, data_dir: Path) -> None:
     c = Connection(at=AT, what='Coffee 🌱 和 "quoted"', counterpart="friend", depth=3, comfort=4)
     store.connections.add(c)
+    store.storage.fold()
     raw = (data_dir / DATA_FILE_NAME).read_bytes()
     [doc] = orjson.loads(raw)["connections"].values()
     assert Connection.model_validate(doc) == c

@@ -15,7 +15,7 @@ from reconnect.cli.main import main
 from reconnect.logic import connections
 from reconnect.logic.goals import complete_step_and_log
 from reconnect.records.models import Circle, Connection, Goal, Person, Step
-from reconnect.store import storage
+from reconnect.store import journal, storage
 from reconnect.store.store import Store
 from screens.areas.goal_detail import GoalScreen
 from screens.dialogs.connection_editor import ConnectionEditor
@@ -175,15 +175,18 @@ def test_a_step_and_its_connection_with_a_new_person_are_one_write(
 ) -> None:
     goal, step = _goal_with_a_step(store)
     writes: list[Path] = []
-    real = storage.atomic_write
+    whole, append = storage.atomic_write, journal.append
     monkeypatch.setattr(
-        storage, "atomic_write", lambda path, data: (writes.append(path), real(path, data))
+        storage, "atomic_write", lambda path, data: (writes.append(path), whole(path, data))
+    )
+    monkeypatch.setattr(
+        journal, "append", lambda path, data: (writes.append(path), append(path, data))
     )
     connection = Connection(at=AT, what="Garden chat", counterpart="neighbour", depth=3, comfort=4)
     done = complete_step_and_log(
         store, goal.id, step.id, actual=3, note="", at=AT, connection=connection, who="Noor"
     )
-    assert len(writes) == 1
+    assert len(writes) == 1  # one journal line: the step, the moment and the person
     assert done.logged is not None and done.logged.new_person is not None
     again = Store.open(store.path.parent)
     (noor,) = again.people.all()

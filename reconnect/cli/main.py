@@ -120,7 +120,8 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    """Read and validate every record; never writes anything."""
+    """Read and validate every record, the journal's too; never writes anything."""
+    from reconnect.store.errors import drain_notices
     from reconnect.store.files import prepare_folder
     from reconnect.store.store import DATA_FILE_NAME, Store
 
@@ -129,18 +130,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         prepare_folder(folder)  # says what is wrong
     found = Store.inspect(folder)
+    drain_notices()  # what the journal holds is said below, once
     if found is None:
         print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
         return 0
-    counts, upgrade = found
-    summary = ", ".join(_count(count, name) for name, count in counts.items())
-    print(f"OK {path}: {summary}")
-    if upgrade:
+    summary = ", ".join(_count(count, name) for name, count in found.counts.items())
+    print(f"{'Problems in' if found.problems else 'OK'} {path}: {summary}")
+    if found.journal_saves:
+        saves = plural(found.journal_saves, "save")
+        print(f"Its journal {found.journal} holds {saves} since it was last written whole.")
+    for problem in found.problems:
+        print(problem)
+    if found.upgrade:
         print(
             "It was written by an older reconnect: it will be upgraded the next time reconnect "
             "opens it, and the file as it is now kept beside it."
         )
-    return 0
+    return 1 if found.problems else 0
 
 
 def _count(count: int, kind: str) -> str:
@@ -164,7 +170,10 @@ def run_app(args: argparse.Namespace) -> int:
         else:
             store = Store.open(data_dir(args.data_dir))
         app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
-        return run_quietly(app)
+        code = run_quietly(app)
+        if code == 0:
+            store.close()  # the journal folded into the data file, at quit
+        return code
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -68,7 +68,10 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
     def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
         # Stored as bytes at once: new documents are not mutated afterwards by TinyDB
         # without a read first, and bytes are compact.
-        raw = orjson.dumps(doc)
+        self.put_raw(doc_id, orjson.dumps(doc))
+
+    def put_raw(self, doc_id: str, raw: bytes | memoryview) -> None:
+        """Store a document's JSON bytes as they are (a journal replays records so)."""
         if self._max_id is not None:
             self._max_id = max(self._max_id, int(doc_id))
         if self._body is not None and doc_id not in self._docs:

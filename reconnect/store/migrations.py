@@ -12,7 +12,7 @@ from typing import Any
 
 Data = dict[str, dict[str, dict[str, Any]]]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META_TABLE = "meta"
 
 
@@ -47,6 +47,9 @@ MIGRATIONS: dict[int, Callable[[Data], Data]] = {
     1: _only_additions,
     # 3: groups of one's own; moments link to one (group_id) with an after-visit check.
     2: _only_additions,
+    # 4: a journal beside the data file holds the latest saves (named by the meta's
+    # journal_base): an older reconnect would not read it, so it must refuse the file.
+    3: _only_additions,
 }
 
 

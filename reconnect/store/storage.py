@@ -14,6 +14,10 @@ Beside the token the lock file holds the stamp of the file that writer left. We 
 ever write a file whose every record was validated, so a file whose stamp still matches
 is trusted as it is; any other (edited by hand, restored, from an older version) is
 validated in full before anything is written.
+
+A save of a few records does not rewrite the file: it appends one line to the journal
+beside it (reconnect/store/journal.py), and the stamp covers both files. The journal is
+folded into the file, written whole, when it has grown or when the store closes.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from reconnect.store.atomic import TEMP_SUFFIX, atomic_write, temp_prefix
+from reconnect.store import journal
+from reconnect.store.atomic import TEMP_SUFFIX, atomic_write, fsync_folder, temp_prefix
 from reconnect.store.data_file import NotADatabase, decode_with_layout, encode
 from reconnect.store.errors import (
     NOTICES,
@@ -39,26 +44,39 @@ from reconnect.store.errors import (
     DataFileError,
 )
 from reconnect.store.files import open_lock_file, read_regular_file
+from reconnect.store.journal_state import JournalState, journal_base, set_journal_base
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
 
 Data = dict[str, LazyTable]
-Stamp = tuple[int, int, int]
+# (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
+Stamp = tuple[int, ...]
+NO_FILE = (0, 0, 0)
+# Fold the journal into the data file once it is this big, or an eighth of the file:
+# a fold rewrites the file, so its cost per save stays the same as the years grow.
+FOLD_AT_LEAST = 256 * 1024
 
 
-def _stamp_of(st: os.stat_result) -> Stamp:
+def _stamp_of(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        return _stamp_of(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
 def _lock_content(token: bytes, stamp: Stamp | None) -> bytes:
-    return token if stamp is None else token + b" %d %d %d" % stamp
+    return token if stamp is None else token + b"".join(b" %d" % n for n in stamp)
 
 
 def _stamp_in(content: bytes | None) -> Stamp | None:
     """The stamp a writer recorded in the lock file, if any."""
     fields = (content or b"").split()
-    if len(fields) != 4 or not all(f.isdigit() for f in fields[1:]):
+    if len(fields) != 7 or not all(f.isdigit() for f in fields[1:]):
         return None
-    return (int(fields[1]), int(fields[2]), int(fields[3]))
+    return tuple(int(f) for f in fields[1:])
 
 
 Validator = Callable[[Path, Data], None]
@@ -105,6 +123,10 @@ class DurableStorage(Storage):
         # Bumped on every change, ours or another process's: screens compare it to skip
         # reloading what they already show.
         self.version = 0
+        self.journal = JournalState(journal.journal_path(path))
+        self._pending: set[tuple[str, str]] = set()  # (table, key) changed, not written
+        self._whole = False  # a change we cannot name record by record: write whole
+        self._told: set[str] = set()  # journal problems already told
 
     @property
     def thread_lock(self) -> threading.RLock:
@@ -114,10 +136,11 @@ class DurableStorage(Storage):
     # --- reading -------------------------------------------------------------------
 
     def disk_stamp(self) -> Stamp | None:
-        try:
-            return _stamp_of(os.stat(self.path))
-        except FileNotFoundError:
+        """The data file's stamp and the journal's; None when there is no data file."""
+        data = _file_stamp(self.path)
+        if data is None:
             return None
+        return data + (_file_stamp(self.journal.path) or NO_FILE)
 
     def changed_on_disk(self) -> bool:
         """True when another process replaced the file since we last read or wrote it."""
@@ -144,9 +167,15 @@ class DurableStorage(Storage):
         try:
             raw, st = read_regular_file(self.path)
         except FileNotFoundError:
+            if journal.read(self.journal.path):
+                raise DataFileError(
+                    self.path,
+                    "The data file is missing, but its journal is still beside it",
+                    f"Nothing was changed. Restore {self.path.name} from a backup, or move "
+                    f"{self.journal.path.name} aside to start afresh.",
+                ) from None
             self._forget()
             return None
-        stamp = _stamp_of(st)
         try:
             data, self.foreign_layout = decode_with_layout(raw)
         except NotADatabase as exc:
@@ -160,6 +189,9 @@ class DurableStorage(Storage):
                 raise DataFileError(
                     self.path, f"The data file is damaged: {exc}", RESTORE_HINT
                 ) from None
+        self.journal = JournalState.load(self.journal.path, data)
+        self._tell(self.journal.problems())
+        stamp = _stamp_of(st) + (self.journal.stamp or NO_FILE)
         self._data, self._stamp, self._token = data, stamp, token
         # A file we wrote ourselves holds only validated records.
         self._verified = _stamp_in(token) == stamp
@@ -195,7 +227,16 @@ class DurableStorage(Storage):
             self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
             self.lock_path.write_bytes(self._token)
 
+    def _tell(self, problems: list[str]) -> None:
+        """Each journal problem once per storage (a reload finds the same again)."""
+        for problem in problems:
+            if problem not in self._told:
+                self._told.add(problem)
+                NOTICES.append(problem)
+
     def _forget(self) -> None:
+        self._pending.clear()
+        self._whole = False
         self._data = None
         self._stamp = None
         self._token = None
@@ -207,6 +248,7 @@ class DurableStorage(Storage):
     # --- writing -------------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        """TinyDB's write: the whole data, changes not named, so it is written whole."""
         with self._thread_lock:
             fresh = {
                 name: table
@@ -217,14 +259,78 @@ class DurableStorage(Storage):
             if any(fresh[name] is not data[name] for name in data):
                 self.generation += 1  # new table objects: indexes must be rebuilt
             self.version += 1
+            self._data = fresh
+            self._whole = True
             if self._batch_depth:
-                self._data = fresh
                 self._dirty = True
                 return
-            self._write_now(fresh)
+            self._commit()
+
+    def write_changes(self, table: str, keys: list[str]) -> None:
+        """These records of the cached data changed (added, updated or deleted): save
+        them, durably, as one journal line (or at the end of the batch)."""
+        with self._thread_lock:
+            self.version += 1
+            self._pending.update((table, key) for key in keys)
+            if self._batch_depth:
+                self._dirty = True
+                return
+            self._commit()
+
+    def _commit(self) -> None:
+        data = self._data
+        if data is None:
+            return
+        try:
+            base = journal_base(data)
+            if self._whole or base is None or self.foreign_layout:
+                self._write_now(data)
+                return
+            self.verify()
+            self.journal.set_aside()
+            self.journal.append(self._changes(data), base)
+        except BaseException:
+            # The cache may already hold the change that did not reach the disk.
+            self._forget()
+            raise
+        self._pending.clear()
+        self._after_write()
+        if self._fold_due():
+            self.fold()
+
+    def _changes(self, data: Data) -> list[journal.Change]:
+        changes = []
+        for table_name, key in sorted(self._pending):
+            table = data.get(table_name)
+            doc = table.raw_bytes(key) if table is not None and key in table else None
+            changes.append(journal.Change(table_name, key, doc))
+        return changes
+
+    def _fold_due(self) -> bool:
+        if self.journal.damaged or self._stamp is None:
+            return False
+        return self.journal.size > max(FOLD_AT_LEAST, self._stamp[1] // 8)
+
+    def fold(self) -> None:
+        """Write the journal's changes into the data file (whole, atomically) and start a
+        new journal. Nothing to do without changes, or while a journal line is damaged."""
+        with self.locked():
+            data = self.read()
+            if data is None or self.journal.damaged:
+                return
+            if self.journal.has_changes or self.journal.stale:
+                self._write_now(data)
 
     def _write_now(self, data: Data) -> None:
+        """Write the data file whole, with a new journal base, and remove the journal."""
         try:
+            if self.journal.damaged:
+                raise DataFileError(
+                    self.journal.path,
+                    f"Line {self.journal.damaged[0]} of the journal is damaged",
+                    "Nothing was changed. Fix or delete that line (reconnect check "
+                    "shows it), then save again.",
+                )
             self.verify()
             if self.foreign_layout:
                 self.keep_original(
@@ -233,12 +339,21 @@ class DurableStorage(Storage):
                     "reconnect's own layout",
                 )
                 self.foreign_layout = False
+            set_journal_base(data, uuid.uuid4().hex)
             atomic_write(self.path, encode(data))
+            # The file now holds every change of the journal: a crash before this
+            # removal leaves a journal naming the old base, which is never replayed.
+            self.journal.remove()
+            fsync_folder(self.path.parent)
         except BaseException:
-            # The cache may already hold the change that did not reach the disk.
             self._forget()
             raise
         self._data = data
+        self._pending.clear()
+        self._whole = False
+        self._after_write()
+
+    def _after_write(self) -> None:
         self._stamp = self.disk_stamp()
         self._verified = True  # validated records, and new ones validated by their model
         self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
@@ -314,8 +429,7 @@ class DurableStorage(Storage):
                 raise BatchAbandoned("a change in this batch failed; nothing was saved")
             if self._dirty:
                 self._dirty = False
-                if self._data is not None:
-                    self._write_now(self._data)
+                self._commit()
 
     def _end_broken_batch(self) -> None:
         self._dirty = False
@@ -325,6 +439,13 @@ class DurableStorage(Storage):
     def close(self) -> None:
         """Drop the cache; the next read loads the file again."""
         with self._thread_lock:
+            self._forget()
+
+    def close_and_fold(self) -> None:
+        """Fold the journal (when it holds changes), then drop the cache: at quit."""
+        with self._thread_lock:
+            if self._data is not None or self.journal.path.exists():
+                self.fold()
             self._forget()
 
     def remove_stale_temp_files(self) -> None:

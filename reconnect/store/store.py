@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,6 +68,18 @@ def _check_version(path: Path, data: Data) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Inspection:
+    """What `reconnect check` found: records by kind, whether the file will be upgraded,
+    the saves in the journal not yet folded into the file, and journal problems."""
+
+    counts: dict[str, int]
+    upgrade: bool
+    journal: Path
+    journal_saves: int
+    problems: list[str]
+
+
 class Store:
     """The user's records. Open with Store.open(data_dir)."""
 
@@ -114,17 +127,20 @@ class Store:
         return store
 
     @staticmethod
-    def inspect(data_dir: Path) -> tuple[dict[str, int], bool] | None:
-        """Validate the data file without writing anything (not even a lock file): the
-        number of records of each kind and whether opening it will upgrade it, or None
-        when there is no file. Raises DataFileError naming what is wrong."""
+    def inspect(data_dir: Path) -> Inspection | None:
+        """Validate the data file and its journal without writing anything (not even a
+        lock file), or None when there is no file. Raises DataFileError naming what is
+        wrong with the file; what is wrong with the journal is in the result."""
         path = data_dir / DATA_FILE_NAME
-        data = DurableStorage(path, check=_check_version).read()
+        storage = DurableStorage(path, check=_check_version)
+        data = storage.read()
         if data is None:
             return None
-        if _needs_migration(data):
-            return validate_tables(path, _migrated(path, data), MODELS), True
-        return validate_tables(path, data, MODELS), False
+        found = storage.journal
+        upgrade = _needs_migration(data)
+        counts = validate_tables(path, _migrated(path, data) if upgrade else data, MODELS)
+        saves = found.saves if not found.stale else 0
+        return Inspection(counts, upgrade, found.path, saves, found.problems())
 
     @property
     def repos(self) -> dict[str, Repo[Any]]:
@@ -168,4 +184,5 @@ class Store:
             return validate_tables(self.path, self.storage.read() or {}, MODELS)
 
     def close(self) -> None:
-        self.storage.close()
+        """At quit: fold the journal into the data file, and drop the cache."""
+        self.storage.close_and_fold()
