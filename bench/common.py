@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from reconnect.demo import HEAVY, Profile, generate, seed_store
+from reconnect.store.migrations import SCHEMA_VERSION
 from reconnect.store.store import DATA_FILE_NAME, Store
 
 BENCH_TODAY = date(2026, 11, 21)
@@ -69,12 +70,16 @@ def heavy_profile(years: int) -> Profile:
 
 def heavy_data_dir(years: int = 5) -> Path:
     """The seeded heavy data of `years`, made once and kept in bench/.cache (git-ignored)."""
-    folder = CACHE / f"heavy-{years}y"
+    # Named by schema: data of an older schema would be migrated in every measure.
+    name = f"heavy-{years}y-schema{SCHEMA_VERSION}"
+    folder = CACHE / name
     if not (folder / DATA_FILE_NAME).exists():
         shutil.rmtree(folder, ignore_errors=True)
-        partial = CACHE / f"heavy-{years}y.partial"
+        partial = CACHE / f"{name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        seed_store(Store.open(partial), generate(BENCH_TODAY, heavy_profile(years), seed=2026))
+        store = Store.open(partial)
+        seed_store(store, generate(BENCH_TODAY, heavy_profile(years), seed=2026))
+        store.close()  # as a user's folder is after quitting the app: the journal folded
         partial.rename(folder)
     return folder
 
