@@ -19,10 +19,11 @@ written by stock TinyDB) is parsed whole instead.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import orjson
 
-from reconnect.store.lazy_table import LazyTable, Raw
+from reconnect.store.lazy_table import DamagedTable, LazyTable, Raw
 from reconnect.store.strict_json import JsonRefused, loads_strict
 
 
@@ -53,12 +54,15 @@ def decode(raw: bytes) -> dict[str, LazyTable]:
     return decode_with_layout(raw)[0]
 
 
-def decode_with_layout(raw: bytes) -> tuple[dict[str, LazyTable], bool]:
+def decode_with_layout(raw: bytes, ours: bool = False) -> tuple[dict[str, LazyTable], bool]:
     """Tables from the file's bytes, and whether they were in another layout than ours
-    (so that writing them back would change the file's shape). Raises NotADatabase."""
+    (so that writing them back would change the file's shape). Raises NotADatabase.
+
+    `ours`: the file is one we wrote (its stamp is the one we left): its tables stay
+    unsplit until used, each line checked then."""
     if not raw.strip():
         return {}, False
-    fast = _decode_lines(raw)
+    fast = _decode_lines(raw, lazy=ours)
     if fast is not None:
         return fast, False
     try:
@@ -85,7 +89,7 @@ _DOC_ID = re.compile(r"0|[1-9][0-9]*")
 _RECORD = re.compile(rb"^\"(0|[1-9][0-9]*)\": (\{.*\}),?$", re.MULTILINE)
 
 
-def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
+def _decode_lines(raw: bytes, lazy: bool = False) -> dict[str, LazyTable] | None:
     """The fast path for files in exactly our own layout; None for anything else, which
     then gets the full (strict) parse.
 
@@ -113,19 +117,18 @@ def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
             close = raw.find(b"\n}", eol)
             if name is None or name in tables or close < 0:
                 return None
-            # Views into the file's bytes, not copies: half the memory for the same records.
-            docs: dict[str, Raw] = {
-                m[1].decode(): view[m.start(2) : m.end(2)]
-                for m in _RECORD.finditer(raw, eol + 1, close)
-            }
-            lines = raw.count(b"\n", eol + 1, close) + 1
-            # Every line is a record (no key twice), and a comma ends every line but the
-            # last: each line ends "}" or "},", so counting ",\n" counts those commas.
-            if len(docs) != lines or raw.count(b",\n", eol + 1, close) != lines - 1:
-                return None
-            if raw[close - 1 : close] != b"}":
-                return None
-            tables[name] = LazyTable(docs, body=view[eol + 1 : close])
+            body = view[eol + 1 : close]
+            if lazy:
+                tables[name] = LazyTable(
+                    body=body,
+                    splitter=partial(_split_later, name, raw, view, eol + 1, close),
+                    source=(raw, eol + 1, close),
+                )
+            else:
+                docs = _records(raw, view, eol + 1, close)
+                if docs is None:
+                    return None
+                tables[name] = LazyTable(docs, body=body)
             pos = close + 2
             more = raw.startswith(b",\n", pos)
             if not more and not raw.startswith(b"\n", pos):
@@ -134,6 +137,33 @@ def _decode_lines(raw: bytes) -> dict[str, LazyTable] | None:
         if more != (pos < end):
             return None
     return tables
+
+
+def _records(raw: bytes, view: memoryview, start: int, close: int) -> dict[str, Raw] | None:
+    """The record lines between start and close as views into the file's bytes (not
+    copies: half the memory for the same records); None unless every line is a record
+    `"<doc id>": {…}`, no key twice, with a comma after every one but the last."""
+    docs: dict[str, Raw] = {
+        m[1].decode(): view[m.start(2) : m.end(2)] for m in _RECORD.finditer(raw, start, close)
+    }
+    lines = raw.count(b"\n", start, close) + 1
+    # Each line ends "}" or "},", so counting ",\n" counts the commas between records.
+    if len(docs) != lines or raw.count(b",\n", start, close) != lines - 1:
+        return None
+    return docs if raw[close - 1 : close] == b"}" else None
+
+
+def _split_later(name: str, raw: bytes, view: memoryview, start: int, close: int) -> dict[str, Raw]:
+    docs = _records(raw, view, start, close)
+    if docs is None:
+        raise DamagedTable(f"the table '{name}' is not one record per line")
+    return docs
+
+
+def next_ids(tables: dict[str, LazyTable]) -> dict[str, int]:
+    """Each table's next doc id, kept in the meta at a whole write: an unsplit table
+    hands out new ids from it without reading its keys."""
+    return {name: table.next_id() for name, table in tables.items() if name != "meta"}
 
 
 def _key(quoted: bytes) -> str | None:

@@ -182,6 +182,6 @@ def apply(tables: dict[str, LazyTable], changes: list[Change]) -> None:
         if table is None:
             table = tables[change.table] = LazyTable()
         if change.doc is None:
-            table.pop(change.key, None)
+            table.pop_quietly(change.key)
         else:
             table.put_raw(change.key, change.doc)

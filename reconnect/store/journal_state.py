@@ -16,29 +16,9 @@ from reconnect.store import journal
 from reconnect.store.atomic import fsync_folder
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import LazyTable
-from reconnect.store.migrations import META_TABLE
+from reconnect.store.meta_fields import journal_base
 
 Tables = dict[str, LazyTable]
-BASE_FIELD = "journal_base"
-
-
-def journal_base(tables: Tables) -> str | None:
-    """The base a journal must name to continue this data file (None: no meta yet)."""
-    meta = tables.get(META_TABLE)
-    if not meta:
-        return None
-    base = meta[next(iter(meta))].get(BASE_FIELD)
-    return base if isinstance(base, str) else None
-
-
-def set_journal_base(tables: Tables, base: str) -> bool:
-    """Name a new base in the meta about to be written whole; False without a meta."""
-    meta = tables.get(META_TABLE)
-    if not meta:
-        return False
-    key = next(iter(meta))
-    meta[key] = {**meta[key], BASE_FIELD: base}
-    return True
 
 
 @dataclass

@@ -6,13 +6,17 @@ ordinary mutable mapping of doc id to document; the store reads what it needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 import orjson
 
 # A record as its JSON bytes (or a view into the file read), or parsed.
 Raw = bytes | memoryview | dict[str, Any]
+
+
+class DamagedTable(ValueError):
+    """A table's lines are not records in reconnect's own layout."""
 
 
 class DamagedRecord(ValueError):
@@ -39,29 +43,80 @@ def _line(doc_id: str, raw: Raw) -> bytes:
     return b"%s: %s" % (orjson.dumps(doc_id), orjson.dumps(raw) if isinstance(raw, dict) else raw)
 
 
+# Splits a table's lines into doc id -> bytes (raises DamagedRecord when a line is not
+# a record in our layout).
+Splitter = Callable[[], dict[str, Raw]]
+
+
 class LazyTable(MutableMapping[str, dict[str, Any]]):
     """doc id -> document. Values are bytes until read; a read caches the dict, because
-    TinyDB updates documents by mutating what it reads."""
+    TinyDB updates documents by mutating what it reads.
 
-    __slots__ = ("_body", "_docs", "_max_id", "_tail")
+    A table of a file we wrote ourselves may also stay unsplit: its lines are cut into
+    records only when one is looked up. Appending a record to it (`reconnect log` on
+    twenty years of moments) touches none of the others: its next doc id comes from the
+    file's meta, and "is this record id here?" is first asked of the bytes."""
+
+    __slots__ = ("_body", "_docs", "_max_id", "_ops", "_source", "_splitter", "_tail")
 
     def __init__(
-        self, docs: dict[str, Raw] | None = None, body: bytes | memoryview | None = None
+        self,
+        docs: dict[str, Raw] | None = None,
+        body: bytes | memoryview | None = None,
+        splitter: Splitter | None = None,
+        source: tuple[bytes, int, int] | None = None,
+        next_id: int | None = None,
     ) -> None:
         self._docs: dict[str, Raw] = docs if docs is not None else {}
         # The table's records as written to the file, kept between writes: adding one
         # record appends a line instead of encoding 11,000 again.
         self._body: bytes | memoryview | None = body
         self._tail: list[bytes] = []  # lines added since _body was encoded
-        self._max_id: int | None = None  # the highest doc id seen, once asked for
+        self._max_id: int | None = None if next_id is None else next_id - 1
+        self._splitter = splitter  # set while unsplit
+        # The file's bytes and where the unsplit lines are: searchable (a view is not).
+        self._source = source
+        self._ops: list[tuple[str, bytes | memoryview | None]] = []  # changes while unsplit
+
+    def _split(self) -> dict[str, Raw]:
+        """The records, cutting the lines now if they were not yet; changes made while
+        unsplit are applied in order."""
+        if self._splitter is not None:
+            self._docs = self._splitter()
+            self._splitter = self._source = None
+            ops, self._ops = self._ops, []
+            for doc_id, raw in ops:
+                if raw is None:
+                    self._docs.pop(doc_id, None)
+                    self._drop_body()
+                else:
+                    self.put_raw(doc_id, raw)
+        return self._docs
+
+    @property
+    def unsplit(self) -> bool:
+        return self._splitter is not None
+
+    def may_hold_id(self, record_id: str) -> bool:
+        """False only when no record of this table has this id (answered from the bytes
+        while unsplit; exact once split)."""
+        if self._splitter is None:
+            return True  # ask the index
+        needle = b'{"id":' + orjson.dumps(record_id) + b","
+        if self._source is not None:
+            raw, start, end = self._source
+            if raw.find(needle, start, end) >= 0:
+                return True
+        return any(raw is not None and needle in bytes(raw) for _, raw in self._ops)
 
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
-        raw = self._docs[doc_id]
+        docs = self._split()
+        raw = docs[doc_id]
         if isinstance(raw, dict):
             self._drop_body()  # the caller may change it in place
             return raw
         doc = parse_record(doc_id, raw)
-        self._docs[doc_id] = doc
+        docs[doc_id] = doc
         self._drop_body()
         return doc
 
@@ -74,6 +129,9 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         """Store a document's JSON bytes as they are (a journal replays records so)."""
         if self._max_id is not None:
             self._max_id = max(self._max_id, int(doc_id))
+        if self._splitter is not None:
+            self._ops.append((doc_id, raw))
+            return
         if self._body is not None and doc_id not in self._docs:
             self._tail.append(_line(doc_id, raw))
         else:
@@ -81,14 +139,26 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         self._docs[doc_id] = raw
 
     def __delitem__(self, doc_id: str) -> None:
-        del self._docs[doc_id]
+        del self._split()[doc_id]
         self._drop_body()
+
+    def pop_quietly(self, doc_id: str) -> None:
+        """Remove a record if it is there (a journal replays deletions so)."""
+        if self._splitter is not None:
+            self._ops.append((doc_id, None))
+        elif doc_id in self._docs:
+            del self[doc_id]
+
+    def hint_next_id(self, next_id: int) -> None:
+        """The next doc id as the file's meta recorded it (only for a file we wrote)."""
+        if self._splitter is not None and self._max_id is None:
+            self._max_id = next_id - 1
 
     def next_id(self) -> int:
         """One more than the highest doc id this table has held: never one in use.
         (Kept as records are added; a deleted id is not handed out again.)"""
         if self._max_id is None:
-            self._max_id = max(map(int, self._docs), default=0)
+            self._max_id = max(map(int, self._split()), default=0)
         return self._max_id + 1
 
     def _drop_body(self) -> None:
@@ -99,6 +169,8 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         """The records as lines of the data file (to be written one after another, with
         no final newline). Pieces rather than one bytes object: joining would copy
         megabytes on every write."""
+        if self._ops:
+            self._split()
         if self._body is None:
             self._body = b",\n".join(_line(k, v) for k, v in self._docs.items())
             self._tail = []
@@ -112,18 +184,28 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         return [self._body, b"".join(b",\n" + line for line in self._tail)]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._docs)
+        return iter(self._split())
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._split())
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._docs
+        return doc_id in self._split()
 
     def raw_items(self) -> Iterator[tuple[str, Raw]]:
         """(doc id, bytes or dict) without parsing anything."""
-        return iter(self._docs.items())
+        return iter(self._split().items())
+
+    def saved_form(self, doc_id: str) -> bytes | memoryview | None:
+        """A record's bytes as a save writes them, None when it is gone (a change made
+        while unsplit is answered without splitting)."""
+        if self._splitter is not None:
+            for key, raw in reversed(self._ops):
+                if key == doc_id:
+                    return raw
+        docs = self._split()
+        return self.raw_bytes(doc_id) if doc_id in docs else None
 
     def raw_bytes(self, doc_id: str) -> bytes | memoryview:
-        raw = self._docs[doc_id]
+        raw = self._split()[doc_id]
         return orjson.dumps(raw) if isinstance(raw, dict) else raw

@@ -113,14 +113,28 @@ class Repo(Generic[T]):
 
     def get(self, record_id: str) -> T | None:
         with self._storage.thread_lock:
+            if self._surely_absent([record_id]):
+                return None
             self._fresh()
             if record_id not in self._doc_ids:
                 return None
             return self._models_for([record_id])[0]
 
+    def _surely_absent(self, record_ids: list[str]) -> bool:
+        """True when none of these ids is stored, answered from a table left unsplit
+        (appending to twenty years of moments reads none of them); False: look."""
+        if self._generation == self._storage.generation:
+            return False  # the index is built: it answers exactly
+        table = (self._storage.read() or {}).get(self.model.table)
+        if table is None:
+            return True
+        return table.unsplit and not any(table.may_hold_id(rid) for rid in record_ids)
+
     def has(self, record_id: str) -> bool:
         """Whether a record with this id exists (validates nothing)."""
         with self._storage.thread_lock:
+            if self._surely_absent([record_id]):
+                return False
             self._fresh()
             return record_id in self._doc_ids
 
@@ -172,10 +186,12 @@ class Repo(Generic[T]):
         if len({r.id for r in checked}) != len(checked):
             raise ValueError(f"the same {self.model.__name__} id is given twice")
         with self._storage.locked():
-            self._fresh()
-            clash = next((r.id for r in checked if r.id in self._doc_ids), None)
-            if clash is not None:
-                raise ValueError(f"a {self.model.__name__} with id {clash} already exists")
+            indexed = not self._surely_absent([r.id for r in checked])
+            if indexed:
+                self._fresh()
+                clash = next((r.id for r in checked if r.id in self._doc_ids), None)
+                if clash is not None:
+                    raise ValueError(f"a {self.model.__name__} with id {clash} already exists")
             docs = [r.model_dump(mode="json") for r in checked]
             doc_ids: list[int] = []
 
@@ -188,8 +204,9 @@ class Repo(Generic[T]):
                 return [str(doc_id) for doc_id in doc_ids]
 
             self._raw = self._change(insert)  # the table may be new
-            for record, doc, doc_id in zip(checked, docs, doc_ids, strict=True):
-                self._remember(record, doc, doc_id)
+            if indexed:  # else the index is built, new records included, when first used
+                for record, doc, doc_id in zip(checked, docs, doc_ids, strict=True):
+                    self._remember(record, doc, doc_id)
         return len(checked)
 
     def update(self, record: T) -> T:

@@ -44,8 +44,9 @@ from reconnect.store.errors import (
     DataFileError,
 )
 from reconnect.store.files import open_lock_file, read_regular_file
-from reconnect.store.journal_state import JournalState, journal_base, set_journal_base
-from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
+from reconnect.store.journal_state import JournalState
+from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable, parse_record
+from reconnect.store.meta_fields import hint_next_ids, journal_base, stamp_meta
 
 Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
@@ -80,6 +81,14 @@ def _stamp_in(content: bytes | None) -> Stamp | None:
 
 
 Validator = Callable[[Path, Data], None]
+
+
+def _items_or_damage(table: LazyTable) -> Iterator[tuple[str, Any]]:
+    """A table's raw records; lines not in our layout come out as one damaged record."""
+    try:
+        yield from table.raw_items()
+    except DamagedTable as exc:
+        raise DamagedRecord(str(exc)) from None
 
 
 class DurableStorage(Storage):
@@ -176,8 +185,13 @@ class DurableStorage(Storage):
                 ) from None
             self._forget()
             return None
+        # Ours when the stamp is the one the last writer left: its tables may stay
+        # unsplit until used, and take new records by the ids its meta keeps.
+        ours = _stamp_in(token) == _stamp_of(st) + (_file_stamp(self.journal.path) or NO_FILE)
         try:
-            data, self.foreign_layout = decode_with_layout(raw)
+            data, self.foreign_layout = decode_with_layout(raw, ours=ours)
+            if ours:
+                hint_next_ids(data)
         except NotADatabase as exc:
             raise DataFileError(
                 self.path, f"The data file is damaged: {exc}", RESTORE_HINT
@@ -208,13 +222,16 @@ class DurableStorage(Storage):
         if self._verified or self._data is None:
             return
         if self._validate is not None:
-            self._validate(self.path, self._data)
+            try:
+                self._validate(self.path, self._data)
+            except DamagedTable as exc:
+                raise self._damaged(exc) from None
         else:
             for name, table in self._data.items():
-                for doc_id, raw in table.raw_items():
+                for doc_id, raw in _items_or_damage(table):
                     try:
                         parse_record(doc_id, raw)
-                    except DamagedRecord as exc:
+                    except (DamagedRecord, DamagedTable) as exc:
                         raise DataFileError(
                             self.path, f"The table '{name}' is damaged: {exc}", RESTORE_HINT
                         ) from None
@@ -226,6 +243,9 @@ class DurableStorage(Storage):
         if self._verified and self._stamp is not None and self._stamp == self.disk_stamp():
             self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
             self.lock_path.write_bytes(self._token)
+
+    def _damaged(self, exc: Exception) -> DataFileError:
+        return DataFileError(self.path, f"The data file is damaged: {exc}", RESTORE_HINT)
 
     def _tell(self, problems: list[str]) -> None:
         """Each journal problem once per storage (a reload finds the same again)."""
@@ -289,6 +309,9 @@ class DurableStorage(Storage):
             self.verify()
             self.journal.set_aside()
             self.journal.append(self._changes(data), base)
+        except DamagedTable as exc:
+            self._forget()
+            raise self._damaged(exc) from None
         except BaseException:
             # The cache may already hold the change that did not reach the disk.
             self._forget()
@@ -302,7 +325,7 @@ class DurableStorage(Storage):
         changes = []
         for table_name, key in sorted(self._pending):
             table = data.get(table_name)
-            doc = table.raw_bytes(key) if table is not None and key in table else None
+            doc = table.saved_form(key) if table is not None else None
             changes.append(journal.Change(table_name, key, doc))
         return changes
 
@@ -339,12 +362,15 @@ class DurableStorage(Storage):
                     "reconnect's own layout",
                 )
                 self.foreign_layout = False
-            set_journal_base(data, uuid.uuid4().hex)
+            stamp_meta(data, uuid.uuid4().hex)
             atomic_write(self.path, encode(data))
             # The file now holds every change of the journal: a crash before this
             # removal leaves a journal naming the old base, which is never replayed.
             self.journal.remove()
             fsync_folder(self.path.parent)
+        except DamagedTable as exc:
+            self._forget()
+            raise self._damaged(exc) from None
         except BaseException:
             self._forget()
             raise
