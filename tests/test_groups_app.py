@@ -193,7 +193,9 @@ async def test_the_group_form_keeps_its_words_on_esc_ctrl_q_and_a_full_disk(
         def full_disk(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(os, "replace", full_disk)
+        monkeypatch.setattr(os, "replace", full_disk)  # a whole write
+
+        monkeypatch.setattr(os, "fsync", full_disk)  # a journal line
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
@@ -224,7 +226,9 @@ async def test_a_full_disk_keeps_the_after_visit_check_open_with_its_answers(
         def full_disk(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(os, "replace", full_disk)
+        monkeypatch.setattr(os, "replace", full_disk)  # a whole write
+
+        monkeypatch.setattr(os, "fsync", full_disk)  # a journal line
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is check and "No space left" in page_text(app, "check-error")

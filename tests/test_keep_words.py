@@ -254,7 +254,8 @@ async def test_a_write_the_disk_refuses_keeps_the_form_its_words_and_every_recor
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         said = notices(app)
-        monkeypatch.setattr(os, "replace", full_disk)
+        monkeypatch.setattr(os, "replace", full_disk)  # a whole write
+        monkeypatch.setattr(os, "fsync", full_disk)  # a journal line
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and screen.typed_values() == typed

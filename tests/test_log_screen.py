@@ -359,7 +359,9 @@ async def test_a_save_the_disk_refuses_keeps_the_form_and_its_words(
         def full_disk(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(os, "replace", full_disk)
+        monkeypatch.setattr(os, "replace", full_disk)  # a whole write
+
+        monkeypatch.setattr(os, "fsync", full_disk)  # a journal line
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LogEntryDialog)  # still open, words kept
