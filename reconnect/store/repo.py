@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.models import Record, first_error
 from reconnect.store.errors import RESTORE_HINT, DataFileError
+from reconnect.store.gc_pause import gc_paused
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
 from reconnect.store.storage import DurableStorage
 
@@ -57,12 +58,13 @@ class Repo(Generic[T]):
             table = LazyTable()
         self._raw = table  # the table the index describes (our writes change it in place)
         self._doc_ids, self._times, self._people, self._models = {}, {}, {}, {}
-        for doc_id, raw in table.raw_items():
-            try:
-                self._index(int(doc_id), parse_record(doc_id, raw))
-            except (DamagedRecord, ValueError, TypeError, KeyError) as exc:
-                raise self._damaged(f"record {doc_id}: {exc}") from None
-        self._timeline = sorted((t, rid) for rid, t in self._times.items())
+        with gc_paused():
+            for doc_id, raw in table.raw_items():
+                try:
+                    self._index(int(doc_id), parse_record(doc_id, raw))
+                except (DamagedRecord, ValueError, TypeError, KeyError) as exc:
+                    raise self._damaged(f"record {doc_id}: {exc}") from None
+            self._timeline = sorted((t, rid) for rid, t in self._times.items())
         self._generation = self._storage.generation
 
     def _index(self, doc_id: int, doc: dict[str, Any]) -> None:

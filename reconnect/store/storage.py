@@ -44,6 +44,7 @@ from reconnect.store.errors import (
     DataFileError,
 )
 from reconnect.store.files import open_lock_file, read_regular_file
+from reconnect.store.gc_pause import gc_paused
 from reconnect.store.journal_state import JournalState
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable, parse_record
 from reconnect.store.meta_fields import hint_next_ids, journal_base, stamp_meta
@@ -170,6 +171,10 @@ class DurableStorage(Storage):
             return None
 
     def _load(self) -> Data | None:
+        with gc_paused():
+            return self._load_now()
+
+    def _load_now(self) -> Data | None:
         # The token first: if a write lands between the two reads, the token is the
         # older one and the next lock reloads once more; never the other way round.
         token = self._read_token()
