@@ -53,8 +53,9 @@ Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
 Stamp = tuple[int, ...]
 NO_FILE = (0, 0, 0)
-# Fold the journal into the data file once it is this big, or an eighth of the file:
-# a fold rewrites the file, so its cost per save stays the same as the years grow.
+# Fold the journal into the data file once it is this big: every open replays it, so
+# it stays small whatever the years (a fold, rewriting the file, comes every few
+# hundred saves).
 FOLD_AT_LEAST = 256 * 1024
 
 
@@ -337,7 +338,7 @@ class DurableStorage(Storage):
     def _fold_due(self) -> bool:
         if self.journal.damaged or self._stamp is None:
             return False
-        return self.journal.size > max(FOLD_AT_LEAST, self._stamp[1] // 8)
+        return self.journal.size > FOLD_AT_LEAST
 
     def fold(self) -> None:
         """Write the journal's changes into the data file (whole, atomically) and start a
