@@ -307,3 +307,17 @@ def test_two_processes_appending_and_folding_at_once_lose_nothing(
         confirmed.update(line.strip() for line in proc.stdout if line.strip())
     assert confirmed <= set(whats(data_dir))
     assert main(["--data-dir", str(data_dir), "check"]) == 0
+
+
+def test_quitting_the_app_folds_the_journal(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconnect.cli import main as cli_main
+
+    store.connections.add(hello(1))
+    store.connections.add(hello(2))
+    assert journal_of(data_dir).exists()
+    monkeypatch.setattr(cli_main, "run_quietly", lambda app: 0)  # the app ran and quit
+    assert main(["--data-dir", str(data_dir)]) == 0
+    assert not journal_of(data_dir).exists()
+    assert b"hello 2" in (data_dir / DATA_FILE_NAME).read_bytes()
