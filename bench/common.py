@@ -125,10 +125,18 @@ def interleaved(
     return first, second
 
 
-def time_process(argv: list[str], env: dict[str, str] | None = None) -> float:
-    """Wall time of a whole process, spawn to exit; it must succeed."""
+def time_process(
+    argv: list[str],
+    env: dict[str, str] | None = None,
+    *,
+    stdin: int | None = None,
+    timeout: float | None = None,
+) -> float:
+    """Wall time of a whole process, spawn to exit; it must succeed. A process of another
+    tool may wait for input: stdin=subprocess.DEVNULL and a timeout keep it from hanging
+    (subprocess.TimeoutExpired, after the process is killed)."""
     start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=True, env=env)
+    subprocess.run(argv, stdin=stdin, capture_output=True, check=True, env=env, timeout=timeout)
     return time.perf_counter() - start
 
 

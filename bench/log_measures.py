@@ -1,6 +1,7 @@
 """`reconnect log` as a whole process (the installed console script) against a stock
 TinyDB one-insert process on a copy of the same data file and against importing
-reconnect, run by run in pairs; and the Log form's save, first after open and warm."""
+reconnect, run by run in pairs (and against jrnl adding one entry to an 18,000-entry
+journal, when jrnl is on PATH); and the Log form's save, first after open and warm."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from bench.common import (
     reconnect_script,
     time_process,
 )
+from bench.jrnl_reference import ENTRIES, JrnlFailed, jrnl_argv, jrnl_env, time_jrnl
 from reconnect.logic import connections
 from reconnect.logic.weeks import midnight
 from reconnect.records.models import Connection
@@ -46,14 +48,18 @@ db.close()
 """
 
 
+def log_argv(ctx: Context, name: str) -> list[str]:
+    """`reconnect log ...` on a fresh copy of the heavy data, named `name` in the run."""
+    folder = ctx.heavy_copy(name)
+    return [reconnect_script(), "--data-dir", str(folder), "log", *LOG_ARGS, "--comfort", "3"]
+
+
 def log_pairs(ctx: Context, runs: int) -> tuple[list[float], list[float], list[float]]:
     """reconnect log, stock TinyDB, and `python -c 'import reconnect'` times, run in
     rounds (one uncounted warm-up round first)."""
-    ours_folder = ctx.heavy_copy("log")
+    ours_argv = log_argv(ctx, "log")
     stock_folder = ctx.heavy_copy("log-stock")
     env = app_env(ctx)
-    ours_argv = [reconnect_script(), "--data-dir", str(ours_folder), "log", *LOG_ARGS]
-    ours_argv += ["--comfort", "3"]
     stock_argv = [sys.executable, "-c", STOCK_INSERT, str(stock_folder / DATA_FILE_NAME)]
     import_argv = [sys.executable, "-c", "import reconnect"]
     for argv in (ours_argv, stock_argv, import_argv):
@@ -63,6 +69,33 @@ def log_pairs(ctx: Context, runs: int) -> tuple[list[float], list[float], list[f
     )
     imports = [time_process(import_argv, env) for _ in range(runs)]
     return ours, stock, imports
+
+
+def jrnl_pairs(ctx: Context, jrnl: str, runs: int) -> tuple[list[float], list[float]]:
+    """reconnect log and jrnl adding one entry, interleaved as the stock TinyDB pairs are
+    (one uncounted warm-up round first). Raises JrnlFailed if jrnl fails or hangs."""
+    ours_argv = log_argv(ctx, "log-jrnl")
+    env = app_env(ctx)
+    theirs_env = jrnl_env(ctx)
+    theirs_argv = jrnl_argv(ctx, jrnl, theirs_env)
+    time_process(ours_argv, env)
+    time_jrnl(theirs_argv, theirs_env)
+    return interleaved(
+        lambda: time_process(ours_argv, env), lambda: time_jrnl(theirs_argv, theirs_env), runs
+    )
+
+
+def jrnl_result(ctx: Context, jrnl: str, runs: int) -> Result:
+    ours, theirs = jrnl_pairs(ctx, jrnl, runs)
+    return Result(
+        f"reconnect log ... vs jrnl adding one entry ({ENTRIES:,} entries)",
+        statistics.median(ours) * 1000,
+        statistics.median(theirs) * 1000,
+        "ms",
+        "— (an optional reference, shown for reading)",
+        None,
+        paired=pair_ratio(ours, theirs),
+    )
 
 
 def log_command(ctx: Context) -> list[Result]:
@@ -98,10 +131,11 @@ def log_command(ctx: Context) -> list[Result]:
             file=sys.stderr,
         )
     else:
-        print(
-            f"bench: jrnl found at {jrnl}; its 18,000-entry reference is not measured yet",
-            file=sys.stderr,
-        )
+        try:
+            results.append(jrnl_result(ctx, jrnl, runs))
+        except JrnlFailed as error:
+            # Optional: a jrnl that fails costs its row and a note, never the whole bench.
+            print(f"bench: {error} (jrnl at {jrnl}); its reference is skipped", file=sys.stderr)
     return results
 
 

@@ -5,6 +5,8 @@ Each measure runs beside a reference measured in the same run, on a seeded heavy
 as a user runs them: the installed `reconnect` console script, under a pseudo-terminal
 for the app. A and B run interleaved, run by run, and a ratio is the median of the pair
 ratios, so drift on a shared machine cancels. First uses are shown beside warm ones.
+With jrnl on PATH, `reconnect log` is also set beside jrnl adding one entry to an
+18,000-entry journal (made once, kept in bench/.cache); without it, a note says so.
 Speed is measured here, never asserted in a timed test.
 """
 

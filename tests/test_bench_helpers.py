@@ -1,15 +1,19 @@
-"""The benchmark's own helpers: its command line answers --help, and ratios are the
-median of pair ratios, printed one way. No timing is asserted here."""
+"""The benchmark's own helpers: its command line answers --help, ratios are the
+median of pair ratios, printed one way, and the jrnl reference's journal is in jrnl's
+format (made here without jrnl). No timing is asserted here."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from bench.common import interleaved, pair_ratio, ratio_words
+from bench.jrnl_reference import BODY_CHARS, TIMEFORMAT, config_text, journal_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,3 +64,34 @@ def test_interleaved_alternates_which_goes_first() -> None:
     first, second = interleaved(a, b, 4)
     assert order == ["a", "b", "b", "a", "a", "b", "b", "a"]
     assert first == [2.0] * 4 and second == [1.0] * 4
+
+
+def test_jrnl_journal_is_in_jrnls_format() -> None:
+    text = journal_text(23, end=date(2026, 11, 21))
+    # jrnl's file: entries parted by one blank line, one final newline.
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    entries = text[:-1].split("\n\n")
+    assert len(entries) == 23
+    stamps = []
+    for entry in entries:
+        title, *body = entry.split("\n")
+        found = re.fullmatch(r"\[(\d{4}-\d{2}-\d{2} \d{2}:\d{2})\] (\S.*)", title)
+        assert found, title
+        stamps.append(datetime.strptime(found.group(1), TIMEFORMAT))
+        # A body of a few wrapped lines, as long as the heavy data's reflections, and
+        # none that jrnl would read as the start of another entry.
+        assert body and all(0 < len(line) <= 79 for line in body)
+        assert not any(line.startswith("[") for line in body)
+        assert BODY_CHARS - 80 <= len(" ".join(body)) <= BODY_CHARS
+    # Oldest first, none at the same minute, ending on the given day: as jrnl sorts them.
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert stamps[-1].date() == date(2026, 11, 21)
+    assert journal_text(23, end=date(2026, 11, 21)) == text  # seeded: the same each time
+
+
+def test_jrnl_config_never_asks() -> None:
+    config = config_text(Path("/tmp/a journal.txt"), "4.6")
+    assert not config.startswith("{")  # jrnl would take it for a jrnl 1 config to upgrade
+    for line in ('journal: "/tmp/a journal.txt"', "encrypt: false", 'editor: ""'):
+        assert line in config
+    assert 'version: "4.6"' in config and f'timeformat: "{TIMEFORMAT}"' in config
