@@ -92,3 +92,13 @@ def test_a_fold_after_unsplit_appends_keeps_everything(folded: Path) -> None:
     store.close()
     again = Store.open(folded)
     assert [c.what for c in again.connections.all()] == [f"hello {n}" for n in range(6)]
+
+
+def test_is_empty_reads_no_table_that_has_records(folded: Path, tmp_path: Path) -> None:
+    store = Store.open(folded)
+    assert not store.is_empty()
+    assert unsplit(store)["connections"]
+    assert Store.open(tmp_path / "new").is_empty()
+    only_deleted = Store.open(tmp_path / "gone")
+    only_deleted.people.delete(only_deleted.people.add(Person(created_at=AT, name="A")).id)
+    assert Store.open(tmp_path / "gone").is_empty()

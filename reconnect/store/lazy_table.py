@@ -149,6 +149,12 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         elif doc_id in self._docs:
             del self[doc_id]
 
+    def is_empty(self) -> bool:
+        """Whether no record is here (while unsplit and unchanged, from its bytes)."""
+        if self._splitter is not None and not self._ops:
+            return not self._body
+        return not self._split()
+
     def hint_next_id(self, next_id: int) -> None:
         """The next doc id as the file's meta recorded it (only for a file we wrote)."""
         if self._splitter is not None and self._max_id is None:

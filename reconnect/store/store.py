@@ -174,6 +174,12 @@ class Store:
         self.storage.read()
         return True
 
+    def is_empty(self) -> bool:
+        """No record of any kind (cheap: reads no table that has records)."""
+        with self.storage.thread_lock:
+            tables = self.storage.read() or {}
+            return all(table.is_empty() for name, table in tables.items() if name in self.repos)
+
     def counts(self) -> dict[str, int]:
         """The number of records of each kind (cheap: validates nothing)."""
         return {name: repo.count() for name, repo in self.repos.items()}

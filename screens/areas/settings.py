@@ -226,12 +226,13 @@ class SettingsScreen(AreaScreen):
         words = f"From the next start, reconnect uses {Path(typed).expanduser()}."
         if (
             not new_file.exists()
-            and self.store.counts()
+            and not self.store.is_empty()
             and Path(typed).expanduser() != (in_use.parent)
         ):
             words += (
-                f" It holds no journal yet: your records stay in {in_use}. To take them "
-                f"along, close reconnect and move {in_use.name} there."
+                f" There is no data file there yet: your records stay in {in_use}. To take them "
+                f"along, close reconnect and move {in_use.name} there (and "
+                f"{in_use.name}.journal, if it is beside it)."
             )
         return words
 

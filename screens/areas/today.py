@@ -83,7 +83,7 @@ class TodayScreen(AreaScreen):
         self._show_where(everything_empty)
 
     def _store_is_empty(self) -> bool:
-        return not any(self.store.counts().values())
+        return self.store.is_empty()
 
     def _show_welcome(self, empty: bool, logged_this_week: bool) -> None:
         welcome = self.query_one("#welcome", Static)
