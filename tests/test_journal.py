@@ -321,3 +321,30 @@ def test_quitting_the_app_folds_the_journal(
     assert main(["--data-dir", str(data_dir)]) == 0
     assert not journal_of(data_dir).exists()
     assert b"hello 2" in (data_dir / DATA_FILE_NAME).read_bytes()
+
+
+def test_a_writer_killed_before_it_left_its_token_is_still_seen(
+    store: Store, data_dir: Path
+) -> None:
+    store.connections.add(hello(1))
+    lock = data_dir / (DATA_FILE_NAME + ".lock")
+    token = lock.read_bytes()
+    Store.open(data_dir).connections.add(hello(2))  # another process...
+    lock.write_bytes(token)  # ...killed between its journal line and its token
+    store.connections.add(hello(3))
+    assert whats(data_dir) == ["hello 1", "hello 2", "hello 3"]
+    assert main(["--data-dir", str(data_dir), "check"]) == 0
+
+
+def test_a_line_appended_behind_the_lock_is_never_cut_or_written_after(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.connections.add(hello(1))
+    path = journal_of(data_dir)
+    monkeypatch.setattr(store.storage, "disk_stamp", lambda: store.storage._stamp)
+    extra = journal.save_line([journal.Change("people", "9", b'{"id":"x"}')])
+    with path.open("ab") as handle:  # a program that ignores the lock
+        handle.write(extra)
+    with pytest.raises(journal.JournalChanged):
+        store.connections.add(hello(2))
+    assert path.read_bytes().endswith(extra)

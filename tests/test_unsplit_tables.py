@@ -3,6 +3,7 @@ moment, and nothing is lost or doubled for it."""
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -102,3 +103,22 @@ def test_is_empty_reads_no_table_that_has_records(folded: Path, tmp_path: Path) 
     only_deleted = Store.open(tmp_path / "gone")
     only_deleted.people.delete(only_deleted.people.add(Person(created_at=AT, name="A")).id)
     assert Store.open(tmp_path / "gone").is_empty()
+
+
+def test_an_id_that_is_not_the_first_key_is_still_found(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    store.connections.add(hello(0))
+    store.close()
+    path = data_dir / DATA_FILE_NAME
+    tables = json.loads(path.read_bytes())
+    first = tables["connections"]["1"]
+    tables["connections"]["1"] = {k: first[k] for k in sorted(first)}  # "id" not first
+    path.write_text(json.dumps(tables, indent=1))  # another program's layout
+    rewritten = Store.open(data_dir)
+    rewritten.people.add(Person(created_at=AT, name="Maya"))  # written whole, ours now
+    rewritten.close()
+    again = Store.open(data_dir)
+    assert unsplit(again)["connections"]
+    with pytest.raises(ValueError, match="already exists"):
+        again.connections.add(Connection.model_validate(first))
+    assert again.connections.count() == 1

@@ -20,6 +20,7 @@ Every line is ordinary JSON, a record per change with its table, key and time.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -145,12 +146,24 @@ def read(path: Path) -> bytes:
         return b""
 
 
-def append(path: Path, data: bytes) -> None:
+class JournalChanged(OSError):
+    """The journal is not the length the save expected: someone else wrote to it."""
+
+
+def append(path: Path, data: bytes, expected_size: int | None = None) -> None:
     """Append whole lines and make them durable before returning (0600, whatever the
-    umask). Call with the store's lock held: one writer at a time."""
+    umask). Call with the store's lock held: one writer at a time. With `expected_size`,
+    refuse (JournalChanged) rather than append after bytes we have not read."""
     created = not path.exists()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
     try:
+        if expected_size is not None and os.fstat(fd).st_size != expected_size:
+            raise JournalChanged(
+                errno.EAGAIN,
+                "The journal was changed by another program during the save; nothing was "
+                "saved. Try again",
+                str(path),
+            )
         if created:
             os.fchmod(fd, 0o600)
         view = memoryview(data)

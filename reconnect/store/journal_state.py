@@ -125,7 +125,9 @@ class JournalState:
                 raise RuntimeError("the journal names another base")  # set_aside first
             line = journal.header(base) + line
         try:
-            journal.append(self.path, line)
+            journal.append(self.path, line, expected_size=self.size)
+        except journal.JournalChanged:
+            raise  # not ours to cut back
         except BaseException:
             with contextlib.suppress(OSError):
                 os.truncate(self.path, self.size)

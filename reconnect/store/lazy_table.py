@@ -102,7 +102,9 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         while unsplit; exact once split)."""
         if self._splitter is None:
             return True  # ask the index
-        needle = b'{"id":' + orjson.dumps(record_id) + b","
+        # Anywhere, not only first: a record rewritten from another program's file may
+        # keep its keys in another order (a nested id matching only costs a look).
+        needle = b'"id":' + orjson.dumps(record_id)
         if self._source is not None:
             raw, start, end = self._source
             if raw.find(needle, start, end) >= 0:
