@@ -180,7 +180,9 @@ def test_a_step_and_its_connection_with_a_new_person_are_one_write(
         storage, "atomic_write", lambda path, data: (writes.append(path), whole(path, data))
     )
     monkeypatch.setattr(
-        journal, "append", lambda path, data: (writes.append(path), append(path, data))
+        journal,
+        "append",
+        lambda path, data, **how: (writes.append(path), append(path, data, **how)),
     )
     connection = Connection(at=AT, what="Garden chat", counterpart="neighbour", depth=3, comfort=4)
     done = complete_step_and_log(
