@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect.docs import PLAN_FORMAT
 from reconnect.store.paths import data_dir
-from reconnect.transfer.importers import KINDS, Progress
+from reconnect.transfer.import_kinds import KINDS
+
+if TYPE_CHECKING:
+    from reconnect.transfer.importers import Progress
 
 EXIT_USAGE = 2
 

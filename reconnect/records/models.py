@@ -326,7 +326,7 @@ class Homework(BaseModel):
 class Pause(BaseModel):
     """A stretch of days a goal rested (illness, travel, a hard week): not counted."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     start: date
     until: date

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.logic.plural import plural
 from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
+from reconnect.transfer.import_kinds import KINDS
 
 if TYPE_CHECKING:  # the shell builds its parser from KINDS without loading the store
     from reconnect.settings import ResourceSetting
@@ -253,8 +254,6 @@ IMPORTERS: list[Importer] = [
     Importer("jrnl", _recognise_jrnl, _run_jrnl),
     Importer("homework plan", _recognise_plan, _run_plan),
 ]
-# The names a user gives for a kind (`--kind plan`) and the importer each means.
-KINDS = {"backup": "backup", "jrnl": "jrnl", "plan": "homework plan"}
 
 
 def import_file(
