@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from reconnect.cli.after_save import say_after_save
 from reconnect.cli.arg_types import iso_date
 from reconnect.store.paths import data_dir
 from reconnect.transfer.export import DEFAULT_REPORT_DAYS, FORMATS, default_output
@@ -82,5 +83,5 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    print(result.summary())
+    say_after_save(result.summary())
     return 0

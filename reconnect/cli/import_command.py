@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reconnect.cli.after_save import say_after_save
 from reconnect.docs import PLAN_FORMAT
 from reconnect.store.paths import data_dir
 from reconnect.transfer.import_kinds import KINDS
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         guide = f"\nHow to write a plan: {PLAN_FORMAT}" if isinstance(exc, PlanRefused) else ""
         print(f"reconnect: {exc}. Nothing was saved.{guide}", file=sys.stderr)
         return EXIT_USAGE
-    print("\n".join(result.lines))
+    say_after_save(*result.lines)
     if result.restore_resources:
         try:
             save_settings(settings.model_copy(update={"resources": result.restore_resources}))

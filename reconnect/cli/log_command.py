@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import Any
 
+from reconnect.cli.after_save import say_after_save
+
 NAME = "log"
 EXIT_BAD_INPUT = 2
 DEPTH_HELP = (
@@ -172,17 +174,19 @@ def _log(args: argparse.Namespace) -> int:
         saved = connections.save(store, connection, who=args.who, now=now)
     except ValidationError as exc:
         raise BadInput(_flagged(first_error(exc))) from None
+    lines: list[str] = []
     if saved.new_person is not None:
         person = saved.new_person
-        print(
+        lines.append(
             f"Added {person.name} to People (circle: {person.circle.value.replace('_', ' ')}), "
             f"id {person.id}"
         )
     person = store.people.get(saved.connection.person_id) if saved.connection.person_id else None
-    print(
+    lines.append(
         f"Saved {describe(saved.connection, person)} "
         f"at {saved.connection.at:%a %-d %b %H:%M}, id {saved.connection.id}"
     )
+    say_after_save(*lines)
     return 0
 
 
