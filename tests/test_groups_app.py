@@ -231,7 +231,7 @@ async def test_a_full_disk_keeps_the_after_visit_check_open_with_its_answers(
         monkeypatch.setattr(os, "fsync", full_disk)  # a journal line
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is check and "No space left" in page_text(app, "check-error")
+        assert app.screen is check and "The disk is full" in page_text(app, "check-error")
         assert check.answers() != {k: None for k in check.answers()}
     store.refresh()
     saved = store.connections.get(visit.id)

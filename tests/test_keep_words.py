@@ -259,9 +259,9 @@ async def test_a_write_the_disk_refuses_keeps_the_form_its_words_and_every_recor
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and screen.typed_values() == typed
-        assert any("No space left on device" in m and "still here" in m for m in said)
+        assert any("The disk is full" in m and "still here" in m for m in said)
         if form.area != "log":  # the Log form says it in a notification only
-            assert "No space left on device" in _reason_on_screen(screen)
+            assert "The disk is full" in _reason_on_screen(screen)
         monkeypatch.undo()
         await pilot.press("ctrl+s")
         await pilot.pause()

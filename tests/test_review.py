@@ -228,7 +228,7 @@ async def test_a_write_the_disk_refuses_keeps_the_review_words(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.query_one("#helped", Input).value == "Kept words"
-        assert any("No space left" in m for m in said)
+        assert any("The disk is full" in m for m in said)
         assert "not saved" in str(app.screen.query_one("#save-state", Static).render())
         monkeypatch.undo()
         await pilot.press("ctrl+s")

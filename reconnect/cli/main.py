@@ -227,9 +227,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(
-            f"reconnect: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        from reconnect.store.write_failure import failure_words
+
+        what, todo = failure_words(exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        line = f"reconnect: {what}{where}: nothing was saved. {todo} and try again."
+        print(line, file=sys.stderr)
         return 1
     except Exception as exc:  # the last resort: a line and a crash log, not a traceback
         import traceback

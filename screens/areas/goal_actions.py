@@ -16,6 +16,7 @@ from screens.areas.goal_base import GoalScreenBase
 from screens.dialogs.choice_menu import ChoiceMenu
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.date_prompt import DatePrompt, Picked
+from screens.write_guard import write_guard
 
 # What editing a goal may change; the rest (steps, status, pauses) has its own actions.
 EDITABLE_FIELDS = ("title", "why", "kind", "person_id", "weekly_target", "homework")
@@ -148,8 +149,10 @@ class GoalActions(GoalScreenBase):
     def delete_in_background(self) -> None:
         """Unlinking its log entries may touch many records: keep the UI responsive."""
         # The app's one store: its reads and writes hold its lock, so a worker may share it.
-        removal = delete_goal(self.store, self.goal_id)
-        self.app.call_from_thread(self._deleted, removal)
+        with write_guard(self, "deleting this goal", in_worker=True) as guard:
+            removal = delete_goal(self.store, self.goal_id)
+        if not guard.failed:
+            self.app.call_from_thread(self._deleted, removal)
 
     def _deleted(self, removal: RecordRemoved | None) -> None:
         # Back to the list first: `u` there (the Goals area's undo) brings it back.

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from reconnect.records.models import Goal, Step
 from screens.areas.undo import UndoArea
+from screens.write_guard import write_guard
 from widgets.step_ladder import StepLadder
 
 
@@ -34,8 +35,17 @@ class GoalScreenBase(UndoArea):
         More menu (GoalActions) offers too."""
         raise NotImplementedError
 
-    def save_goal(self, change: Callable[[Goal], Goal]) -> Goal | None:
-        """Apply a change to the freshest copy of the goal and save it."""
+    def save_goal(
+        self, change: Callable[[Goal], Goal], action: str = "the change to this goal"
+    ) -> Goal | None:
+        """Apply a change to the freshest copy of the goal and save it; None when the
+        goal is gone or the disk refused the write (said in one line)."""
+        saved = None
+        with write_guard(self, action):
+            saved = self._write_goal(change)
+        return saved
+
+    def _write_goal(self, change: Callable[[Goal], Goal]) -> Goal | None:
         goal = self.store.goals.get(self.goal_id)
         if goal is None:
             self.reload()
@@ -48,7 +58,7 @@ class GoalScreenBase(UndoArea):
         """save_goal for a form's save hook: a goal gone meanwhile is said in the form
         (ValueError), which stays open with the words."""
         try:
-            saved = self.save_goal(change)
+            saved = self._write_goal(change)  # a refused write: the form keeps the words
         except KeyError:  # the step changed is gone (another window)
             self.reload()
             raise ValueError("That step is no longer there; nothing was saved.") from None

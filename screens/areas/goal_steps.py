@@ -18,6 +18,7 @@ from screens.dialogs.choice_menu import ChoiceMenu
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.date_prompt import DatePrompt, Picked
 from screens.dialogs.step_done import StepDone, StepDoneForm
+from screens.write_guard import write_guard
 
 
 class StepActions(GoalScreenBase):
@@ -168,8 +169,12 @@ class StepActions(GoalScreenBase):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.offer_undo(remove_step(self.store, self.goal_id, step.id))
+            if not yes:
+                return
+            with write_guard(self, "removing the step") as guard:
+                removal = remove_step(self.store, self.goal_id, step.id)
+            if not guard.failed:
+                self.offer_undo(removal)
 
         self.app.push_screen(
             ConfirmDialog(

@@ -24,6 +24,7 @@ from reconnect.records.models import Connection, Counterpart, Person, label
 from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
+from screens.write_guard import write_guard
 from widgets.connection_list import ConnectionList
 
 WEEKS = Binding.Group("Earlier/later week", compact=True)
@@ -233,8 +234,12 @@ class LogScreen(UndoArea):
         person = self.store.people.get(connection.person_id) if connection.person_id else None
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.offer_undo(delete_connection(self.store, connection.id))
+            if not yes:
+                return
+            with write_guard(self, "the delete") as guard:
+                removal = delete_connection(self.store, connection.id)
+            if not guard.failed:
+                self.offer_undo(removal)
 
         self.app.push_screen(
             ConfirmDialog(

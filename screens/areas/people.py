@@ -35,6 +35,7 @@ from reconnect.records.content import SAFE_NOT_PERFECT
 from reconnect.records.models import Connection, GoalKind, Person, label
 from screens.areas.undo import UndoArea
 from screens.dialogs.choice_menu import ChoiceMenu
+from screens.write_guard import write_guard
 
 
 def ago(days: int | None) -> str:
@@ -386,12 +387,18 @@ class PeopleScreen(UndoArea):
         if person is None:
             return
         if person.archived:  # bringing back loses nothing: no undo needed
-            self.store.people.update(person.model_copy(update={"archived": False}))
+            with write_guard(self, f"bringing {person.name} back") as guard:
+                self.store.people.update(person.model_copy(update={"archived": False}))
+            if guard.failed:
+                return
             self.notify(f"{person.name} is back in your lists.")
             self.show_change()
             return
         # One key hides someone: `u` takes it back, like a delete.
-        archived = archive_person(self.store, person.id)
+        with write_guard(self, f"archiving {person.name}") as guard:
+            archived = archive_person(self.store, person.id)
+        if guard.failed:
+            return
         self.offer_undo(archived, " Hidden from lists, history kept; v shows them.", "Archived")
 
     def action_toggle_archived(self) -> None:
@@ -438,8 +445,10 @@ class PeopleScreen(UndoArea):
     def delete_in_background(self, person: Person) -> None:
         """Unlinking a long history touches many records: keep the UI responsive."""
         # The app's one store: its reads and writes hold its lock, so a worker may share it.
-        removal = delete_person(self.store, person.id)
-        self.app.call_from_thread(self._deleted, removal)
+        with write_guard(self, f"deleting {person.name}", in_worker=True) as guard:
+            removal = delete_person(self.store, person.id)
+        if not guard.failed:
+            self.app.call_from_thread(self._deleted, removal)
 
     def _deleted(self, removal: RecordRemoved | None) -> None:
         unlinked = removal.count("connections") if removal else 0

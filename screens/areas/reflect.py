@@ -19,10 +19,12 @@ from reconnect.logic.reflections import day_words, draft_of, reflection_fields, 
 from reconnect.logic.removals import delete_reflection
 from reconnect.logic.search import ReflectionIndex
 from reconnect.records.models import Reflection, first_error, now_local
+from reconnect.store.write_failure import WRITE_ERRORS, not_saved_words
 from screens.areas.reflect_drafts import DraftKeeping
 from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.reflection_view import ReflectionViewScreen
+from screens.write_guard import write_guard
 from widgets.pattern_chart import PatternChart
 from widgets.reflection_form import ReflectionForm
 from widgets.reflection_history import ReflectionHistory
@@ -139,6 +141,11 @@ class ReflectScreen(DraftKeeping, UndoArea):
             self.form.show_error(first_error(exc))
             self.notify(first_error(exc), severity="warning")
             return
+        except WRITE_ERRORS as exc:  # the words stay in the editor, and in the draft
+            self.form.show_error(not_saved_words(exc))
+            self.notify(not_saved_words(exc), severity="error", timeout=15)
+            self.draft_changed()
+            return
         self._forget_draft()
         self.show_change()
         self.form.reset(f"{message} It is in History (h).")
@@ -215,7 +222,10 @@ class ReflectScreen(DraftKeeping, UndoArea):
         self.action_show_tab("write")
 
     def _delete(self, reflection: Reflection) -> None:
-        self.offer_undo(delete_reflection(self.store, reflection.id))
+        with write_guard(self, "the delete") as guard:
+            removal = delete_reflection(self.store, reflection.id)
+        if not guard.failed:
+            self.offer_undo(removal)
 
     # --- keys ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from reconnect.logic.removals import Removal
+from reconnect.store.write_failure import WRITE_ERRORS, not_done_words
 from screens.areas.base import AreaScreen
 
 
@@ -36,9 +37,13 @@ class UndoArea(AreaScreen):
         while (removal := self.reconnect.undo.pop(self.undo_scope)) is not None:
             try:
                 restored = removal.restore(self.store)
-            except (OSError, ValueError) as exc:
+            except ValueError as exc:
                 self.reconnect.undo.push(self.undo_scope, removal)  # still there to try again
                 self.notify(f"Could not put it back: {exc}", severity="error")
+                return
+            except WRITE_ERRORS as exc:
+                self.reconnect.undo.push(self.undo_scope, removal)  # still there to try again
+                self.notify(not_done_words(exc, "putting it back"), severity="error", timeout=15)
                 return
             if restored:
                 self.show_change()

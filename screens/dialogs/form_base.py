@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from reconnect.records.models import first_error
-from reconnect.store.errors import DataFileError
+from reconnect.store.write_failure import WRITE_ERRORS, not_saved_words
 from screens.dialogs.unsaved import UnsavedDialog, hold_words
 from widgets.field_check import plain
 
@@ -27,21 +27,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
-# What a write the disk refuses raises: a full disk, a read-only folder, a data file
-# changed into something we will not write over.
-WRITE_ERRORS = (OSError, DataFileError)
-
 
 def not_saved_reason(exc: BaseException) -> str:
-    """One line saying why a write failed and that the words are still there."""
-    if isinstance(exc, DataFileError):
-        why = exc.problem
-    else:
-        why = getattr(exc, "strerror", None) or str(exc)
-    return (
-        f"Not saved: {why}. Your words are still here; free some space or check the "
-        "data folder, then save again."
-    )
+    """One line saying why a write failed, that the words are still there, and what to do."""
+    return not_saved_words(exc)
 
 
 def typed_values(screen: ModalScreen[Any]) -> dict[str, object]:

@@ -20,6 +20,7 @@ from reconnect.logic.removals import RecordRemoved
 from reconnect.logic.visits import delete_group
 from reconnect.records.content import COMMUNITY_KINDS_BY_ID, GROUP_STATUS_LABELS
 from reconnect.records.models import Group
+from screens.write_guard import write_guard
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -136,8 +137,11 @@ class GroupsScreen(ModalScreen[None]):
         stays = f" Your {plural(count, 'visit')} stay in your log as moments." if count else ""
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if not yes:
+                return
+            with write_guard(self, f"deleting {group.name}") as guard:
                 removal = delete_group(store, group.id)
+            if not guard.failed:
                 self.show()
                 self._removed(removal, count)
 
