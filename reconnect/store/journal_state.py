@@ -124,13 +124,17 @@ class JournalState:
             if self.size:
                 raise RuntimeError("the journal names another base")  # set_aside first
             line = journal.header(base) + line
+        existed = self.path.exists()
         try:
             journal.append(self.path, line, expected_size=self.size)
         except journal.JournalChanged:
             raise  # not ours to cut back
         except BaseException:
             with contextlib.suppress(OSError):
-                os.truncate(self.path, self.size)
+                if existed:
+                    os.truncate(self.path, self.size)
+                else:  # leave the folder as it was: no empty journal behind
+                    self.path.unlink()
             raise
         self.base = base
         self.size += len(line)
