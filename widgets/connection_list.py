@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -15,6 +15,7 @@ from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH
 from reconnect.records.models import Connection, label
 
 DAY_PREFIX = "day-"
+MORE_ID = "show-more"  # the last row when not every moment is shown
 
 
 def day_heading(day: date, count: int, today: date) -> Text:
@@ -51,6 +52,13 @@ def entry_text(connection: Connection, person_name: str | None) -> Text:
     return text
 
 
+def more_text(more: int) -> Text:
+    return Text.assemble(
+        (f"Show more (m) \u00b7 {plural(more, 'earlier moment')} this week not shown yet", "bold"),
+        ("\n       or narrow the list with the filters above (f)", "dim"),
+    )
+
+
 class ConnectionList(OptionList):
     """Handed the days to show; posts OptionList's messages with the connection id."""
 
@@ -66,24 +74,26 @@ class ConnectionList(OptionList):
         days: Sequence[tuple[date, Sequence[Connection]]],
         names: dict[str, str],
         today: date,
+        day_counts: Mapping[date, int] | None = None,
+        more: int = 0,
     ) -> None:
         """Show `days` (each with its connections) in the order given; keep the cursor on
-        the same entry when it is still there."""
+        the same entry when it is still there. `day_counts`: each day's moments when only
+        some are shown; `more`: how many are not shown (a last row offers them)."""
         keep = self.highlighted_id
         options: list[Option | None] = []
         for day, connections in days:
             if options:
                 options.append(None)
+            count = (day_counts or {}).get(day, len(connections))
             options.append(
-                Option(
-                    day_heading(day, len(connections), today),
-                    id=f"{DAY_PREFIX}{day}",
-                    disabled=True,
-                )
+                Option(day_heading(day, count, today), id=f"{DAY_PREFIX}{day}", disabled=True)
             )
             for connection in connections:
                 name = names.get(connection.person_id or "")
                 options.append(Option(entry_text(connection, name), id=connection.id))
+        if more:
+            options += [None, Option(more_text(more), id=MORE_ID)]
         self.set_options(options)
         ids = [o.id for o in self.options]
         if keep in ids:
@@ -97,4 +107,4 @@ class ConnectionList(OptionList):
         if self.highlighted is None or not self.option_count:
             return None
         option = self.get_option_at_index(self.highlighted)
-        return None if option.disabled else option.id
+        return None if option.disabled or option.id == MORE_ID else option.id

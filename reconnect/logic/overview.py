@@ -5,17 +5,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Protocol
 
 from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_SHORT
 from reconnect.records.models import (
-    Connection,
     Goal,
     GoalStatus,
     Step,
 )
 
 
-def depth_mix(connections: Iterable[Connection]) -> dict[int, int]:
+class Rated(Protocol):
+    """What a summary reads of a moment: a Connection, or its facts alone (MomentFacts)."""
+
+    @property
+    def depth(self) -> int: ...
+    @property
+    def comfort(self) -> int: ...
+    @property
+    def authenticity(self) -> int | None: ...
+
+
+def depth_mix(connections: Iterable[Rated]) -> dict[int, int]:
     """How many connections at each depth 1–5 (every depth present, zeros included)."""
     counts = Counter(c.depth for c in connections)
     return {depth: counts.get(depth, 0) for depth in range(1, 6)}
@@ -44,7 +55,7 @@ def comfort_words(comfort: float, labelled: bool = True) -> str:
     return f"comfort {comfort:.1f} of 5 ({COMFORT_LABELS[round(comfort)]})"
 
 
-def authenticity_mean(connections: Iterable[Connection]) -> float | None:
+def authenticity_mean(connections: Iterable[Rated]) -> float | None:
     """The mean "could I be myself?" over the moments that answered it; None when none
     did. A moment that was not asked is left out, never counted as a zero."""
     rated = [c.authenticity for c in connections if c.authenticity is not None]
@@ -58,7 +69,7 @@ def authenticity_words(mean: float, labelled: bool = True) -> str:
     return f"myself {mean:.1f} of 5 ({AUTHENTICITY_LABELS[round(mean)]})"
 
 
-def lead_words(connections: Iterable[Connection], labelled: bool = True) -> str:
+def lead_words(connections: Iterable[Rated], labelled: bool = True) -> str:
     """How deep and how comfortable a set of moments was, and how far one could be
     oneself, the words a week's summary opens with (the count comes after, in small
     print): 'Mostly small talk, up to personal share; comfort 3.4 of 5 (okay); myself

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.models import Record, first_error
@@ -148,11 +149,42 @@ class Repo(Generic[T]):
     def between(self, start: datetime | None = None, end: datetime | None = None) -> list[T]:
         """Records whose time (`at`, else `created_at`) is in [start, end), oldest first."""
         with self._storage.thread_lock:
+            return self._models_for(self.ids_between(start, end))
+
+    def ids_between(self, start: datetime | None = None, end: datetime | None = None) -> list[str]:
+        """The ids of `between`, oldest first, without validating any record."""
+        return [rid for _, rid in self.timeline_between(start, end)]
+
+    def timeline_between(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[tuple[datetime, str]]:
+        """(time, id) of `between`, oldest first, without validating any record."""
+        with self._storage.thread_lock:
             self._fresh()
             timeline = self._timeline
             lo = 0 if start is None else bisect.bisect_left(timeline, (start,))
             hi = len(timeline) if end is None else bisect.bisect_left(timeline, (end,))
-            return self._models_for([rid for _, rid in timeline[lo:hi]])
+            return timeline[lo:hi]
+
+    def many(self, record_ids: Iterable[str]) -> list[T]:
+        """The records of these ids (each must exist), in the order given."""
+        with self._storage.thread_lock:
+            self._fresh()
+            return self._models_for(list(record_ids))
+
+    def documents(self, record_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The stored documents of these ids as plain JSON values, validating none: for
+        counting and filtering a great many records (a runaway week of 100,000 moments)
+        where building every model would take seconds. Each was validated when the file
+        was read or written; show and save models, never these."""
+        with self._storage.thread_lock:
+            self._fresh()
+            table = self._raw
+            ids = list(record_ids)
+            if not ids:
+                return []
+            blob = b"[" + b",".join(table.raw_bytes(str(self._doc_ids[r])) for r in ids) + b"]"
+            return orjson.loads(blob)  # type: ignore[no-any-return]
 
     def latest_time(self) -> datetime | None:
         """The time of the most recent record, without validating any."""

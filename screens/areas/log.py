@@ -18,6 +18,7 @@ from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.removals import RecordRemoved, Removal, delete_connection
+from reconnect.logic.week_moments import PAGE, MomentFacts, MomentFilter, week_moments
 from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
 from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
 from reconnect.records.models import Connection, Counterpart, Person, label
@@ -25,7 +26,7 @@ from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
 from screens.write_guard import write_guard
-from widgets.connection_list import ConnectionList
+from widgets.connection_list import MORE_ID, ConnectionList
 
 WEEKS = Binding.Group("Earlier/later week", compact=True)
 
@@ -47,6 +48,7 @@ class LogScreen(UndoArea):
         Binding("left_square_bracket", "earlier", "Earlier week", key_display="[", group=WEEKS),
         Binding("right_square_bracket", "later", "Later week", key_display="]", group=WEEKS),
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
+        Binding("m", "show_more", "Show more moments", show=False),
     ]
 
     # The first day of the week shown; None: this week, whatever day it is now.
@@ -56,6 +58,10 @@ class LogScreen(UndoArea):
         super().__init__()
         self._people_options: list[tuple[str, str]] = []
         self._filters_shown: tuple[object, ...] = ()
+        # How many moments the list shows, and for which week and filters (a new week or
+        # filter starts again at one page).
+        self._limit = PAGE
+        self._limit_for: tuple[object, ...] = ()
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-nav"):
@@ -102,10 +108,12 @@ class LogScreen(UndoArea):
     def refresh_data(self) -> None:
         first = self.week_first_day
         start, end = week_bounds(first, self.reconnect.settings.first_day_of_week)
-        week = self.store.connections.between(start, end)
         people = self.store.people.all()
         self._update_people_filter(people)
-        shown = [c for c in week if self._matches(c)]
+        if (first, self._filter_values()) != self._limit_for:
+            self._limit, self._limit_for = PAGE, (first, self._filter_values())
+        moments = week_moments(self.store, start, end, self._filter(), self._limit)
+        week, shown = moments.week, moments.shown
         self._filters_shown = self._filter_values()
 
         self.query_one("#week-title", Static).update(self._week_title(first))
@@ -115,11 +123,17 @@ class LogScreen(UndoArea):
         summary.display = bool(week)
 
         by_day: dict[date, list[Connection]] = defaultdict(list)
-        for connection in sorted(shown, key=lambda c: c.at, reverse=True):
+        for connection in moments.page:  # newest first
             by_day[local_date(connection.at)].append(connection)
         names = {p.id: p.name for p in people}
         entries = self.query_one(ConnectionList)
-        entries.show(list(by_day.items()), names, self.reconnect.today)
+        entries.show(
+            list(by_day.items()),
+            names,
+            self.reconnect.today,
+            day_counts=moments.per_day,
+            more=moments.not_shown,
+        )
         empty = self.query_one("#empty", Static)
         empty.display = not shown
         if not week:
@@ -136,12 +150,12 @@ class LogScreen(UndoArea):
         span = week_span(first)
         return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
 
-    def _summary(self, week: list[Connection], shown: list[Connection]) -> Text:
+    def _summary(self, week: list[MomentFacts], shown: list[MomentFacts]) -> Text:
         # How deep and how comfortable first; the count is small print after it.
         count = f" \u00b7 {plural(len(week), 'moment')}"
         if len(shown) != len(week):
             count += f", {len(shown)} shown"
-        mix = " \u00b7 ".join(f"{DEPTH_TINY[d]} {n}" for d, n in depth_mix(week).items())
+        mix = " \u00b7 ".join(f"{DEPTH_TINY[d]} {n:,}" for d, n in depth_mix(week).items())
         # Comfort without its label keeps the first line within 80 columns.
         text = Text(lead_words(week, labelled=False))
         text.append(count, style="dim")
@@ -160,15 +174,11 @@ class LogScreen(UndoArea):
             if keep in {value for _, value in options}:
                 select.value = keep
 
-    def _matches(self, connection: Connection) -> bool:
-        person = self.query_one("#filter-person", Select).value
-        counterpart = self.query_one("#filter-counterpart", Select).value
-        depth = self.query_one("#filter-depth", Select).value
-        return (
-            (person is Select.NULL or connection.person_id == person)
-            and (counterpart is Select.NULL or connection.counterpart == counterpart)
-            and (depth is Select.NULL or connection.depth == depth)
+    def _filter(self) -> MomentFilter:
+        person, counterpart, depth = (
+            None if value is Select.NULL else value for value in self._filter_values()
         )
+        return MomentFilter(person, counterpart, depth)  # type: ignore[arg-type]
 
     def _filter_values(self) -> tuple[object, ...]:
         return tuple(select.value for select in self.query("#filters Select").results(Select))
@@ -198,7 +208,19 @@ class LogScreen(UndoArea):
     @on(OptionList.OptionSelected, "#entries")
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_edit()
+        if event.option.id == MORE_ID:
+            self.action_show_more()
+        else:
+            self.action_edit()
+
+    def action_show_more(self) -> None:
+        """The next page of a week with more moments than one list shows at once."""
+        self._limit += PAGE
+        entries = self.query_one(ConnectionList)
+        at = entries.highlighted
+        self.reload()
+        if at is not None and at < entries.option_count:
+            entries.highlighted = at  # the cursor stays where the new moments begin
 
     def _after_save(self, saved: Saved | None) -> None:
         if saved is None:
