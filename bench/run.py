@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Context, Result, ratio_words
 from bench.goals_measures import delete_a_person, goals_consistency
+from bench.heavy_week import heavy_week
 from bench.log_measures import log_command, log_form_save
 from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
@@ -39,6 +40,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     delete_a_person,
     progress_series,
     open_progress,
+    heavy_week,
 ]
 GROWTH_YEARS = (1, 5, 20)
 # Targets across years: the figure at 20 years against the one at 1 year.

@@ -100,3 +100,33 @@ async def test_the_log_shows_a_page_and_more_on_m_or_enter(
         await pilot.press("left_square_bracket", "right_square_bracket")  # a week back, again
         await pilot.pause()
         assert len(_entries(app)) == PAGE + 1  # a week starts again at one page
+
+
+def _as_facts(connection: Connection) -> tuple[object, ...]:
+    return (
+        connection.id,
+        connection.at,
+        connection.person_id,
+        connection.counterpart.value,
+        connection.depth,
+        connection.comfort,
+        connection.authenticity,
+        connection.goal_id,
+        connection.step_id,
+        connection.group_id,
+    )
+
+
+def test_the_index_keeps_each_moments_facts_through_every_change(store: Store) -> None:
+    moments = _seed(store, 20)
+    start, end = week_bounds(MONDAY, 0)
+    changed = moments[3].model_copy(update={"depth": 5, "authenticity": 2})
+    store.connections.update(changed)
+    store.connections.delete(moments[4].id)
+    expected = sorted(
+        [_as_facts(c) for c in store.connections.between(start, end)], key=lambda f: f[1]
+    )
+    assert [tuple(f) for f in store.connections.facts_between(start, end)] == expected
+    assert _as_facts(changed) in expected and moments[4].id not in {f[0] for f in expected}
+    reopened = Store.open(store.path.parent)  # built again from the file and its journal
+    assert [tuple(f) for f in reopened.connections.facts_between(start, end)] == expected

@@ -16,7 +16,7 @@ from reconnect.records.models import (
 
 
 class Rated(Protocol):
-    """What a summary reads of a moment: a Connection, or its facts alone (MomentFacts)."""
+    """What a summary reads of a moment: a Connection, or its facts alone (ConnectionFacts)."""
 
     @property
     def depth(self) -> int: ...

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from reconnect.logic.weeks import local_date, period_starts, span_bounds, week_start
+from reconnect.records.facts import ConnectionFacts
 from reconnect.records.models import (
     CheckIn,
     Connection,
@@ -102,7 +103,7 @@ class WeekPoint:
 
 def weekly_points(
     starts: Sequence[date],
-    connections: Iterable[Connection],
+    connections: Iterable[Connection | ConnectionFacts],
     checkins: Iterable[CheckIn],
     goals: Iterable[Goal],
     today: date,
@@ -127,7 +128,7 @@ def weekly_points(
     # Only moments that were asked count: an unanswered one is a gap, never a zero.
     myself_sum = [0] * weeks
     myself_rated = [0] * weeks
-    in_span: list[tuple[int, Connection]] = []
+    in_span: list[tuple[int, Connection | ConnectionFacts]] = []
     for c in connections:
         index = week_of(local_date(c.at, tz))
         if not 0 <= index < weeks:
@@ -272,7 +273,7 @@ def progress_span(
 
 
 def progress(
-    connections: Iterable[Connection],
+    connections: Iterable[Connection | ConnectionFacts],
     checkins: Iterable[CheckIn],
     goals: Iterable[Goal],
     today: date,

@@ -1,6 +1,6 @@
 """The Log's week when it may hold very many moments (a runaway script can log 100,000 in
-a week): counted and filtered from their stored documents, with models built only for
-the page that is shown, newest first."""
+a week): counted and filtered from the facts the store's index keeps, with models built
+only for the page that is shown, newest first."""
 
 from __future__ import annotations
 
@@ -8,41 +8,16 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from reconnect.logic.weeks import local_date, midnight
+from reconnect.records.facts import ConnectionFacts
 from reconnect.records.models import Connection
 
 if TYPE_CHECKING:
     from reconnect.store.store import Store
 
 PAGE = 300  # moments shown at first, and added by each "show more"
-
-
-class MomentFacts(NamedTuple):
-    """What counting and filtering need of a moment: no text, no model (a tuple: a
-    hundred thousand of them are made in a blink)."""
-
-    id: str
-    at: datetime
-    person_id: str | None
-    counterpart: str
-    depth: int
-    comfort: int
-    authenticity: int | None
-
-
-def _facts(doc: dict[str, Any], at: datetime) -> MomentFacts:
-    get = doc.get
-    return MomentFacts(
-        doc["id"],
-        at,
-        get("person_id"),
-        doc["counterpart"],
-        doc["depth"],
-        doc["comfort"],
-        get("authenticity"),
-    )
 
 
 @dataclass(frozen=True)
@@ -53,7 +28,7 @@ class MomentFilter:
     counterpart: str | None = None
     depth: int | None = None
 
-    def matches(self, moment: MomentFacts | Connection) -> bool:
+    def matches(self, moment: ConnectionFacts | Connection) -> bool:
         return (
             (self.person_id is None or moment.person_id == self.person_id)
             and (self.counterpart is None or moment.counterpart == self.counterpart)
@@ -63,8 +38,8 @@ class MomentFilter:
 
 @dataclass
 class WeekMoments:
-    week: list[MomentFacts]  # every moment of the week, oldest first
-    shown: list[MomentFacts]  # those the filter lets through, oldest first
+    week: list[ConnectionFacts]  # every moment of the week, oldest first
+    shown: list[ConnectionFacts]  # those the filter lets through, oldest first
     page: list[Connection]  # the newest `limit` of shown, newest first
     per_day: Counter[date] = field(default_factory=Counter)  # shown moments by day
 
@@ -79,16 +54,14 @@ def week_moments(
 ) -> WeekMoments:
     """The moments in [start, end): all counted, the newest `limit` that match as models."""
     repo = store.connections
-    timeline = repo.timeline_between(start, end)
-    documents = repo.documents(rid for _, rid in timeline)
-    week = [_facts(doc, at) for (at, _), doc in zip(timeline, documents, strict=True)]
+    week: list[ConnectionFacts] = repo.facts_between(start, end)
     shown = [m for m in week if wanted.matches(m)]
     newest = [m.id for m in reversed(shown[-limit:])] if limit > 0 else []
     page = sorted(repo.many(newest), key=lambda c: c.at, reverse=True)
     return WeekMoments(week, shown, page, _per_day(shown, start, end))
 
 
-def _per_day(moments: list[MomentFacts], start: datetime, end: datetime) -> Counter[date]:
+def _per_day(moments: list[ConnectionFacts], start: datetime, end: datetime) -> Counter[date]:
     """How many moments (oldest first) on each local day: found by the days' bounds, so
     that 100,000 moments need no date of their own."""
     first = local_date(start)
@@ -101,5 +74,5 @@ def _per_day(moments: list[MomentFacts], start: datetime, end: datetime) -> Coun
     )
 
 
-def _time(moment: MomentFacts) -> datetime:
+def _time(moment: ConnectionFacts) -> datetime:
     return moment.at

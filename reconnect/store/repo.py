@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-import orjson
 from pydantic import TypeAdapter, ValidationError
 
+from reconnect.records.facts import FACTS_BY_TABLE
 from reconnect.records.models import Record, first_error
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.gc_pause import gc_paused
@@ -44,6 +44,8 @@ class Repo(Generic[T]):
         self._times: dict[str, datetime] = {}
         self._timeline: list[tuple[datetime, str]] = []  # sorted by time
         self._people: dict[str, str] = {}  # record id -> person id
+        self._fact_type = FACTS_BY_TABLE.get(model.table)
+        self._facts: dict[str, Any] = {}  # record id -> its facts (records/facts.py)
         self._models: dict[str, T] = {}
         self._raw = LazyTable()
 
@@ -59,6 +61,7 @@ class Repo(Generic[T]):
             table = LazyTable()
         self._raw = table  # the table the index describes (our writes change it in place)
         self._doc_ids, self._times, self._people, self._models = {}, {}, {}, {}
+        self._facts = {}
         with gc_paused():
             for doc_id, raw in table.raw_items():
                 try:
@@ -79,6 +82,9 @@ class Repo(Generic[T]):
         self._times[rid] = moment
         if self._has_person and doc.get("person_id"):
             self._people[rid] = doc["person_id"]
+        if self._fact_type is not None:
+            get = doc.get
+            self._facts[rid] = self._fact_type(rid, moment, *map(get, self._fact_type._fields[2:]))
 
     def _damaged(self, detail: str) -> DataFileError:
         return DataFileError(
@@ -153,38 +159,28 @@ class Repo(Generic[T]):
 
     def ids_between(self, start: datetime | None = None, end: datetime | None = None) -> list[str]:
         """The ids of `between`, oldest first, without validating any record."""
-        return [rid for _, rid in self.timeline_between(start, end)]
-
-    def timeline_between(
-        self, start: datetime | None = None, end: datetime | None = None
-    ) -> list[tuple[datetime, str]]:
-        """(time, id) of `between`, oldest first, without validating any record."""
         with self._storage.thread_lock:
             self._fresh()
             timeline = self._timeline
             lo = 0 if start is None else bisect.bisect_left(timeline, (start,))
             hi = len(timeline) if end is None else bisect.bisect_left(timeline, (end,))
-            return timeline[lo:hi]
+            return [rid for _, rid in timeline[lo:hi]]
+
+    def facts_between(self, start: datetime | None = None, end: datetime | None = None) -> list:
+        """The facts (records/facts.py) of `between`, oldest first, validating none: for
+        counting, filtering and charts over many records. Show and save models."""
+        if self._fact_type is None:
+            raise TypeError(f"the index keeps no facts of {self.model.table}")
+        with self._storage.thread_lock:
+            ids = self.ids_between(start, end)  # the index fresh first
+            facts = self._facts
+            return [facts[rid] for rid in ids]
 
     def many(self, record_ids: Iterable[str]) -> list[T]:
         """The records of these ids (each must exist), in the order given."""
         with self._storage.thread_lock:
             self._fresh()
             return self._models_for(list(record_ids))
-
-    def documents(self, record_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """The stored documents of these ids as plain JSON values, validating none: for
-        counting and filtering a great many records (a runaway week of 100,000 moments)
-        where building every model would take seconds. Each was validated when the file
-        was read or written; show and save models, never these."""
-        with self._storage.thread_lock:
-            self._fresh()
-            table = self._raw
-            ids = list(record_ids)
-            if not ids:
-                return []
-            blob = b"[" + b",".join(table.raw_bytes(str(self._doc_ids[r])) for r in ids) + b"]"
-            return orjson.loads(blob)  # type: ignore[no-any-return]
 
     def latest_time(self) -> datetime | None:
         """The time of the most recent record, without validating any."""
@@ -314,4 +310,5 @@ class Repo(Generic[T]):
         moment = self._times.pop(record_id)
         self._timeline.remove((moment, record_id))
         self._people.pop(record_id, None)
+        self._facts.pop(record_id, None)
         self._models.pop(record_id, None)

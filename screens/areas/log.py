@@ -18,9 +18,10 @@ from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.removals import RecordRemoved, Removal, delete_connection
-from reconnect.logic.week_moments import PAGE, MomentFacts, MomentFilter, week_moments
+from reconnect.logic.week_moments import PAGE, MomentFilter, week_moments
 from reconnect.logic.weeks import local_date, week_bounds, week_span, week_start
 from reconnect.records.content import DEPTH_LABELS, DEPTH_TINY
+from reconnect.records.facts import ConnectionFacts
 from reconnect.records.models import Connection, Counterpart, Person, label
 from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
@@ -150,7 +151,7 @@ class LogScreen(UndoArea):
         span = week_span(first)
         return f"This week, {span}" if first == self._this_week() else f"Week of {span}"
 
-    def _summary(self, week: list[MomentFacts], shown: list[MomentFacts]) -> Text:
+    def _summary(self, week: list[ConnectionFacts], shown: list[ConnectionFacts]) -> Text:
         # How deep and how comfortable first; the count is small print after it.
         count = f" \u00b7 {plural(len(week), 'moment')}"
         if len(shown) != len(week):

@@ -185,9 +185,10 @@ class ProgressScreen(AreaScreen):
         app = self.reconnect
         first_day = app.settings.first_day_of_week
         start, end = progress_span(app.today, self.weeks, first_day)
-        connections = self.store.connections.between(start, end)
+        # The facts the store's index keeps: a year of moments, no model built.
+        moments = self.store.connections.facts_between(start, end)
         data = progress(
-            connections,
+            moments,
             self.store.checkins.all(),
             self.store.goals.all(),
             app.today,
@@ -227,6 +228,7 @@ class ProgressScreen(AreaScreen):
             self.query_one(f"#legend-{name}", Static).update(legend_text(specs[name], gap))
             self.query_one(f"#chart-{name}", WeekChart).show(specs[name])
             self.query_one(f"#words-{name}", Static).update(words(data))
-        groups = progress_group_lines(self.store.groups.all(), connections, self.weeks)
+        visits = self.store.connections.many(m.id for m in moments if m.group_id)
+        groups = progress_group_lines(self.store.groups.all(), visits, self.weeks)
         self.query_one("#words-groups", Static).update("\n".join(groups))
         self.query_one("#section-groups").display = bool(groups)

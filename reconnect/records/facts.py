@@ -1,0 +1,26 @@
+"""The few fields of a record that counting, filtering and charts read, kept by the
+store's index as a tuple (no model, no text): Progress over a year of moments, or a
+runaway week of 100,000, reads these instead of validating every record. Values are as
+stored (an enum is its string); a screen that shows a record asks for its model."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+
+class ConnectionFacts(NamedTuple):
+    id: str
+    at: datetime
+    person_id: str | None
+    counterpart: str
+    depth: int
+    comfort: int
+    authenticity: int | None
+    goal_id: str | None
+    step_id: str | None
+    group_id: str | None
+
+
+# The facts the index keeps, by table; a table not named keeps none.
+FACTS_BY_TABLE: dict[str, type[ConnectionFacts]] = {"connections": ConnectionFacts}
