@@ -221,3 +221,21 @@ async def test_the_app_opens_on_it_names_the_record_and_every_area_shows(
                 await pilot.pause()
                 assert app.current_mode == area.name
         assert any("Typo moment" in line and "year 9999" in line for line in told)
+
+
+async def test_a_date_prompt_says_it_next_to_the_field(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    from textual.widgets import Input, Static
+
+    from screens.dialogs.date_prompt import DatePrompt
+
+    app = make_test_app(store)
+    async with app.run_test() as pilot:
+        prompt = DatePrompt("Plan it", "When?", TODAY, label="Do it on")
+        app.push_screen(prompt)
+        await pilot.pause()
+        prompt.query_one("#day", Input).value = "9999-01-01"
+        await pilot.pause()
+        error = prompt.query_one("#day-error", Static)
+        assert error.display and "year 9999 is out of range" in str(error.render())
