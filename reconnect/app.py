@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -115,12 +116,22 @@ class ReconnectApp(App[int]):
             self.notify(self._notice, severity="warning", timeout=10)
         for notice in drain_notices():
             self.notify(notice, title="A copy was kept", timeout=15)
+        self.name_odd_dates()
         if self.demo:
             self.notify(
                 "This is sample data in a throwaway folder: nothing you do here is kept, "
                 "and your own data is untouched.",
                 title="Demo",
                 timeout=5,
+            )
+
+    @work(thread=True, group="odd-dates")
+    def name_odd_dates(self) -> None:
+        """Say which records hold a date out of range (an older file may): they open,
+        and the person can set the right date. Off the UI thread: it reads every record."""
+        for line in self.store.odd_dates():
+            self.call_from_thread(
+                self.notify, line, title="A date to check", severity="warning", timeout=30
             )
 
     def _remember_theme(self, theme: Theme) -> None:

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from textual.validation import ValidationResult, Validator
 
+from reconnect.records.models import YEARS, year_problem
+
 
 def as_int(text: str) -> int:
     try:
@@ -33,13 +35,25 @@ def date_parser(today: date) -> Callable[[str], date]:
         if word == "tomorrow":
             return today + timedelta(days=1)
         if word.startswith("+") and word[1:].isdigit():
-            return today + timedelta(days=int(word[1:]))
+            try:
+                return in_range(today + timedelta(days=int(word[1:])))
+            except OverflowError:
+                raise ValueError(f"{word} days is too far; give a date by {YEARS[-1]}") from None
         try:
-            return date.fromisoformat(word)
+            day = date.fromisoformat(word)
         except ValueError:
             raise ValueError("a date like 2026-11-28, 'tomorrow' or '+3' (days)") from None
+        return in_range(day)
 
     return parse
+
+
+def in_range(day: date) -> date:
+    """The day, or ValueError saying why its year is refused (the models' own check)."""
+    problem = year_problem(day)
+    if problem:
+        raise ValueError(problem)
+    return day
 
 
 _PLAIN = (
@@ -100,10 +114,11 @@ class IsoDate(Validator):
         if self._optional and not value.strip():
             return self.success()
         try:
-            date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             return self.failure("use a date like 2026-11-21")
-        return self.success()
+        problem = year_problem(day)
+        return self.failure(problem) if problem else self.success()
 
 
 class NotANumber(Validator):

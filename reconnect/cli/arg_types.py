@@ -1,4 +1,4 @@
-"""argparse value types the commands share (standard library only: parsers stay light)."""
+"""argparse value types the commands share (standard library at import: parsers stay light)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,13 @@ from datetime import date
 def iso_date(text: str) -> date:
     """A date like 2026-11-21, or a one-line usage error naming what was given."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
+    # Imported only when a date is given: the models' one range check, pydantic and all.
+    from reconnect.records.models import year_problem
+
+    problem = year_problem(day)
+    if problem:
+        raise argparse.ArgumentTypeError(f"'{text}': {problem}")
+    return day

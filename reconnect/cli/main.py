@@ -141,6 +141,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"Its journal {found.journal} holds {saves} since it was last written whole.")
     for problem in found.problems:
         print(problem)
+    for odd in found.odd_dates:  # the file opens; the person may want to set these right
+        print(f"A date to check: {odd}")
     if found.upgrade:
         print(
             "It was written by an older reconnect: it will be upgraded the next time reconnect "

@@ -25,6 +25,7 @@ from reconnect.records.models import (
     Person,
     label,
     now_local,
+    year_problem,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,9 @@ def parse_moment(text: str, now: datetime) -> datetime:
             raise ValueError(
                 f"'{text}' is not a time; use 2026-11-20T18:30, or 18:30 for today"
             ) from None
+    problem = year_problem(moment)
+    if problem:
+        raise ValueError(f"'{text}': {problem}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo) if now.tzinfo else moment.astimezone()
     return moment

@@ -28,7 +28,12 @@ def week_span(start: date) -> str:
 
 def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
     """The calendar date of `moment` where the user is (the machine's zone by default)."""
-    return moment.astimezone(tz).date()
+    try:
+        return moment.astimezone(tz).date()
+    except OverflowError:
+        # A time read raw from an old file's index (year 9999, beyond what records.models
+        # lets in): its own date, rather than no app at all.
+        return moment.date()
 
 
 def midnight(day: date, tz: tzinfo | None = None) -> datetime:

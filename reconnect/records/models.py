@@ -10,7 +10,7 @@ import re
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -18,9 +18,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from reconnect.records.content import PATTERN_IDS
 
@@ -54,6 +56,44 @@ LongText = Annotated[str, Field(max_length=20_000), AfterValidator(_clean_multil
 Scale5 = Annotated[int, Field(ge=1, le=5)]
 Scale10 = Annotated[int, Field(ge=0, le=10)]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+# Every date a person or a file hands in lies in these years: a typo like 9999 would
+# otherwise be kept, and week arithmetic next to datetime's limits overflows.
+YEARS = range(1900, 2201)
+DateOrTime = TypeVar("DateOrTime", date, datetime)
+YEAR_OUT_OF_RANGE = "year_out_of_range"  # the error type odd dates are found by
+
+
+def year_problem(value: date) -> str | None:
+    """What is wrong with this date's year, in words; None when it is in range."""
+    if value.year in YEARS:
+        return None
+    return f"year {value.year} is out of range: give a date between {YEARS[0]} and {YEARS[-1]}"
+
+
+def _sane_year(value: DateOrTime, info: ValidationInfo) -> DateOrTime:
+    problem = year_problem(value)
+    if problem is None:
+        return value
+    if info.mode == "json":
+        # Read back from the data file (written before this check, or by another program):
+        # the file still opens, the date shows at the range's edge so nothing overflows,
+        # and store.odd_dates names the record. Everything that comes in (forms, the shell,
+        # imports) is built in Python and refused here.
+        return _at_the_edge(value)
+    raise PydanticCustomError(YEAR_OUT_OF_RANGE, problem)
+
+
+def _at_the_edge(value: DateOrTime) -> DateOrTime:
+    """The first or last day of the range, keeping a moment's time of day and zone."""
+    if value.year < YEARS[0]:
+        return value.replace(year=YEARS[0], month=1, day=1)
+    return value.replace(year=YEARS[-1], month=12, day=31)
+
+
+# The only date and time types a model uses, so every entry path gets the check.
+Day = Annotated[date, AfterValidator(_sane_year)]
+Moment = Annotated[AwareDatetime, AfterValidator(_sane_year)]
 
 
 def new_id() -> str:
@@ -236,7 +276,7 @@ class VisitCheck(BaseModel):
 class Connection(Record):
     table: ClassVar[str] = "connections"
 
-    at: AwareDatetime
+    at: Moment
     what: Title
     counterpart: Counterpart
     person_id: RecordId | None = None
@@ -269,7 +309,7 @@ class Connection(Record):
 class Reflection(Record):
     table: ClassVar[str] = "reflections"
 
-    at: AwareDatetime
+    at: Moment
     title: Line = ""
     patterns: list[str] = Field(default_factory=list, max_length=len(PATTERN_IDS))
     prompt: Line = ""
@@ -300,8 +340,8 @@ class Step(BaseModel):
     difficulty: Scale10 = 0
     predicted_discomfort: Scale10 = 0
     actual_discomfort: Scale10 | None = None
-    planned_on: date | None = None
-    done_at: AwareDatetime | None = None
+    planned_on: Day | None = None
+    done_at: Moment | None = None
     note: Note = ""
 
     @property
@@ -315,8 +355,8 @@ class Homework(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     assigned_by: Line = ""
-    assigned_on: date
-    due_on: date | None = None
+    assigned_on: Day
+    due_on: Day | None = None
     instructions: Note = ""
     discuss_in_session: bool = True
     outcome: HomeworkOutcome | None = None
@@ -328,21 +368,21 @@ class Pause(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    start: date
-    until: date
+    start: Day
+    until: Day
 
 
 class Goal(Record):
     table: ClassVar[str] = "goals"
 
-    created_at: AwareDatetime
+    created_at: Moment
     title: Title
     why: Note = ""
     kind: GoalKind = GoalKind.REACH_OUT
     person_id: RecordId | None = None
     weekly_target: Annotated[int, Field(ge=0, le=50)] = 0
     status: GoalStatus = GoalStatus.ACTIVE
-    paused_until: date | None = None
+    paused_until: Day | None = None
     # Past and current pauses, so the consistency score can leave those weeks out.
     pauses: list[Pause] = Field(default_factory=list, max_length=500)
     homework: Homework | None = None
@@ -359,7 +399,7 @@ class Goal(Record):
 class Person(Record):
     table: ClassVar[str] = "people"
 
-    created_at: AwareDatetime
+    created_at: Moment
     name: Name
     circle: Circle = Circle.FRIEND
     cadence_days: Annotated[int, Field(ge=1, le=730)] | None = None
@@ -374,7 +414,7 @@ class Group(Record):
 
     table: ClassVar[str] = "groups"
 
-    created_at: AwareDatetime
+    created_at: Moment
     name: Name
     kind: CommunityKind = CommunityKind.PEER_SUPPORT
     where: Line = ""
@@ -389,8 +429,8 @@ class CheckIn(Record):
     table: ClassVar[str] = "checkins"
 
     # The first day of the week this check-in belongs to (see progress.week_start).
-    week: date
-    at: AwareDatetime
+    week: Day
+    at: Moment
     lack_companionship: Annotated[int, Field(ge=1, le=3)]
     left_out: Annotated[int, Field(ge=1, le=3)]
     isolated: Annotated[int, Field(ge=1, le=3)]
@@ -406,8 +446,8 @@ class CheckIn(Record):
 class WeeklyReview(Record):
     table: ClassVar[str] = "reviews"
 
-    week: date
-    at: AwareDatetime
+    week: Day
+    at: Moment
     helped: Note = ""
     got_in_the_way: Note = ""
     next_step: Note = ""

@@ -29,6 +29,7 @@ from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.files import prepare_folder
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
+from reconnect.store.odd_dates import odd_dates
 from reconnect.store.repo import Repo
 from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.validation import parsed_tables, validate_tables
@@ -78,6 +79,7 @@ class Inspection:
     journal: Path
     journal_saves: int
     problems: list[str]
+    odd_dates: list[str]  # records with a date out of range: they open, named here
 
 
 class Store:
@@ -138,9 +140,10 @@ class Store:
             return None
         found = storage.journal
         upgrade = _needs_migration(data)
-        counts = validate_tables(path, _migrated(path, data) if upgrade else data, MODELS)
+        tables = _migrated(path, data) if upgrade else data
+        counts = validate_tables(path, tables, MODELS)
         saves = found.saves if not found.stale else 0
-        return Inspection(counts, upgrade, found.path, saves, found.problems())
+        return Inspection(counts, upgrade, found.path, saves, found.problems(), odd_dates(tables))
 
     @property
     def repos(self) -> dict[str, Repo[Any]]:
@@ -183,6 +186,11 @@ class Store:
     def counts(self) -> dict[str, int]:
         """The number of records of each kind (cheap: validates nothing)."""
         return {name: repo.count() for name, repo in self.repos.items()}
+
+    def odd_dates(self) -> list[str]:
+        """A line for each record holding a date out of range (see store.odd_dates)."""
+        with self.storage.thread_lock:
+            return odd_dates(self.storage.read() or {})
 
     def verify(self) -> dict[str, int]:
         """Validate every record; the counts, or DataFileError naming what is wrong."""

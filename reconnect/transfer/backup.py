@@ -121,7 +121,9 @@ def parse_backup(document: Any, progress: Progress | None = None) -> dict[str, l
             try:
                 record = model.model_validate(item)
             except ValidationError as exc:
-                raise ImportRefused(f"{name}[{index}] {first_error(exc)}") from None
+                rid = item.get("id") if isinstance(item, dict) else None
+                which = f" (record id {rid})" if isinstance(rid, str) else ""
+                raise ImportRefused(f"{name}[{index}] {first_error(exc)}{which}") from None
             if record.id in seen:
                 raise ImportRefused(f"{name}[{index}] repeats id {record.id}")
             seen.add(record.id)

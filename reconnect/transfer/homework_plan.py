@@ -12,12 +12,13 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reconnect.records.models import (
+    Day,
     Goal,
     GoalKind,
     Homework,
@@ -53,7 +54,7 @@ class PlanStep(_Strict):
     title: Title
     difficulty: Scale10 = 0
     predicted_discomfort: Scale10 = 0
-    planned_on: date | None = None
+    planned_on: Day | None = None
     note: Note = ""
 
 
@@ -63,7 +64,7 @@ class PlanGoal(_Strict):
     why: Note = ""
     kind: GoalKind = GoalKind.REACH_OUT
     weekly_target: Annotated[int, Field(ge=0, le=50)] = 0
-    due_on: date | None = None
+    due_on: Day | None = None
     instructions: Note = ""
     discuss_in_session: bool | None = None
     steps: list[PlanStep] = Field(default_factory=list, max_length=100)
@@ -72,8 +73,8 @@ class PlanGoal(_Strict):
 class Plan(_Strict):
     name: Line = ""
     assigned_by: Line = ""
-    assigned_on: date
-    due_on: date | None = None
+    assigned_on: Day
+    due_on: Day | None = None
     discuss_in_session: bool = True
     goals: list[PlanGoal] = Field(min_length=1, max_length=100)
 

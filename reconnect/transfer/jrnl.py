@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reconnect.records.models import Reflection, first_error
+from reconnect.records.models import Reflection, first_error, year_problem
 from reconnect.transfer.documents import ImportRefused
 
 # A fixed namespace: the same jrnl entry always gets the same reflection id.
@@ -60,6 +60,9 @@ def _reflection(entry: dict[str, Any]) -> Reflection:
     date_text = str(entry["date"])
     time_text = str(entry.get("time") or "00:00")
     at = datetime.fromisoformat(f"{date_text}T{time_text}")
+    problem = year_problem(at)  # before the zone is added: year 9999 would overflow
+    if problem:
+        raise ValueError(f"date: {problem}")
     if at.tzinfo is None:
         at = at.astimezone()  # jrnl writes local time
     title = str(entry.get("title") or "").strip()

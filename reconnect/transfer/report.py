@@ -84,7 +84,7 @@ class Report:
     reviews: list[WeeklyReview]
     patterns: list[tuple[str, int]]
     reflections: list[Reflection]
-    private_left_out: int
+    private_left_out: int  # told to the person exporting, never written in the report
     checkins: list[CheckIn] = field(default_factory=list)
     authenticity: float | None = None  # the period's, over the moments that answered it
     authenticity_rated: int = 0  # how many moments answered "could I be myself?"
@@ -126,7 +126,8 @@ def build_report(
 
     all_reflections = store.reflections.between(lo, hi)
     kept = [r for r in all_reflections if include_private or not r.private]
-    ticked = Counter(p for r in all_reflections for p in r.patterns)
+    # A private reflection left out leaves no trace: its patterns are not tallied either.
+    ticked = Counter(p for r in kept for p in r.patterns)
     patterns = [(PATTERNS_BY_ID[p].name, n) for p, n in ticked.most_common() if p in PATTERNS_BY_ID]
     return Report(
         start=start,
@@ -316,8 +317,6 @@ def render_markdown(report: Report) -> str:
         out.append("")
     if not report.reflections:
         out.append("No reflections to show for this period.")
-    if report.private_left_out:
-        out.append(f"\n{plural(report.private_left_out, 'private reflection')} left out.")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -481,10 +480,6 @@ def render_html(report: Report) -> str:
             parts.append(f"<p>Avoided, and why: {_e(r.avoided)}</p>")
     if not report.reflections:
         parts.append("<p>No reflections to show for this period.</p>")
-    if report.private_left_out:
-        parts.append(
-            f"<p class=muted>{plural(report.private_left_out, 'private reflection')} left out.</p>"
-        )
     parts.append("</section>")
     parts.append(
         "<p class=muted>Made with reconnect. It complements therapy; it does not replace it.</p>"
