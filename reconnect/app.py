@@ -114,7 +114,7 @@ class ReconnectApp(App[int]):
         if self._notice:
             self.notify(self._notice, severity="warning", timeout=10)
         for notice in drain_notices():
-            self.notify(notice, title="A copy was kept", timeout=15)
+            self.notify(notice, title="About your files", timeout=15)
         if self.demo:
             self.notify(
                 "This is sample data in a throwaway folder: nothing you do here is kept, "
