@@ -123,6 +123,25 @@ def test_a_data_folder_open_to_others_is_made_private_with_one_notice(data_dir: 
     assert drain_notices() == []  # told once: it is private now
 
 
+def test_a_data_folder_not_ours_to_change_is_said_and_still_opens(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconnect.store import files
+
+    Store.open(data_dir)
+    os.chmod(data_dir, 0o770)  # a shared folder, owned by someone else
+
+    def not_the_owner(path: object, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted", str(path))
+
+    monkeypatch.setattr(files.os, "chmod", not_the_owner)
+    Store.open(data_dir).connections.add(hello())
+    assert drain_notices() == [
+        f"Your data folder {data_dir} could be opened by other users (770), and it is not "
+        "yours to change; ask its owner to make it private."
+    ]
+
+
 def test_a_refused_data_file_keeps_its_mode(data_dir: Path) -> None:
     """A file we will not use is left exactly as it was, its mode too."""
     from reconnect.store.errors import DataFileError

@@ -102,9 +102,12 @@ def make_private(path: Path, what: str) -> None:
     except FileNotFoundError:
         return
     private = PRIVATE_FOLDER if stat.S_ISDIR(st.st_mode) else PRIVATE_FILE
-    if st.st_mode & 0o077:  # group or others may read, write or enter
+    if not st.st_mode & 0o077:  # neither group nor others may read, write or enter
+        return
+    found = f"Your {what} {path} could be opened by other users ({stat.S_IMODE(st.st_mode):o})"
+    try:
         os.chmod(path, private)
-        NOTICES.append(
-            f"Your {what} {path} could be opened by other users "
-            f"({stat.S_IMODE(st.st_mode):o}); it is now private to you ({private:o})."
-        )
+    except PermissionError:  # another user's: said at every open, for it stays open
+        NOTICES.append(f"{found}, and it is not yours to change; ask its owner to make it private.")
+        return
+    NOTICES.append(f"{found}; it is now private to you ({private:o}).")

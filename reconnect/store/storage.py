@@ -398,7 +398,9 @@ class DurableStorage(Storage):
         self._stamp = self.disk_stamp()
         self._verified = True  # validated records, and new ones validated by their model
         self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
-        self.lock_path.write_bytes(self._token)  # we hold the lock: tell other processes
+        # We hold the lock: tell other processes. Written in place, not by atomic_write:
+        # the lock is held on this file itself, and a file put in its place is unlocked.
+        self.lock_path.write_bytes(self._token)
 
     def keep_original(self, label: str, why: str) -> Path | None:
         """Copy the file as it is now to `<name>.<label>` (0600) before we change its shape,
