@@ -29,8 +29,11 @@ def temp_prefix(path: Path) -> str:
 # Every temp file of ours ends so: a folder that is not ours (where an export goes) is
 # cleaned of our leftovers by name, never of another program's.
 TEMP_SUFFIX = ".reconnect.tmp"
+# The name versions before 0.2 gave temp copies of the data file (and our exports of
+# the default names had since).
+OLD_DATA_COPY_PATTERN = ".reconnect-*.tmp"
 # Names our temp copies had before they carried that ending: still ours to clean.
-OLD_TEMP_PATTERNS = (".reconnect-*.tmp", ".reconnect.json.*.tmp", ".*-draft.json.*.tmp")
+OLD_TEMP_PATTERNS = (OLD_DATA_COPY_PATTERN, ".reconnect.json.*.tmp", ".*-draft.json.*.tmp")
 # A temp file this old belongs to no write still under way (a write takes seconds).
 STALE_AFTER_SECONDS = 24 * 60 * 60
 

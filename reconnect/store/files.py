@@ -96,7 +96,7 @@ def prepare_folder(folder: Path) -> None:
 
 def make_private(path: Path, what: str) -> None:
     """Take away what others may do with one of our files (0600) or folders (0700), and
-    say so once: the next open finds it private already. Nothing to do when it is gone."""
+    say so (once: the next open finds it private). Nothing to do when it is gone."""
     try:
         st = os.stat(path)
     except FileNotFoundError:

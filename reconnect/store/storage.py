@@ -36,6 +36,7 @@ from tinydb.storages import Storage
 
 from reconnect.store import journal
 from reconnect.store.atomic import (
+    OLD_DATA_COPY_PATTERN,
     atomic_write,
     fsync_folder,
     remove_stale_temp_files,
@@ -497,11 +498,8 @@ class DurableStorage(Storage):
         kept, when the data file is a link to elsewhere). Call with the lock held: no
         writer of the data file is midway, so its own temp copies go whatever their age."""
         remove_stale_temp_files(
-            self.path.parent, any_age=(f"{temp_prefix(self.path)}*.tmp", _OLD_TEMP_PATTERN)
+            self.path.parent, any_age=(f"{temp_prefix(self.path)}*.tmp", OLD_DATA_COPY_PATTERN)
         )
         for folder in folders:
             if folder != self.path.parent:
                 remove_stale_temp_files(folder)
-
-
-_OLD_TEMP_PATTERN = ".reconnect-*.tmp"  # the name versions before 0.2 gave temp copies
