@@ -172,3 +172,22 @@ def test_the_shell_prints_the_notice(tmp_path: Path, capsys: pytest.CaptureFixtu
         f"reconnect: Your data folder {data_dir} could be opened by other users (750); it "
         "is now private to you (700)."
     ]
+
+
+async def test_the_app_shows_the_notice(data_dir: Path) -> None:
+    from reconnect.app import make_app
+    from reconnect.delays import IMMEDIATE
+    from tests.conftest import PINNED_TODAY
+
+    Store.open(data_dir)
+    os.chmod(data_dir, 0o755)
+    app = make_app(data_dir, today=PINNED_TODAY, settings=Settings(), delays=IMMEDIATE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = [(n.title, n.message) for n in app._notifications]
+    assert (
+        "About your files",
+        f"Your data folder {data_dir} could be opened by other users (755); it is now "
+        "private to you (700).",
+    ) in shown
+    assert mode(data_dir) == 0o700
