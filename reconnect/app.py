@@ -115,7 +115,7 @@ class ReconnectApp(App[int]):
         if self._notice:
             self.notify(self._notice, severity="warning", timeout=10)
         for notice in drain_notices():
-            self.notify(notice, title="A copy was kept", timeout=15)
+            self.notify(notice, title="About your files", timeout=15)
         self.name_odd_dates()
         if self.demo:
             self.notify(

@@ -106,6 +106,15 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # crash logs
 
 
+@pytest.fixture(autouse=True)
+def no_notices_from_other_tests() -> None:
+    """The store's notices wait in one list for whoever shows them next: one a test left
+    (a copy kept, a folder made private) must not pop up in the next test's app."""
+    from reconnect.store.errors import drain_notices
+
+    drain_notices()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -35,7 +35,13 @@ import orjson
 from tinydb.storages import Storage
 
 from reconnect.store import journal
-from reconnect.store.atomic import TEMP_SUFFIX, atomic_write, fsync_folder, temp_prefix
+from reconnect.store.atomic import (
+    OLD_DATA_COPY_PATTERN,
+    atomic_write,
+    fsync_folder,
+    remove_stale_temp_files,
+    temp_prefix,
+)
 from reconnect.store.data_file import NotADatabase, decode_with_layout, encode
 from reconnect.store.errors import (
     NOTICES,
@@ -43,7 +49,7 @@ from reconnect.store.errors import (
     BatchAbandoned,
     DataFileError,
 )
-from reconnect.store.files import open_lock_file, read_regular_file
+from reconnect.store.files import open_lock_file, read_regular_file, resolve_data_file
 from reconnect.store.gc_pause import gc_paused
 from reconnect.store.journal_state import JournalState
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable, parse_record
@@ -111,7 +117,11 @@ class DurableStorage(Storage):
         check: Validator | None = None,
         validate: Validator | None = None,
     ) -> None:
-        self.path = path
+        # A symlinked data file is resolved once: its lock and journal live beside the
+        # file it points at, not beside the link, so two links to one file (two data
+        # folders, or a folder moved) share one lock, and the journal travels with the
+        # file it continues.
+        self.path = path = resolve_data_file(path)
         self.lock_path = path.with_name(path.name + ".lock")
         self._check = check
         self._validate = validate
@@ -389,7 +399,9 @@ class DurableStorage(Storage):
         self._stamp = self.disk_stamp()
         self._verified = True  # validated records, and new ones validated by their model
         self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
-        self.lock_path.write_bytes(self._token)  # we hold the lock: tell other processes
+        # We hold the lock: tell other processes. Written in place, not by atomic_write:
+        # the lock is held on this file itself, and a file put in its place is unlocked.
+        self.lock_path.write_bytes(self._token)
 
     def keep_original(self, label: str, why: str) -> Path | None:
         """Copy the file as it is now to `<name>.<label>` (0600) before we change its shape,
@@ -480,14 +492,14 @@ class DurableStorage(Storage):
                 self.fold()
             self._forget()
 
-    def remove_stale_temp_files(self) -> None:
-        """Temp files left by a crash hold a private copy of the data: remove them.
-        Call with the lock held, so that no writer is midway."""
-        folder = self.path.parent
-        for pattern in (f"{temp_prefix(self.path)}*{TEMP_SUFFIX}", _OLD_TEMP_PATTERN):
-            for leftover in folder.glob(pattern):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-
-
-_OLD_TEMP_PATTERN = ".reconnect-*.tmp"  # the name versions before 0.2 gave temp copies
+    def remove_stale_temp_files(self, *folders: Path) -> None:
+        """Temp files left by a crash hold a private copy of the data: remove them, from
+        the data file's folder and from `folders` (the data folder, where drafts are
+        kept, when the data file is a link to elsewhere). Call with the lock held: no
+        writer of the data file is midway, so its own temp copies go whatever their age."""
+        remove_stale_temp_files(
+            self.path.parent, any_age=(f"{temp_prefix(self.path)}*.tmp", OLD_DATA_COPY_PATTERN)
+        )
+        for folder in folders:
+            if folder != self.path.parent:
+                remove_stale_temp_files(folder)

@@ -26,7 +26,7 @@ from reconnect.records.models import (
     now_local,
 )
 from reconnect.store.errors import RESTORE_HINT, DataFileError
-from reconnect.store.files import prepare_folder
+from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from reconnect.store.odd_dates import odd_dates
@@ -107,12 +107,13 @@ class Store:
         we wrote it ourselves); a migration runs in memory and is written only when its
         result is valid, after the original bytes are kept beside the file.
         Raises DataFileError, without changing a byte, when the file is damaged or newer.
+        A data folder or file others could open is then made private (with a notice).
         """
         prepare_folder(data_dir)
         store = cls(data_dir / DATA_FILE_NAME)
         storage = store.storage
         with storage.locked():
-            storage.remove_stale_temp_files()
+            storage.remove_stale_temp_files(data_dir)
             data = storage.read()
             if _needs_migration(data):
                 migrated = _migrated(store.path, data)
@@ -126,6 +127,13 @@ class Store:
             else:
                 storage.verify()
                 storage.remember_verified()
+            # Only once the file is accepted: one refused is left exactly as it was.
+            for path, what in (
+                (data_dir, "data folder"),
+                (storage.path, "data file"),
+                (storage.journal.path, "journal"),
+            ):
+                make_private(path, what)
         return store
 
     @staticmethod

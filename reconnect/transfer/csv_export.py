@@ -5,11 +5,13 @@ and places from Settings, as in a backup."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reconnect.records.models import Goal, Homework, Record, VisitCheck
+from reconnect.store.atomic import atomic_write, make_private_folder
 from reconnect.transfer.csv_groups import GROUP_VISITS_FILE, VISIT_COLUMNS, visit_rows
 
 if TYPE_CHECKING:
@@ -36,11 +38,13 @@ def _flat(record: Record) -> dict[str, Any]:
 
 
 def _write(path: Path, rows: Sequence[dict[str, Any]], columns: Iterable[str]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    """One CSV file, whole or not at all (the old one stays on a full disk), 0600."""
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    atomic_write(path, text.getvalue().encode("utf-8"))
 
 
 def _columns(model: type[Record]) -> list[str]:
@@ -63,7 +67,8 @@ def write_csv_folder(
 ) -> list[Path]:
     """Write <kind>.csv for every kind (goal_steps.csv, and own_resources.csv when the
     person keeps any); returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():
+        make_private_folder(folder)
     written: list[Path] = []
     for name, items in records.items():
         if not items:

@@ -6,8 +6,6 @@ worker thread; the store's reads and writes hold its lock).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,20 +73,6 @@ class ExportResult:
         return line + "."
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Never leave half a report where a whole one was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o600)  # exports hold personal notes
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export(
     store: Store,
     fmt: str,
@@ -106,6 +90,10 @@ def export(
     a CSV export alike."""
     if include_private is None:
         include_private = DEFAULTS[fmt].include_private
+    from reconnect.store.atomic import atomic_write, remove_stale_temp_files
+
+    # An earlier export stopped by a full disk or a crash may have left its temp copy.
+    remove_stale_temp_files(output if fmt == "csv" else output.parent)
     result = ExportResult(fmt, output)
     if fmt in ("md", "html"):
         from reconnect.transfer.report import build_report, render_html, render_markdown
@@ -114,7 +102,7 @@ def export(
             store, start, end, include_private=include_private, first_day=first_day
         )
         text = render_markdown(report) if fmt == "md" else render_html(report)
-        _write_atomic(output, text.encode("utf-8"))
+        atomic_write(output, text.encode("utf-8"))
         result.private_left_out = report.private_left_out
         return result
     from reconnect.transfer.backup import collect
@@ -123,7 +111,7 @@ def export(
     if fmt == "json":
         from reconnect.transfer.backup import backup_bytes
 
-        _write_atomic(output, backup_bytes(records, resources))
+        atomic_write(output, backup_bytes(records, resources))
         result.records = sum(len(items) for items in records.values())
     elif fmt == "csv":
         from reconnect.transfer.csv_export import write_csv_folder
@@ -134,7 +122,7 @@ def export(
         from reconnect.transfer.ics_export import steps_calendar
 
         goals = [g for g in records["goals"] if isinstance(g, Goal)]
-        _write_atomic(output, steps_calendar(goals))
+        atomic_write(output, steps_calendar(goals))
         result.private_left_out = 0  # a calendar holds no reflections
         result.records = sum(1 for g in goals for s in g.steps if s.planned_on and not s.done)
     return result
