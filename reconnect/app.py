@@ -116,7 +116,9 @@ class ReconnectApp(App[int]):
             self.notify(self._notice, severity="warning", timeout=10)
         for notice in drain_notices():
             self.notify(notice, title="About your files", timeout=15)
-        self.name_odd_dates()
+        # After the first frame: the scan reads every record under the store's lock, which
+        # the first screen's reads would otherwise wait for.
+        self.call_after_refresh(self.name_odd_dates)
         if self.demo:
             self.notify(
                 "This is sample data in a throwaway folder: nothing you do here is kept, "
