@@ -6,7 +6,9 @@ stored (an enum is its string); a screen that shows a record asks for its model.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from reconnect.records.models import Counterpart
 
 
 class ConnectionFacts(NamedTuple):
@@ -21,6 +23,25 @@ class ConnectionFacts(NamedTuple):
     step_id: str | None
     group_id: str | None
 
+    @classmethod
+    def from_doc(cls, rid: str, at: datetime, doc: dict[str, Any]) -> ConnectionFacts:
+        """From a stored document; the kind is one shared copy of its word."""
+        get = doc.get
+        return cls(
+            rid,
+            at,
+            get("person_id"),
+            _COUNTERPARTS.get(doc["counterpart"], doc["counterpart"]),
+            doc["depth"],
+            doc["comfort"],
+            get("authenticity"),
+            get("goal_id"),
+            get("step_id"),
+            get("group_id"),
+        )
+
+
+_COUNTERPARTS = {kind.value: kind.value for kind in Counterpart}
 
 # The facts the index keeps, by table; a table not named keeps none.
 FACTS_BY_TABLE: dict[str, type[ConnectionFacts]] = {"connections": ConnectionFacts}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.facts import FACTS_BY_TABLE
@@ -82,9 +83,6 @@ class Repo(Generic[T]):
         self._times[rid] = moment
         if self._has_person and doc.get("person_id"):
             self._people[rid] = doc["person_id"]
-        if self._fact_type is not None:
-            get = doc.get
-            self._facts[rid] = self._fact_type(rid, moment, *map(get, self._fact_type._fields[2:]))
 
     def _damaged(self, detail: str) -> DataFileError:
         return DataFileError(
@@ -174,7 +172,21 @@ class Repo(Generic[T]):
         with self._storage.thread_lock:
             ids = self.ids_between(start, end)  # the index fresh first
             facts = self._facts
+            missing = [rid for rid in ids if rid not in facts]
+            if missing:
+                self._gather_facts(missing)
             return [facts[rid] for rid in ids]
+
+    def _gather_facts(self, record_ids: list[str]) -> None:
+        """Read the facts of these records from their stored bytes (one orjson call) and
+        keep them: built when first asked for, so a start that needs none keeps none."""
+        make = self._fact_type
+        assert make is not None
+        table, times, facts = self._raw, self._times, self._facts
+        blob = b"[" + b",".join(table.raw_bytes(str(self._doc_ids[r])) for r in record_ids) + b"]"
+        with gc_paused():
+            for rid, doc in zip(record_ids, orjson.loads(blob), strict=True):
+                facts[rid] = make.from_doc(rid, times[rid], doc)
 
     def many(self, record_ids: Iterable[str]) -> list[T]:
         """The records of these ids (each must exist), in the order given."""
@@ -301,6 +313,7 @@ class Repo(Generic[T]):
         return self.model.model_validate(record.model_dump())
 
     def _remember(self, record: T, doc: dict[str, Any], doc_id: int) -> None:
+        self._facts.pop(record.id, None)  # gathered again when next asked for
         self._index(doc_id, doc)
         bisect.insort(self._timeline, (self._times[record.id], record.id))
         self._models[record.id] = record
