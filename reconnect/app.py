@@ -22,6 +22,7 @@ from reconnect.records.models import first_error, now_local
 from reconnect.settings import Settings, load_settings, save_settings, settings_path
 from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
+from reconnect.store.write_failure import failure_words
 from screens.areas.modes import AREA_SCREENS
 from screens.palette import ScreenActions
 
@@ -172,9 +173,10 @@ class ReconnectApp(App[int]):
         try:
             save_settings(changed, self._settings_path)
         except OSError as exc:
+            what, todo = failure_words(exc)
             return (
-                f"Could not write {self.settings_file} ({exc.strerror or exc}): "
-                "the change holds until you close the app."
+                f"{what}: {self.settings_file} was not written, so the change holds only "
+                f"until you close the app. {todo} and change it again to keep it."
             )
         return None
 

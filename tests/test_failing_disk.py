@@ -221,3 +221,50 @@ def test_the_shell_says_a_full_disk_in_one_line_and_exits_1(data_dir: Path) -> N
     store = Store.open(data_dir)
     assert [c.what for c in store.connections.all()] == ["Said hi"]
     assert on_disk(store) == before
+
+
+async def test_a_setting_that_cannot_be_written_holds_for_now_and_says_so(
+    store: Store, make_test_app: Callable[..., Any], refuse: Refuse
+) -> None:
+    from textual.widgets import Select
+
+    app = make_test_app(store, start_area="settings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        said = notices(app)
+        refuse(errno.EROFS)
+        app.screen.query_one("#first-day", Select).value = 6  # Sunday
+        await pilot.pause()
+        assert app.is_running and app.settings.first_day_of_week == 6
+        assert any(
+            m.startswith(what_happened(errno.EROFS)) and "until you close the app" in m
+            for m in said
+        ), said
+
+
+async def test_an_export_from_the_app_onto_a_full_disk_keeps_the_old_file(
+    store: Store, make_test_app: Callable[..., Any], refuse: Refuse, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from screens.dialogs.export_form import ExportForm
+    from tests.test_transfers_app import _wait_done
+
+    _seeded(store)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    old = folder / "report.md"
+    old.write_text("last month's report", encoding="utf-8")
+    app = make_test_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportForm)
+        app.screen.query_one("#path", Input).value = str(old)
+        refuse(errno.ENOSPC)
+        await pilot.press("ctrl+s", "y")  # y: replace the file there (asked first)
+        message = await _wait_done(pilot, app)
+        assert app.is_running
+        assert message.startswith("⚠ The disk is full: nothing was written."), message
+    assert old.read_text(encoding="utf-8") == "last month's report"
+    assert list(folder.iterdir()) == [old]  # no temp file left behind

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
 from reconnect.store.errors import DataFileError
+from reconnect.store.write_failure import failure_words
 from reconnect.transfer.documents import ImportRefused
 
 Progress = Callable[[int, int], None]
@@ -63,8 +64,9 @@ class TransferScreen(ModalScreen[bool]):
         except DataFileError as exc:
             self.app.call_from_thread(self._finish, False, f"{exc} Nothing was saved.")
         except OSError as exc:
+            what, todo = failure_words(exc)
             self.app.call_from_thread(
-                self._finish, False, f"Could not write or read: {exc.strerror or exc}"
+                self._finish, False, f"{what}: nothing was written. {todo} and try again."
             )
         else:
             self.app.call_from_thread(self._finish, True, "\n".join(lines))
