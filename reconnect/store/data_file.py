@@ -84,7 +84,7 @@ def decode_with_layout(raw: bytes, ours: bool = False) -> tuple[dict[str, LazyTa
         odd = next((k for k in table if not _DOC_ID.fullmatch(k)), None)
         if odd is not None:
             raise NotADatabase(f"the table '{name}' has a record key {odd!r}, not a number")
-        tables[name] = LazyTable(dict(table))
+        tables[name] = LazyTable.of_docs(name, table)
     return tables, True
 
 
@@ -120,7 +120,7 @@ def _decode_lines(
             name = _key(header[: header.rfind(b": {")])
             if name is None or name in tables:
                 return None
-            tables[name] = LazyTable()
+            tables[name] = LazyTable(name=name)
             pos = eol + 1
             more = header.endswith(b",")
         else:
@@ -134,6 +134,7 @@ def _decode_lines(
                     body=body,
                     splitter=partial(_split_later, name, raw, view, eol + 1, close),
                     source=(raw, eol + 1, close),
+                    name=name,
                 )
             else:
                 docs = _records(raw, view, eol + 1, close)
@@ -143,7 +144,7 @@ def _decode_lines(
                 if odd is not None:
                     suspects.append((name, odd))
                     return None
-                tables[name] = LazyTable(docs, body=body)
+                tables[name] = LazyTable(docs, body=body, name=name)
             pos = close + 2
             more = raw.startswith(b",\n", pos)
             if not more and not raw.startswith(b"\n", pos):

@@ -258,7 +258,7 @@ class Repo(Generic[T]):
             tables = {}
         table = tables.get(self.model.table)
         if table is None:
-            table = tables[self.model.table] = LazyTable()
+            table = tables[self.model.table] = LazyTable(name=self.model.table)
         try:
             keys = edit(table)
         except BaseException:

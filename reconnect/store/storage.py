@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from reconnect.store import journal
@@ -277,9 +276,7 @@ class DurableStorage(Storage):
         """TinyDB's write: the whole data, changes not named, so it is written whole."""
         with self._thread_lock:
             fresh = {
-                name: table
-                if isinstance(table, LazyTable)
-                else LazyTable({doc_id: orjson.dumps(doc) for doc_id, doc in table.items()})
+                name: table if isinstance(table, LazyTable) else LazyTable.of_docs(name, table)
                 for name, table in data.items()
             }
             if any(fresh[name] is not data[name] for name in data):

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from reconnect.records.models import Record
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.lazy_table import LazyTable
-from reconnect.store.strict_json import JsonRefused, loads_record
+from reconnect.store.strict_json import InexactValue, JsonRefused, dumps_exact, loads_record
 
 Tables = Mapping[str, LazyTable | Mapping[str, Any]]
 _ADAPTERS: dict[type[Record], TypeAdapter[list[Any]]] = {}
@@ -59,8 +59,8 @@ def _parsed(path: Path, name: str, table: Any) -> list[tuple[str, bytes]]:
         if not isinstance(doc, dict):
             raise _damaged(path, name, doc_id, "it is not a JSON object")
         try:
-            out.append((doc_id, orjson.dumps(doc)))
-        except TypeError as exc:  # a value made in memory that JSON cannot hold
+            out.append((doc_id, dumps_exact(doc)))
+        except InexactValue as exc:  # a value made in memory that JSON cannot hold
             raise _damaged(path, name, doc_id, str(exc)) from None
     return out
 
