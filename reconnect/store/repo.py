@@ -254,8 +254,8 @@ class Repo(Generic[T]):
         cached table is edited in place and only the changed records are written: copying
         and rewriting 11,000 records per save is what made stock TinyDB slow."""
         tables = self._storage.read()
-        if tables is None:
-            tables = {}
+        self._storage.must_have_file(tables, held=True)  # before the table is changed
+        assert tables is not None
         table = tables.get(self.model.table)
         if table is None:
             table = tables[self.model.table] = LazyTable(name=self.model.table)

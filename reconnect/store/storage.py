@@ -41,6 +41,7 @@ from reconnect.store.errors import (
     RESTORE_HINT,
     BatchAbandoned,
     DataFileError,
+    DataFileGone,
 )
 from reconnect.store.files import open_lock_file, read_regular_file
 from reconnect.store.gc_pause import gc_paused
@@ -137,6 +138,9 @@ class DurableStorage(Storage):
         self._pending: set[tuple[str, str]] = set()  # (table, key) changed, not written
         self._whole = False  # a change we cannot name record by record: write whole
         self._told: set[str] = set()  # journal problems already told
+        # The data file vanished while we held its records: they stay readable here,
+        # nothing is written until it is back or write_back() is asked for.
+        self.file_gone = False
 
     @property
     def thread_lock(self) -> threading.RLock:
@@ -181,6 +185,12 @@ class DurableStorage(Storage):
         try:
             raw, st = read_regular_file(self.path)
         except FileNotFoundError:
+            if self._data is not None:
+                # Gone while we hold its records (and the journal's): keep them to show
+                # and to write back; a file that comes back is read again.
+                self.file_gone = True
+                self._stamp = None
+                return self._data
             if journal.read(self.journal.path):
                 raise DataFileError(
                     self.path,
@@ -212,6 +222,7 @@ class DurableStorage(Storage):
         self._tell(self.journal.problems())
         stamp = _stamp_of(st) + (self.journal.stamp or NO_FILE)
         self._data, self._stamp, self._token = data, stamp, token
+        self.file_gone = False
         # A file we wrote ourselves holds only validated records.
         self._verified = _stamp_in(token) == stamp
         self.generation += 1
@@ -252,6 +263,24 @@ class DurableStorage(Storage):
     def _damaged(self, exc: Exception) -> DataFileError:
         return DataFileError(self.path, f"The data file is damaged: {exc}", RESTORE_HINT)
 
+    def must_have_file(self, data: Data | None = None, *, held: bool = False) -> None:
+        """Raise DataFileGone before a change when the data file vanished: saving only
+        this change (a journal line beside no file) would leave the rest behind.
+        `held`: the change needs records read before (`data`, None when there is no file
+        and nothing held)."""
+        if self.file_gone or (held and data is None):
+            raise DataFileGone(self.path)
+
+    def write_back(self) -> bool:
+        """Write every record held in memory as the data file, when the file vanished
+        while open; False when there was nothing to do (the file is there)."""
+        with self.locked():
+            data = self.read()
+            if data is None or not self.file_gone:
+                return False
+            self._write_now(data)
+            return True
+
     def _tell(self, problems: list[str]) -> None:
         """Each journal problem once per storage (a reload finds the same again)."""
         for problem in problems:
@@ -275,6 +304,7 @@ class DurableStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """TinyDB's write: the whole data, changes not named, so it is written whole."""
         with self._thread_lock:
+            self.must_have_file()
             fresh = {
                 name: table if isinstance(table, LazyTable) else LazyTable.of_docs(name, table)
                 for name, table in data.items()
@@ -304,6 +334,7 @@ class DurableStorage(Storage):
         data = self._data
         if data is None:
             return
+        self.must_have_file()  # changes check first; this is the last guard
         try:
             base = journal_base(data)
             if self._whole or base is None or self.foreign_layout:
@@ -342,8 +373,8 @@ class DurableStorage(Storage):
         new journal. Nothing to do without changes, or while a journal line is damaged."""
         with self.locked():
             data = self.read()
-            if data is None or self.journal.damaged:
-                return
+            if data is None or self.journal.damaged or self.file_gone:
+                return  # gone: quitting leaves the folder as the person left it
             if self.journal.has_changes or self.journal.stale:
                 self._write_now(data)
 
@@ -383,6 +414,7 @@ class DurableStorage(Storage):
         self._after_write()
 
     def _after_write(self) -> None:
+        self.file_gone = False
         self._stamp = self.disk_stamp()
         self._verified = True  # validated records, and new ones validated by their model
         self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
@@ -438,7 +470,8 @@ class DurableStorage(Storage):
         its end (BatchAbandoned): saving the rest would save only part of it.
         """
         with self.locked():
-            self.read()  # bring the cache up to date under the lock
+            # Bring the cache up to date under the lock, before anything is changed.
+            self.must_have_file(self.read(), held=True)
             if self._batch_depth == 0:
                 self._batch_broken = False
             self._batch_depth += 1
