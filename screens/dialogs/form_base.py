@@ -17,8 +17,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from reconnect.records.models import first_error
-from reconnect.store.errors import DataFileError
+from reconnect.store.errors import DataFileError, DataFileGone
 from screens.dialogs.unsaved import UnsavedDialog, hold_words
+from screens.dialogs.write_back import WRITE_BACK_OFFER
 from widgets.field_check import plain
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ WRITE_ERRORS = (OSError, DataFileError)
 
 def not_saved_reason(exc: BaseException) -> str:
     """One line saying why a write failed and that the words are still there."""
+    if isinstance(exc, DataFileGone):
+        return (
+            f"Not saved: {exc.problem}. Your words are still here: {WRITE_BACK_OFFER}, "
+            "then save again."
+        )
     if isinstance(exc, DataFileError):
         why = exc.problem
     else:
