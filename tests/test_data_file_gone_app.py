@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from reconnect.store.errors import DataFileGone
 from reconnect.store.store import DATA_FILE_NAME, Store
 from screens.dialogs.help import keys_text
+from screens.dialogs.visit_check import VisitCheckScreen
 from tests.test_keep_words import FORMS, Form, _open, _start, _untick_log_it, notices
+from tests.test_portability import JRNL_SAMPLE
 from tests.test_review import _type
+from tests.test_transfers_app import _wait_done
 
 
 @pytest.fixture(params=list(FORMS), ids=str)
@@ -115,3 +119,37 @@ async def test_the_review_keeps_its_words_with_the_file_gone_and_saves_after_f9(
         await pilot.press("f9", "ctrl+s")
         await pilot.pause()
     assert [r.helped for r in Store.open(data_dir).reviews.all()] == ["Kept words"]
+
+
+async def test_an_import_with_the_file_gone_saves_nothing_and_offers_f9(
+    store: Store, data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        (data_dir / DATA_FILE_NAME).unlink()
+        app.action_import()
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(JRNL_SAMPLE)
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+        assert "The data file is gone" in message and "Nothing was saved" in message
+        assert "F9" in message
+    assert store.reflections.count() == 0
+    assert not (data_dir / DATA_FILE_NAME).exists()
+
+
+async def test_the_visit_check_says_the_file_is_gone_and_stays_open(
+    store: Store, data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
+    def save(check: object) -> None:
+        raise DataFileGone(data_dir / DATA_FILE_NAME)
+
+    app = make_test_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(VisitCheckScreen("Tuesday circle", save=save))
+        await pilot.pause()
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, VisitCheckScreen)
+        said = str(app.screen.query_one("#check-error", Static).render())
+        assert "The data file is gone" in said and "F9" in said

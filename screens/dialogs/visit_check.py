@@ -17,7 +17,7 @@ from textual.widgets import Button, Static
 from reconnect.logic.visits import SENSE_CHOICES, check_of
 from reconnect.records.content import GROUP_CHECKLIST, GROUP_FACTORS, SENSE_LABELS
 from reconnect.records.models import Sense, VisitCheck
-from screens.dialogs.form_base import WRITE_ERRORS, WordsScreen
+from screens.dialogs.form_base import WRITE_ERRORS, WordsScreen, not_saved_reason
 from widgets.scale_picker import ScalePicker
 
 ANSWER_LABELS = {n: SENSE_LABELS[s.value] for n, s in enumerate(SENSE_CHOICES, start=1)}
@@ -87,7 +87,8 @@ class VisitCheckScreen(WordsScreen[VisitCheck | None]):
             self._save(check)
         except (ValidationError, ValueError, *WRITE_ERRORS) as exc:
             error = self.query_one("#check-error", Static)
-            error.update(f"⚠ Not saved: {exc}")
+            said = not_saved_reason(exc) if isinstance(exc, WRITE_ERRORS) else f"Not saved: {exc}"
+            error.update(f"⚠ {said}")
             error.display = True
             return
         self.dismiss(check)
