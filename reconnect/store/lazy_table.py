@@ -28,18 +28,21 @@ class DamagedTable(ValueError):
 class DamagedRecord(ValueError):
     """A record's bytes are not a JSON object."""
 
-    def __init__(self, doc_id: str) -> None:
-        super().__init__(f"record {doc_id} is not a JSON object")
+    DETAIL = "it is not a JSON object"
+
+    def __init__(self, doc_id: str, table: str = "") -> None:
+        where = f" in '{table}'" if table else ""
+        super().__init__(f"Record {doc_id}{where} is damaged ({self.DETAIL})")
         self.doc_id = doc_id
 
 
-def parse_record(doc_id: str, raw: Raw) -> dict[str, Any]:
+def parse_record(doc_id: str, raw: Raw, table: str = "") -> dict[str, Any]:
     try:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise DamagedRecord(doc_id) from None
+        raise DamagedRecord(doc_id, table) from None
     if not isinstance(doc, dict):
-        raise DamagedRecord(doc_id)
+        raise DamagedRecord(doc_id, table)
     return doc
 
 
@@ -127,7 +130,7 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         return table
 
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
-        return parse_record(doc_id, self._split()[doc_id])  # a new dict: the caller's
+        return parse_record(doc_id, self._split()[doc_id], self.name)  # the caller's own
 
     def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
         # Encoded at once, so a later change to `doc` (or to a list inside it) by the

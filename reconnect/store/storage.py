@@ -85,14 +85,6 @@ def _stamp_in(content: bytes | None) -> Stamp | None:
 Validator = Callable[[Path, Data], None]
 
 
-def _items_or_damage(table: LazyTable) -> Iterator[tuple[str, Any]]:
-    """A table's raw records; lines not in our layout come out as one damaged record."""
-    try:
-        yield from table.raw_items()
-    except DamagedTable as exc:
-        raise DamagedRecord(str(exc)) from None
-
-
 class DurableStorage(Storage):
     """TinyDB storage over one JSON file; see the module docstring.
 
@@ -244,13 +236,13 @@ class DurableStorage(Storage):
                 raise self._damaged(exc) from None
         else:
             for name, table in self._data.items():
-                for doc_id, raw in _items_or_damage(table):
-                    try:
-                        parse_record(doc_id, raw)
-                    except (DamagedRecord, DamagedTable) as exc:
-                        raise DataFileError(
-                            self.path, f"The table '{name}' is damaged: {exc}", RESTORE_HINT
-                        ) from None
+                try:
+                    for doc_id, raw in table.raw_items():
+                        parse_record(doc_id, raw, name)
+                except DamagedRecord as exc:
+                    raise DataFileError(self.path, str(exc), RESTORE_HINT) from None
+                except DamagedTable as exc:
+                    raise self._damaged(exc) from None
         self._verified = True
 
     def remember_verified(self) -> None:
