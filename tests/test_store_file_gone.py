@@ -89,3 +89,15 @@ def test_a_file_moved_without_its_journal_is_written_back_with_the_journals_save
     assert store.write_back()
     assert not journal_path(data_dir / DATA_FILE_NAME).exists()
     assert [c.what for c in Store.open(data_dir).connections.all()] == ["in the journal"]
+
+
+def test_the_file_vanishing_after_another_process_opened_it_is_still_noticed(
+    store: Store, data_dir: Path
+) -> None:
+    store.connections.add(hello("first"))
+    Store.open(data_dir)  # another process: it leaves a new token in the lock file
+    (data_dir / DATA_FILE_NAME).unlink()
+    with pytest.raises(DataFileGone):
+        store.connections.add(hello("second"))
+    assert store.write_back()
+    assert [c.what for c in Store.open(data_dir).connections.all()] == ["first"]

@@ -53,6 +53,8 @@ Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
 Stamp = tuple[int, ...]
 NO_FILE = (0, 0, 0)
+# Our stamp once another writer is seen: matches no file, nor no file (None: gone).
+STALE: Stamp = (-1,)
 # Fold the journal into the data file once it is this big: every open replays it, so
 # it stays small whatever the years (a fold, rewriting the file, comes every few
 # hundred saves).
@@ -356,7 +358,7 @@ class DurableStorage(Storage):
         return changes
 
     def _fold_due(self) -> bool:
-        if self.journal.damaged or self._stamp is None:
+        if self.journal.damaged or self._stamp in (None, STALE):
             return False
         return self.journal.size > FOLD_AT_LEAST
 
@@ -443,7 +445,7 @@ class DurableStorage(Storage):
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
                 self._lock_file = handle
                 if self._data is not None and self._read_token() != self._token:
-                    self._stamp = None  # another writer since we read: reload on next read
+                    self._stamp = STALE  # another writer since we read: reload on next read
             self._lock_depth += 1
             try:
                 yield
