@@ -257,9 +257,7 @@ class Repo(Generic[T]):
         (durably, or at the end of the batch); the table. Call with the lock held. The
         cached table is edited in place and only the changed records are written: copying
         and rewriting 11,000 records per save is what made stock TinyDB slow."""
-        tables = self._storage.read()
-        self._storage.must_have_file(tables, held=True)  # before the table is changed
-        assert tables is not None
+        tables = self._storage.data_to_change()
         table = tables.get(self.model.table)
         if table is None:
             table = tables[self.model.table] = LazyTable(name=self.model.table)

@@ -53,7 +53,8 @@ Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
 Stamp = tuple[int, ...]
 NO_FILE = (0, 0, 0)
-# Our stamp once another writer is seen: matches no file, nor no file (None: gone).
+# Our stamp once another writer is seen: unequal to any disk stamp, so the next read
+# loads again (None, by contrast, is "the file is gone": equal while it stays gone).
 STALE: Stamp = (-1,)
 # Fold the journal into the data file once it is this big: every open replays it, so
 # it stays small whatever the years (a fold, rewriting the file, comes every few
@@ -257,13 +258,20 @@ class DurableStorage(Storage):
     def _damaged(self, exc: Exception) -> DataFileError:
         return DataFileError(self.path, f"The data file is damaged: {exc}", RESTORE_HINT)
 
-    def must_have_file(self, data: Data | None = None, *, held: bool = False) -> None:
+    def must_have_file(self) -> None:
         """Raise DataFileGone before a change when the data file vanished: saving only
-        this change (a journal line beside no file) would leave the rest behind.
-        `held`: the change needs records read before (`data`, None when there is no file
-        and nothing held)."""
-        if self.file_gone or (held and data is None):
+        this change (a journal line beside no file) would leave the rest behind."""
+        if self.file_gone:
             raise DataFileGone(self.path)
+
+    def data_to_change(self) -> Data:
+        """The data, brought up to date, for a change to be made in; DataFileGone,
+        before anything is changed, when the data file vanished."""
+        data = self.read()
+        if data is None:
+            raise DataFileGone(self.path)  # and nothing held: nothing to write back
+        self.must_have_file()
+        return data
 
     def write_back(self) -> bool:
         """Write every record held in memory as the data file, when the file vanished
@@ -464,8 +472,7 @@ class DurableStorage(Storage):
         its end (BatchAbandoned): saving the rest would save only part of it.
         """
         with self.locked():
-            # Bring the cache up to date under the lock, before anything is changed.
-            self.must_have_file(self.read(), held=True)
+            self.data_to_change()  # up to date under the lock, and the file is there
             if self._batch_depth == 0:
                 self._batch_broken = False
             self._batch_depth += 1
