@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from tinydb import TinyDB
 
 from reconnect.records.models import Connection, Person
 from reconnect.store.errors import DataFileGone
 from reconnect.store.journal import journal_path
+from reconnect.store.storage import DurableStorage
 from reconnect.store.store import DATA_FILE_NAME, Store
 
 AT = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
@@ -101,3 +103,16 @@ def test_the_file_vanishing_after_another_process_opened_it_is_still_noticed(
         store.connections.add(hello("second"))
     assert store.write_back()
     assert [c.what for c in Store.open(data_dir).connections.all()] == ["first"]
+
+
+def test_a_batch_on_a_file_that_never_was_writes_it_as_tinydb_would(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    db = TinyDB(path, storage=DurableStorage)
+    storage = db.storage
+    assert isinstance(storage, DurableStorage)
+    with storage.batch():
+        db.insert({"n": 1})
+        db.insert({"n": 2})
+    storage.close()
+    assert [d["n"] for d in db.all()] == [1, 2]
+    assert path.exists()

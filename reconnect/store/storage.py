@@ -291,6 +291,7 @@ class DurableStorage(Storage):
                 NOTICES.append(problem)
 
     def _forget(self) -> None:
+        held = self._data is not None
         self._pending.clear()
         self._whole = False
         self._data = None
@@ -298,7 +299,7 @@ class DurableStorage(Storage):
         self._token = None
         self.generation += 1
         self.version += 1
-        if self._batch_depth:
+        if self._batch_depth and held:
             self._batch_broken = True  # what the batch did so far is gone
 
     # --- writing -------------------------------------------------------------------
@@ -472,7 +473,10 @@ class DurableStorage(Storage):
         its end (BatchAbandoned): saving the rest would save only part of it.
         """
         with self.locked():
-            self.data_to_change()  # up to date under the lock, and the file is there
+            self.read()  # bring the cache up to date under the lock
+            # A file that never was is fine (the batch's write makes it, as in TinyDB);
+            # one gone while we hold its records is refused before anything changes.
+            self.must_have_file()
             if self._batch_depth == 0:
                 self._batch_broken = False
             self._batch_depth += 1
