@@ -24,6 +24,7 @@ from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
 from reconnect.store.write_failure import failure_words
 from screens.areas.modes import AREA_SCREENS
+from screens.dialogs.write_back import WRITE_BACK_KEY, tell_file_gone, write_back
 from screens.palette import ScreenActions
 
 
@@ -63,6 +64,10 @@ class ReconnectApp(App[int]):
         # F1 from anywhere, a dialog or a text field too: the help and the crisis lines.
         Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Offered when the data file vanished while open: from a form too, words kept.
+        Binding(
+            WRITE_BACK_KEY, "write_back", "Write back the data file", show=False, priority=True
+        ),
     ]
 
     def __init__(
@@ -181,8 +186,12 @@ class ReconnectApp(App[int]):
         return None
 
     def check_for_outside_changes(self) -> None:
-        """Pick up records written by another process and show them."""
+        """Pick up records written by another process and show them; say so when the
+        data file vanished (the records stay on show)."""
         if self.store.refresh():
+            if self.store.file_gone:
+                tell_file_gone(self)
+                return
             self.publish_data_changed()
 
     def publish_data_changed(self) -> None:
@@ -198,6 +207,16 @@ class ReconnectApp(App[int]):
         from screens.dialogs.unsaved import quit_gently
 
         quit_gently(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # F9 (and its line in Help) only while the data file is gone.
+        if action == "write_back":
+            return self.store.file_gone
+        return True
+
+    def action_write_back(self) -> None:
+        """Write every record held as the data file, when it vanished while open."""
+        write_back(self)
 
     def action_help(self) -> None:
         from screens.dialogs.help import HelpScreen
@@ -226,6 +245,12 @@ class ReconnectApp(App[int]):
                 lambda name=area.name: self.action_open(name),
             )
         yield SystemCommand("Help", "Keys for this screen and crisis lines", self.action_help)
+        if self.store.file_gone:
+            yield SystemCommand(
+                "Write back the data file (F9)",
+                "It is gone: write everything reconnect holds as a new file",
+                self.action_write_back,
+            )
         yield SystemCommand(
             "Export a session report or your data",
             "A report for therapy (HTML, Markdown), a backup (JSON), CSV, or a calendar",

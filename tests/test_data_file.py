@@ -8,7 +8,13 @@ import orjson
 import pytest
 
 from reconnect.records.models import Connection, Person
-from reconnect.store.data_file import NotADatabase, _decode_lines, decode, encode
+from reconnect.store.data_file import (
+    NotADatabase,
+    _decode_lines,
+    decode,
+    decode_with_layout,
+    encode,
+)
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import LazyTable
 from reconnect.store.store import DATA_FILE_NAME, Store
@@ -135,3 +141,55 @@ def test_written_records_round_trip_exactly(store: Store, data_dir: Path) -> Non
     raw = (data_dir / DATA_FILE_NAME).read_bytes()
     [doc] = orjson.loads(raw)["connections"].values()
     assert Connection.model_validate(doc) == c
+
+
+def test_a_file_cut_just_before_its_final_brace_is_refused() -> None:
+    whole = b'{\n"people": {\n"1": {"id": "a"}\n}\n}\n'
+    cut = whole[: whole.rindex(b"}")]
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(cut)
+    assert _decode_lines(cut) is None
+    with pytest.raises(NotADatabase, match="not valid JSON"):
+        decode(cut)
+
+
+def test_two_records_on_one_line_are_read_by_the_full_parser() -> None:
+    raw = b'{\n"people": {\n"1": {"id": "a"}, "2": {"id": "b"}\n}\n}\n'
+    assert json.loads(raw) == {"people": {"1": {"id": "a"}, "2": {"id": "b"}}}
+    assert _decode_lines(raw) is None
+    tables, foreign = decode_with_layout(raw)
+    assert foreign  # rewritten one per line (the original kept aside) at the first save
+    assert plain(tables) == {"people": {"1": {"id": "a"}, "2": {"id": "b"}}}
+
+
+def _json_or_none(raw: bytes) -> object:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def test_the_reader_agrees_with_json_on_every_cut_and_every_dropped_byte() -> None:
+    tables = {"meta": LazyTable(), "people": LazyTable(), "empty": LazyTable()}
+    tables["meta"]["1"] = {"schema_version": 4}
+    tables["people"]["1"] = {"id": "a", "name": 'M}, "é'}
+    tables["people"]["2"] = {"id": "b", "tags": [1, {"x": None}]}
+    whole = as_bytes(tables)
+    variants = [whole[:n] for n in range(1, len(whole))]
+    variants += [whole[:n] + whole[n + 1 :] for n in range(len(whole))]
+    for raw in variants:
+        if not raw.strip():
+            continue  # an empty file is an empty store, as in TinyDB
+        expected = _json_or_none(raw)
+        if not isinstance(expected, dict) or not all(
+            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
+            for t in expected.values()
+        ):
+            with pytest.raises(NotADatabase):
+                decode(raw)
+            continue
+        try:
+            got = plain(decode(raw))
+        except NotADatabase:
+            continue  # JSON, but keys we refuse (a record key that is not a number)
+        assert got == expected, raw

@@ -7,17 +7,22 @@ by another process, and checks every step against the simplest model of the trut
 
 from __future__ import annotations
 
+import math
 import shutil
 import tempfile
+import warnings
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from reconnect.records.models import Connection, Person
-from reconnect.store.store import Store
+from reconnect.store.errors import DataFileGone
+from reconnect.store.journal import journal_path
+from reconnect.store.store import DATA_FILE_NAME, Store
 
 AT = datetime(2026, 11, 20, 18, 30, tzinfo=UTC)
 words = st.text(
@@ -92,6 +97,58 @@ class RepositoriesAgainstADict(RuleBasedStateMachine):
     def another_process_deletes(self, record_id: str) -> None:
         Store.open(self.folder).connections.delete(record_id)
         self.expected.pop(record_id, None)
+
+    @rule(what=words, journal_too=st.booleans(), in_a_batch=st.booleans())
+    def data_file_vanishes(self, what: str, journal_too: bool, in_a_batch: bool) -> None:
+        """Moved aside while open: a save is refused plainly and changes nothing; writing
+        back saves everything held. (The app looks for outside writes every few seconds
+        first; the moved file holds any it had not seen.)"""
+        self.store.refresh()
+        path = self.folder / DATA_FILE_NAME
+        aside = self.folder / "moved-aside"
+        path.rename(aside)
+        if journal_too and journal_path(path).exists():
+            journal_path(path).rename(self.folder / "journal-aside")
+        c = Connection(at=AT, what=what, counterpart="friend", depth=2, comfort=2)
+        with pytest.raises(DataFileGone):
+            if in_a_batch:
+                with self.store.batch():
+                    self.store.connections.add(c)
+            else:
+                self.store.connections.add(c)
+        assert not path.exists()
+        assert self.store.write_back()
+        for leftover in (aside, self.folder / "journal-aside"):
+            leftover.unlink(missing_ok=True)
+
+    @rule(record_id=connections, what=words)
+    def caller_mutates_what_it_read(self, record_id: str, what: str) -> None:
+        """Documents and the meta handed out are the caller's own: changing them changes
+        neither later reads nor, after a whole write, the file."""
+        meta = self.store.meta()
+        meta["schema_version"] = -1
+        meta.setdefault("next_ids", {})["connections"] = -1
+        table = (self.store.storage.read() or {}).get("connections")
+        doc_id = self.store.connections._doc_ids.get(record_id)
+        if table is not None and doc_id is not None:
+            doc = table[str(doc_id)]
+            doc["what"] = what + " changed by a caller"
+            doc["id"] = "not-an-id"
+        assert self.store.meta()["schema_version"] != -1
+        self.store.storage.fold()
+
+    @rule(record_id=connections, odd=st.sampled_from([math.nan, math.inf, -math.inf]))
+    def a_non_finite_number_is_refused(self, record_id: str, odd: float) -> None:
+        """Refused with ValueError, never saved as null; nothing changes."""
+        table = (self.store.storage.read() or {}).get("connections")
+        if table is not None:
+            with pytest.raises(ValueError, match="NaN or infinity"):
+                table[str(table.next_id())] = {"id": "x" * 32, "at": AT.isoformat(), "n": odd}
+        if record_id in self.expected:
+            odd_one = self.expected[record_id].model_copy(update={"depth": odd})  # unchecked
+            with warnings.catch_warnings(), pytest.raises(ValueError):
+                warnings.simplefilter("ignore")  # pydantic warns while dumping it
+                self.store.connections.update(odd_one)
 
     @invariant()
     def same_records(self) -> None:

@@ -311,7 +311,8 @@ def test_a_failed_write_in_a_batch_leaves_memory_as_the_disk(store: Store, data_
     store.connections.add(hello(1))
     store.storage.fold()
     path = data_dir / DATA_FILE_NAME
-    path.write_bytes(path.read_bytes().replace(b'"name":"Maya"', b'"name":"Maya}', 1))
+    # Valid JSON, an invalid record: the file loads, and the damage is found at the write.
+    path.write_bytes(path.read_bytes().replace(b'"name":"Maya"', b'"name":1', 1))
     other = store  # opened before the damage: it is found at the first write
     for _ in range(2):
         with pytest.raises(DataFileError), other.batch():

@@ -62,7 +62,8 @@ def decode_with_layout(raw: bytes, ours: bool = False) -> tuple[dict[str, LazyTa
     unsplit until used, each line checked then."""
     if not raw.strip():
         return {}, False
-    fast = _decode_lines(raw, lazy=ours)
+    suspects: list[tuple[str, str]] = []
+    fast = _decode_lines(raw, lazy=ours, suspects=suspects)
     if fast is not None:
         return fast, False
     try:
@@ -70,6 +71,9 @@ def decode_with_layout(raw: bytes, ours: bool = False) -> tuple[dict[str, LazyTa
         # changed by our first write, so any of them is damage to report, not to fix.
         parsed = loads_strict(raw)
     except JsonRefused as exc:
+        if suspects:
+            name, key = suspects[0]
+            raise NotADatabase(f"Record {key} in '{name}' is damaged ({exc})") from None
         raise NotADatabase(str(exc)) from None
     if not isinstance(parsed, dict):
         raise NotADatabase("not a reconnect database")
@@ -80,7 +84,7 @@ def decode_with_layout(raw: bytes, ours: bool = False) -> tuple[dict[str, LazyTa
         odd = next((k for k in table if not _DOC_ID.fullmatch(k)), None)
         if odd is not None:
             raise NotADatabase(f"the table '{name}' has a record key {odd!r}, not a number")
-        tables[name] = LazyTable(dict(table))
+        tables[name] = LazyTable.of_docs(name, table)
     return tables, True
 
 
@@ -89,9 +93,14 @@ _DOC_ID = re.compile(r"0|[1-9][0-9]*")
 _RECORD = re.compile(rb"^\"(0|[1-9][0-9]*)\": (\{.*\}),?$", re.MULTILINE)
 
 
-def _decode_lines(raw: bytes, lazy: bool = False) -> dict[str, LazyTable] | None:
+def _decode_lines(
+    raw: bytes, lazy: bool = False, suspects: list[tuple[str, str]] | None = None
+) -> dict[str, LazyTable] | None:
     """The fast path for files in exactly our own layout; None for anything else, which
     then gets the full (strict) parse.
+
+    `suspects` gets (table, key) of a record line that is not one JSON object, so that
+    a file the full parse refuses is reported by the record a person can find.
 
     A line that starts with "}" closes a table: a record line starts with a quote, and
     JSON strings cannot hold a raw newline. Commas must be exactly where JSON wants them,
@@ -99,6 +108,8 @@ def _decode_lines(raw: bytes, lazy: bool = False) -> dict[str, LazyTable] | None
     """
     if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
+    if suspects is None:
+        suspects = []
     tables: dict[str, LazyTable] = {}
     view = memoryview(raw)
     pos, end = 2, len(raw) - 2
@@ -109,7 +120,7 @@ def _decode_lines(raw: bytes, lazy: bool = False) -> dict[str, LazyTable] | None
             name = _key(header[: header.rfind(b": {")])
             if name is None or name in tables:
                 return None
-            tables[name] = LazyTable()
+            tables[name] = LazyTable(name=name)
             pos = eol + 1
             more = header.endswith(b",")
         else:
@@ -123,12 +134,17 @@ def _decode_lines(raw: bytes, lazy: bool = False) -> dict[str, LazyTable] | None
                     body=body,
                     splitter=partial(_split_later, name, raw, view, eol + 1, close),
                     source=(raw, eol + 1, close),
+                    name=name,
                 )
             else:
                 docs = _records(raw, view, eol + 1, close)
                 if docs is None:
                     return None
-                tables[name] = LazyTable(docs, body=body)
+                odd = _not_one_object(docs)
+                if odd is not None:
+                    suspects.append((name, odd))
+                    return None
+                tables[name] = LazyTable(docs, body=body, name=name)
             pos = close + 2
             more = raw.startswith(b",\n", pos)
             if not more and not raw.startswith(b"\n", pos):
@@ -136,7 +152,9 @@ def _decode_lines(raw: bytes, lazy: bool = False) -> dict[str, LazyTable] | None
             pos += 2 if more else 1
         if more != (pos < end):
             return None
-    return tables
+    # The last table's close must be followed by the file's own: a file cut just before
+    # its final brace ends "\n}\n" too, and lands past the end.
+    return tables if pos == end else None
 
 
 def _records(raw: bytes, view: memoryview, start: int, close: int) -> dict[str, Raw] | None:
@@ -151,6 +169,19 @@ def _records(raw: bytes, view: memoryview, start: int, close: int) -> dict[str, 
     if len(docs) != lines or raw.count(b",\n", start, close) != lines - 1:
         return None
     return docs if raw[close - 1 : close] == b"}" else None
+
+
+def _not_one_object(docs: dict[str, Raw]) -> str | None:
+    """The key of the first record line not holding exactly one JSON object (a line may
+    also hold two records, valid JSON but not our layout, or a cut one: the full parser
+    then decides). Only for files we did not write: ours are one record per line."""
+    for doc_id, raw in docs.items():
+        try:
+            if not isinstance(orjson.loads(raw), dict):
+                return doc_id
+        except orjson.JSONDecodeError:
+            return doc_id
+    return None
 
 
 def _split_later(name: str, raw: bytes, view: memoryview, start: int, close: int) -> dict[str, Raw]:

@@ -35,6 +35,20 @@ NOT_A_FILE_HINT = (
 )
 
 
+class DataFileGone(DataFileError):
+    """The data file vanished (moved aside, deleted, restored by hand) while we held its
+    records: nothing is saved until it is back, or until the person asks us to write
+    back everything we hold (Store.write_back)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "The data file is gone (moved or deleted while reconnect was open)",
+            "Nothing was saved. Put the file back, or write back everything reconnect "
+            "holds as a new file.",
+        )
+
+
 class BatchAbandoned(RuntimeError):
     """A change inside a batch failed and was caught: nothing of the batch is saved."""
 

@@ -193,7 +193,7 @@ def apply(tables: dict[str, LazyTable], changes: list[Change]) -> None:
     for change in changes:
         table = tables.get(change.table)
         if table is None:
-            table = tables[change.table] = LazyTable()
+            table = tables[change.table] = LazyTable(name=change.table)
         if change.doc is None:
             table.pop_quietly(change.key)
         else:

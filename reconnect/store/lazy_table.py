@@ -2,17 +2,23 @@
 
 Holding 14,000 records as parsed dicts costs ~33 MB; as bytes, ~5 MB. TinyDB sees an
 ordinary mutable mapping of doc id to document; the store reads what it needs.
+
+Only bytes are kept: every read parses a new dict and every write encodes what it is
+given, so no caller shares the cache (changing a document read, or one handed in,
+changes nothing stored until it is written again).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import orjson
 
-# A record as its JSON bytes (or a view into the file read), or parsed.
-Raw = bytes | memoryview | dict[str, Any]
+from reconnect.store.strict_json import InexactValue, dumps_exact
+
+# A record as its JSON bytes, or a view into the file read.
+Raw = bytes | memoryview
 
 
 class DamagedTable(ValueError):
@@ -22,25 +28,26 @@ class DamagedTable(ValueError):
 class DamagedRecord(ValueError):
     """A record's bytes are not a JSON object."""
 
-    def __init__(self, doc_id: str) -> None:
-        super().__init__(f"record {doc_id} is not a JSON object")
+    DETAIL = "it is not a JSON object"
+
+    def __init__(self, doc_id: str, table: str = "") -> None:
+        where = f" in '{table}'" if table else ""
+        super().__init__(f"Record {doc_id}{where} is damaged ({self.DETAIL})")
         self.doc_id = doc_id
 
 
-def parse_record(doc_id: str, raw: Raw) -> dict[str, Any]:
-    if isinstance(raw, dict):
-        return raw
+def parse_record(doc_id: str, raw: Raw, table: str = "") -> dict[str, Any]:
     try:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise DamagedRecord(doc_id) from None
+        raise DamagedRecord(doc_id, table) from None
     if not isinstance(doc, dict):
-        raise DamagedRecord(doc_id)
+        raise DamagedRecord(doc_id, table)
     return doc
 
 
 def _line(doc_id: str, raw: Raw) -> bytes:
-    return b"%s: %s" % (orjson.dumps(doc_id), orjson.dumps(raw) if isinstance(raw, dict) else raw)
+    return b"%s: %s" % (orjson.dumps(doc_id), raw)
 
 
 # Splits a table's lines into doc id -> bytes (raises DamagedRecord when a line is not
@@ -49,15 +56,15 @@ Splitter = Callable[[], dict[str, Raw]]
 
 
 class LazyTable(MutableMapping[str, dict[str, Any]]):
-    """doc id -> document. Values are bytes until read; a read caches the dict, because
-    TinyDB updates documents by mutating what it reads.
+    """doc id -> document. Values are kept as bytes; each read parses a new dict (TinyDB
+    changes documents it read in a dict of its own, then writes that back whole).
 
     A table of a file we wrote ourselves may also stay unsplit: its lines are cut into
     records only when one is looked up. Appending a record to it (`reconnect log` on
     twenty years of moments) touches none of the others: its next doc id comes from the
     file's meta, and "is this record id here?" is first asked of the bytes."""
 
-    __slots__ = ("_body", "_docs", "_max_id", "_ops", "_source", "_splitter", "_tail")
+    __slots__ = ("_body", "_docs", "_max_id", "_ops", "_source", "_splitter", "_tail", "name")
 
     def __init__(
         self,
@@ -66,7 +73,9 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         splitter: Splitter | None = None,
         source: tuple[bytes, int, int] | None = None,
         next_id: int | None = None,
+        name: str = "",
     ) -> None:
+        self.name = name  # the table's, for messages
         self._docs: dict[str, Raw] = docs if docs is not None else {}
         # The table's records as written to the file, kept between writes: adding one
         # record appends a line instead of encoding 11,000 again.
@@ -111,21 +120,27 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
                 return True
         return any(raw is not None and needle in bytes(raw) for _, raw in self._ops)
 
+    @classmethod
+    def of_docs(cls, name: str, docs: Mapping[str, dict[str, Any]]) -> LazyTable:
+        """A table of these documents (encoded now: InexactValue names one JSON cannot
+        hold exactly)."""
+        table = cls(name=name)
+        for doc_id, doc in docs.items():
+            table[doc_id] = doc
+        return table
+
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
-        docs = self._split()
-        raw = docs[doc_id]
-        if isinstance(raw, dict):
-            self._drop_body()  # the caller may change it in place
-            return raw
-        doc = parse_record(doc_id, raw)
-        docs[doc_id] = doc
-        self._drop_body()
-        return doc
+        return parse_record(doc_id, self._split()[doc_id], self.name)  # the caller's own
 
     def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
-        # Stored as bytes at once: new documents are not mutated afterwards by TinyDB
-        # without a read first, and bytes are compact.
-        self.put_raw(doc_id, orjson.dumps(doc))
+        # Encoded at once, so a later change to `doc` (or to a list inside it) by the
+        # caller does not reach the table; bytes are compact, too.
+        try:
+            raw = dumps_exact(doc)
+        except InexactValue as exc:
+            table = f" in '{self.name}'" if self.name else ""
+            raise InexactValue(exc.field, exc.problem, f"Record {doc_id}{table}") from None
+        self.put_raw(doc_id, raw)
 
     def put_raw(self, doc_id: str, raw: bytes | memoryview) -> None:
         """Store a document's JSON bytes as they are (a journal replays records so)."""
@@ -215,5 +230,4 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         return self.raw_bytes(doc_id) if doc_id in docs else None
 
     def raw_bytes(self, doc_id: str) -> bytes | memoryview:
-        raw = self._split()[doc_id]
-        return orjson.dumps(raw) if isinstance(raw, dict) else raw
+        return self._split()[doc_id]

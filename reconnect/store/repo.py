@@ -18,11 +18,12 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.facts import FACTS_BY_TABLE
-from reconnect.records.models import Record, first_error
-from reconnect.store.errors import RESTORE_HINT, DataFileError
+from reconnect.records.models import Record
+from reconnect.store.errors import DataFileError
 from reconnect.store.gc_pause import gc_paused
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
 from reconnect.store.storage import DurableStorage
+from reconnect.store.validation import damaged_record, failing_record
 
 T = TypeVar("T", bound=Record)
 
@@ -67,29 +68,31 @@ class Repo(Generic[T]):
             for doc_id, raw in table.raw_items():
                 try:
                     self._index(int(doc_id), parse_record(doc_id, raw))
-                except (DamagedRecord, ValueError, TypeError, KeyError) as exc:
-                    raise self._damaged(f"record {doc_id}: {exc}") from None
+                except DamagedRecord:
+                    raise self._damaged(doc_id, DamagedRecord.DETAIL) from None
+                except ValueError as exc:
+                    raise self._damaged(doc_id, str(exc)) from None
             self._timeline = sorted((t, rid) for rid, t in self._times.items())
         self._generation = self._storage.generation
 
     def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
-        rid = doc["id"]
+        """Raises ValueError naming the field that cannot be indexed."""
+        rid = doc.get("id")
         if not isinstance(rid, str):
-            raise ValueError("no id")
-        moment = datetime.fromisoformat(doc[self._time_key])
+            raise ValueError("id: missing or not text")
+        try:
+            moment = datetime.fromisoformat(doc[self._time_key])
+        except (KeyError, TypeError, ValueError):
+            raise ValueError(f"{self._time_key}: missing or not a date and time") from None
         if moment.tzinfo is None:
-            raise ValueError(f"{self._time_key} has no time zone")
+            raise ValueError(f"{self._time_key}: no time zone")
         self._doc_ids[rid] = doc_id
         self._times[rid] = moment
         if self._has_person and doc.get("person_id"):
             self._people[rid] = doc["person_id"]
 
-    def _damaged(self, detail: str) -> DataFileError:
-        return DataFileError(
-            self._storage.path,
-            f"A record in '{self.model.table}' is damaged ({detail})",
-            RESTORE_HINT,
-        )
+    def _damaged(self, doc_id: object, detail: str) -> DataFileError:
+        return damaged_record(self._storage.path, self.model.table, str(doc_id), detail)
 
     def _models_for(self, record_ids: list[str]) -> list[T]:
         """Models for these ids, validating (in one call) those not seen yet."""
@@ -103,7 +106,8 @@ class Repo(Generic[T]):
             try:
                 models = self._adapter.validate_json(blob)
             except ValidationError as exc:
-                raise self._damaged(first_error(exc)) from None
+                keys = [str(self._doc_ids[rid]) for rid in missing]
+                raise self._damaged(*failing_record(exc, keys)) from None
             self._models.update(zip(missing, models, strict=True))
         return [self._models[rid] for rid in record_ids]
 
@@ -293,12 +297,10 @@ class Repo(Generic[T]):
         (durably, or at the end of the batch); the table. Call with the lock held. The
         cached table is edited in place and only the changed records are written: copying
         and rewriting 11,000 records per save is what made stock TinyDB slow."""
-        tables = self._storage.read()
-        if tables is None:
-            tables = {}
+        tables = self._storage.data_to_change()
         table = tables.get(self.model.table)
         if table is None:
-            table = tables[self.model.table] = LazyTable()
+            table = tables[self.model.table] = LazyTable(name=self.model.table)
         try:
             keys = edit(table)
         except BaseException:

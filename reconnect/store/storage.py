@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from reconnect.store import journal
@@ -48,6 +47,7 @@ from reconnect.store.errors import (
     RESTORE_HINT,
     BatchAbandoned,
     DataFileError,
+    DataFileGone,
 )
 from reconnect.store.files import open_lock_file, read_regular_file, resolve_data_file
 from reconnect.store.gc_pause import gc_paused
@@ -59,6 +59,9 @@ Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
 Stamp = tuple[int, ...]
 NO_FILE = (0, 0, 0)
+# Our stamp once another writer is seen: unequal to any disk stamp, so the next read
+# loads again (None, by contrast, is "the file is gone": equal while it stays gone).
+STALE: Stamp = (-1,)
 # Fold the journal into the data file once it is this big: every open replays it, so
 # it stays small whatever the years (a fold, rewriting the file, comes every few
 # hundred saves).
@@ -89,14 +92,6 @@ def _stamp_in(content: bytes | None) -> Stamp | None:
 
 
 Validator = Callable[[Path, Data], None]
-
-
-def _items_or_damage(table: LazyTable) -> Iterator[tuple[str, Any]]:
-    """A table's raw records; lines not in our layout come out as one damaged record."""
-    try:
-        yield from table.raw_items()
-    except DamagedTable as exc:
-        raise DamagedRecord(str(exc)) from None
 
 
 class DurableStorage(Storage):
@@ -148,6 +143,9 @@ class DurableStorage(Storage):
         self._pending: set[tuple[str, str]] = set()  # (table, key) changed, not written
         self._whole = False  # a change we cannot name record by record: write whole
         self._told: set[str] = set()  # journal problems already told
+        # The data file vanished while we held its records: they stay readable here,
+        # nothing is written until it is back or write_back() is asked for.
+        self.file_gone = False
 
     @property
     def thread_lock(self) -> threading.RLock:
@@ -192,6 +190,12 @@ class DurableStorage(Storage):
         try:
             raw, st = read_regular_file(self.path)
         except FileNotFoundError:
+            if self._data is not None:
+                # Gone while we hold its records (and the journal's): keep them to show
+                # and to write back; a file that comes back is read again.
+                self.file_gone = True
+                self._stamp = None
+                return self._data
             if journal.read(self.journal.path):
                 raise DataFileError(
                     self.path,
@@ -223,6 +227,7 @@ class DurableStorage(Storage):
         self._tell(self.journal.problems())
         stamp = _stamp_of(st) + (self.journal.stamp or NO_FILE)
         self._data, self._stamp, self._token = data, stamp, token
+        self.file_gone = False
         # A file we wrote ourselves holds only validated records.
         self._verified = _stamp_in(token) == stamp
         self.generation += 1
@@ -244,13 +249,13 @@ class DurableStorage(Storage):
                 raise self._damaged(exc) from None
         else:
             for name, table in self._data.items():
-                for doc_id, raw in _items_or_damage(table):
-                    try:
-                        parse_record(doc_id, raw)
-                    except (DamagedRecord, DamagedTable) as exc:
-                        raise DataFileError(
-                            self.path, f"The table '{name}' is damaged: {exc}", RESTORE_HINT
-                        ) from None
+                try:
+                    for doc_id, raw in table.raw_items():
+                        parse_record(doc_id, raw, name)
+                except DamagedRecord as exc:
+                    raise DataFileError(self.path, str(exc), RESTORE_HINT) from None
+                except DamagedTable as exc:
+                    raise self._damaged(exc) from None
         self._verified = True
 
     def remember_verified(self) -> None:
@@ -263,6 +268,31 @@ class DurableStorage(Storage):
     def _damaged(self, exc: Exception) -> DataFileError:
         return DataFileError(self.path, f"The data file is damaged: {exc}", RESTORE_HINT)
 
+    def must_have_file(self) -> None:
+        """Raise DataFileGone before a change when the data file vanished: saving only
+        this change (a journal line beside no file) would leave the rest behind."""
+        if self.file_gone:
+            raise DataFileGone(self.path)
+
+    def data_to_change(self) -> Data:
+        """The data, brought up to date, for a change to be made in; DataFileGone,
+        before anything is changed, when the data file vanished."""
+        data = self.read()
+        if data is None:
+            raise DataFileGone(self.path)  # and nothing held: nothing to write back
+        self.must_have_file()
+        return data
+
+    def write_back(self) -> bool:
+        """Write every record held in memory as the data file, when the file vanished
+        while open; False when there was nothing to do (the file is there)."""
+        with self.locked():
+            data = self.read()
+            if data is None or not self.file_gone:
+                return False
+            self._write_now(data)
+            return True
+
     def _tell(self, problems: list[str]) -> None:
         """Each journal problem once per storage (a reload finds the same again)."""
         for problem in problems:
@@ -271,6 +301,7 @@ class DurableStorage(Storage):
                 NOTICES.append(problem)
 
     def _forget(self) -> None:
+        held = self._data is not None
         self._pending.clear()
         self._whole = False
         self._data = None
@@ -278,7 +309,7 @@ class DurableStorage(Storage):
         self._token = None
         self.generation += 1
         self.version += 1
-        if self._batch_depth:
+        if self._batch_depth and held:
             self._batch_broken = True  # what the batch did so far is gone
 
     # --- writing -------------------------------------------------------------------
@@ -286,10 +317,9 @@ class DurableStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """TinyDB's write: the whole data, changes not named, so it is written whole."""
         with self._thread_lock:
+            self.must_have_file()
             fresh = {
-                name: table
-                if isinstance(table, LazyTable)
-                else LazyTable({doc_id: orjson.dumps(doc) for doc_id, doc in table.items()})
+                name: table if isinstance(table, LazyTable) else LazyTable.of_docs(name, table)
                 for name, table in data.items()
             }
             if any(fresh[name] is not data[name] for name in data):
@@ -317,6 +347,7 @@ class DurableStorage(Storage):
         data = self._data
         if data is None:
             return
+        self.must_have_file()  # changes check first; this is the last guard
         try:
             base = journal_base(data)
             if self._whole or base is None or self.foreign_layout:
@@ -346,7 +377,7 @@ class DurableStorage(Storage):
         return changes
 
     def _fold_due(self) -> bool:
-        if self.journal.damaged or self._stamp is None:
+        if self.journal.damaged or self._stamp in (None, STALE):
             return False
         return self.journal.size > FOLD_AT_LEAST
 
@@ -355,8 +386,8 @@ class DurableStorage(Storage):
         new journal. Nothing to do without changes, or while a journal line is damaged."""
         with self.locked():
             data = self.read()
-            if data is None or self.journal.damaged:
-                return
+            if data is None or self.journal.damaged or self.file_gone:
+                return  # gone: quitting leaves the folder as the person left it
             if self.journal.has_changes or self.journal.stale:
                 self._write_now(data)
 
@@ -396,6 +427,7 @@ class DurableStorage(Storage):
         self._after_write()
 
     def _after_write(self) -> None:
+        self.file_gone = False
         self._stamp = self.disk_stamp()
         self._verified = True  # validated records, and new ones validated by their model
         self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
@@ -434,7 +466,7 @@ class DurableStorage(Storage):
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
                 self._lock_file = handle
                 if self._data is not None and self._read_token() != self._token:
-                    self._stamp = None  # another writer since we read: reload on next read
+                    self._stamp = STALE  # another writer since we read: reload on next read
             self._lock_depth += 1
             try:
                 yield
@@ -454,6 +486,9 @@ class DurableStorage(Storage):
         """
         with self.locked():
             self.read()  # bring the cache up to date under the lock
+            # A file that never was is fine (the batch's write makes it, as in TinyDB);
+            # one gone while we hold its records is refused before anything changes.
+            self.must_have_file()
             if self._batch_depth == 0:
                 self._batch_broken = False
             self._batch_depth += 1

@@ -178,6 +178,16 @@ class Store:
         with self.storage.batch():
             yield
 
+    @property
+    def file_gone(self) -> bool:
+        """The data file vanished while open: the records are held here, unsaved."""
+        return self.storage.file_gone
+
+    def write_back(self) -> bool:
+        """Write every record held in memory as a new data file when the file vanished
+        while open; False when the file is there (nothing to do)."""
+        return self.storage.write_back()
+
     def refresh(self) -> bool:
         """Reload if another process wrote; True when there is something new to show."""
         if not self.storage.changed_on_disk():

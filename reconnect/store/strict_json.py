@@ -1,4 +1,5 @@
-"""JSON read strictly: whatever we could not write back exactly is refused, with a reason.
+"""JSON read strictly and written exactly: whatever we could not keep exactly is refused,
+with a reason.
 
 orjson alone refuses NaN and Infinity, invalid UTF-8, lone surrogates, a byte-order mark
 and nesting beyond 1024 levels, but it silently keeps the last of two equal keys and
@@ -9,6 +10,7 @@ time it is written, so a second pass with the standard library catches those two
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import orjson
@@ -97,3 +99,48 @@ def _describe(exc: orjson.JSONDecodeError, raw: Raw) -> str:
     if "byte order mark" in msg:
         return "starts with a byte-order mark; save it as UTF-8 without one"
     return f"not valid JSON ({msg}{where})"
+
+
+class InexactValue(ValueError):
+    """A value JSON cannot hold exactly (NaN, infinity, an integer beyond 64 bits, a
+    type JSON has not); `field` says where in the document, dotted ("steps.0.note"),
+    and `where` which record ("Record 3 in 'goals'")."""
+
+    def __init__(self, field: str, problem: str, where: str = "") -> None:
+        what = f"the field '{field}' {problem}" if field else f"the record {problem}"
+        super().__init__(f"{where}: {what}" if where else what)
+        self.field = field
+        self.problem = problem
+
+
+def dumps_exact(doc: Any) -> bytes:
+    """A document's JSON bytes, or InexactValue: orjson writes NaN and infinity as null
+    without a word, and that would change a person's data on disk."""
+    try:
+        out = orjson.dumps(doc)
+    except orjson.JSONEncodeError as exc:
+        raise InexactValue("", f"cannot be saved ({exc}); nothing was saved") from None
+    if b"null" in out:  # where orjson puts NaN and infinity: only then look for one
+        field = _non_finite(doc, "")
+        if field is not None:
+            raise InexactValue(
+                field, "is NaN or infinity, which JSON cannot hold exactly; nothing was saved"
+            )
+    return out
+
+
+def _non_finite(value: Any, where: str) -> str | None:
+    """The dotted place of the first NaN or infinity in value, if any."""
+    if isinstance(value, float):
+        return where if value != value or value in (math.inf, -math.inf) else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _non_finite(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None

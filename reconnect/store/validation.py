@@ -7,7 +7,7 @@ the field, so that a person (or a support thread) can find it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from reconnect.records.models import Record
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.lazy_table import LazyTable
-from reconnect.store.strict_json import JsonRefused, loads_record
+from reconnect.store.strict_json import InexactValue, JsonRefused, dumps_exact, loads_record
 
 Tables = Mapping[str, LazyTable | Mapping[str, Any]]
 _ADAPTERS: dict[type[Record], TypeAdapter[list[Any]]] = {}
@@ -55,13 +55,13 @@ def _parsed(path: Path, name: str, table: Any) -> list[tuple[str, bytes]]:
             try:
                 doc = loads_record(raw)
             except JsonRefused as exc:
-                raise _damaged(path, name, doc_id, str(exc)) from None
+                raise damaged_record(path, name, doc_id, str(exc)) from None
         if not isinstance(doc, dict):
-            raise _damaged(path, name, doc_id, "it is not a JSON object")
+            raise damaged_record(path, name, doc_id, "it is not a JSON object")
         try:
-            out.append((doc_id, orjson.dumps(doc)))
-        except TypeError as exc:  # a value made in memory that JSON cannot hold
-            raise _damaged(path, name, doc_id, str(exc)) from None
+            out.append((doc_id, dumps_exact(doc)))
+        except InexactValue as exc:  # a value made in memory that JSON cannot hold
+            raise damaged_record(path, name, doc_id, str(exc)) from None
     return out
 
 
@@ -73,25 +73,32 @@ def _validate(path: Path, name: str, docs: list[tuple[str, bytes]], model: type[
     try:
         records = adapter.validate_json(blob, strict=True)  # as we write them, no coercion
     except ValidationError as exc:
-        index = exc.errors()[0]["loc"][0]
-        doc_id = docs[index][0] if isinstance(index, int) else "?"
-        raise _damaged(path, name, doc_id, _field_error(exc)) from None
+        doc_id, detail = failing_record(exc, [doc_id for doc_id, _ in docs])
+        raise damaged_record(path, name, doc_id, detail) from None
     seen: dict[str, str] = {}
     for (doc_id, _), record in zip(docs, records, strict=True):
         if record.id in seen:
-            raise _damaged(path, name, doc_id, f"it has the same id as record {seen[record.id]}")
+            raise damaged_record(
+                path, name, doc_id, f"it has the same id as record {seen[record.id]}"
+            )
         seen[record.id] = doc_id
 
 
-def _field_error(exc: ValidationError) -> str:
-    """'field: reason' without the list index pydantic puts first."""
+def failing_record(exc: ValidationError, keys: Sequence[str]) -> tuple[str, str]:
+    """The key of the record that failed a list's validation (`keys` in the list's
+    order), and 'field: reason' without the list position pydantic puts first."""
     err = exc.errors()[0]
-    where = ".".join(str(p) for p in err.get("loc", ())[1:])
+    loc = err.get("loc", ())
+    index = loc[0] if loc else None
+    key = keys[index] if isinstance(index, int) and 0 <= index < len(keys) else "?"
+    where = ".".join(str(p) for p in loc[1:])
     reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return f"{where}: {reason}" if where else reason
+    return key, f"{where}: {reason}" if where else reason
 
 
-def _damaged(path: Path, table: str, doc_id: str, detail: str) -> DataFileError:
+def damaged_record(path: Path, table: str, doc_id: str, detail: str) -> DataFileError:
+    """The one way a damaged record is reported: its table, its key, and what (the
+    field first, where there is one)."""
     return DataFileError(
         path, f"Record {doc_id} in '{table}' is damaged ({detail[:200]})", RESTORE_HINT
     )

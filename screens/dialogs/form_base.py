@@ -17,8 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from reconnect.records.models import first_error
+from reconnect.store.errors import DataFileGone
 from reconnect.store.write_failure import WRITE_ERRORS, not_saved_words
 from screens.dialogs.unsaved import UnsavedDialog, hold_words
+from screens.dialogs.write_back import WRITE_BACK_OFFER
 from widgets.field_check import plain
 
 if TYPE_CHECKING:
@@ -30,6 +32,11 @@ R = TypeVar("R")
 
 def not_saved_reason(exc: BaseException) -> str:
     """One line saying why a write failed, that the words are still there, and what to do."""
+    if isinstance(exc, DataFileGone):
+        return (
+            f"Not saved: {exc.problem}. Your words are still here: {WRITE_BACK_OFFER}, "
+            "then save again."
+        )
     return not_saved_words(exc)
 
 

@@ -15,9 +15,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
-from reconnect.store.errors import DataFileError
+from reconnect.store.errors import DataFileError, DataFileGone
 from reconnect.store.write_failure import failure_words
 from reconnect.transfer.documents import ImportRefused
+from screens.dialogs.write_back import WRITE_BACK_OFFER
 
 Progress = Callable[[int, int], None]
 # (progress) -> the lines to show when done
@@ -61,6 +62,9 @@ class TransferScreen(ModalScreen[bool]):
         except ImportRefused as exc:
             hint = f"\n\n{exc.hint}" if exc.hint else ""
             self.app.call_from_thread(self._finish, False, f"{exc}. Nothing was saved.{hint}")
+        except DataFileGone as exc:
+            said = f"{exc.problem}. Nothing was saved: {WRITE_BACK_OFFER}, then try again."
+            self.app.call_from_thread(self._finish, False, said)
         except DataFileError as exc:
             self.app.call_from_thread(self._finish, False, f"{exc} Nothing was saved.")
         except OSError as exc:
