@@ -268,3 +268,35 @@ async def test_an_export_from_the_app_onto_a_full_disk_keeps_the_old_file(
         assert message.startswith("⚠ The disk is full: nothing was written."), message
     assert old.read_text(encoding="utf-8") == "last month's report"
     assert list(folder.iterdir()) == [old]  # no temp file left behind
+
+
+def test_an_import_onto_a_full_disk_says_one_line_and_adds_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    command = [sys.executable, "-m", "reconnect", "--data-dir", str(data_dir)]
+    log = ["log", "Said hi", "--counterpart", "neighbour", "--depth", "1", "--comfort", "3"]
+    subprocess.run([*command, *log], check=True, capture_output=True, timeout=60)
+    backup = tmp_path / "backup.json"
+    subprocess.run(
+        [*command, "export", "--format", "json", "-o", str(backup)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    into = tmp_path / "other"
+    other = [sys.executable, "-m", "reconnect", "--data-dir", str(into)]
+    subprocess.run([*other, *log[:1], "Waved", *log[2:]], check=True, capture_output=True)
+    before = on_disk(Store.open(into))
+    result = subprocess.run(
+        [*other, "import", str(backup)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited_to(1),
+    )
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("reconnect: The file is larger than this disk allows")
+    store = Store.open(into)
+    assert [c.what for c in store.connections.all()] == ["Waved"]
+    assert on_disk(store) == before
