@@ -27,7 +27,15 @@ from reconnect.store.store import DATA_FILE_NAME, Store
 from reconnect.store.write_failure import failure_words
 from screens.dialogs.confirm import ConfirmDialog
 from tests.conftest import PINNED_TODAY
-from tests.test_keep_words import FORMS, Form, _open, _start, _untick_log_it, notices
+from tests.test_keep_words import (
+    FORMS,
+    Form,
+    _open,
+    _reason_on_screen,
+    _start,
+    _untick_log_it,
+    notices,
+)
 
 AT = datetime(2026, 11, 1, 9, tzinfo=UTC)
 ERRNOS = [errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO, errno.EFBIG]
@@ -69,7 +77,12 @@ def test_each_failure_is_said_in_plain_words() -> None:
 @pytest.mark.parametrize("number", ERRNOS, ids=errno.errorcode.get)
 @pytest.mark.parametrize("form", list(FORMS))
 async def test_every_form_keeps_its_words_on_every_failure(
-    store: Store, make_test_app: Callable[..., Any], refuse: Refuse, form: str, number: int
+    store: Store,
+    make_test_app: Callable[..., Any],
+    refuse: Refuse,
+    monkeypatch: pytest.MonkeyPatch,
+    form: str,
+    number: int,
 ) -> None:
     case: Form = FORMS[form]
     app = _start(store, case, make_test_app)
@@ -84,7 +97,16 @@ async def test_every_form_keeps_its_words_on_every_failure(
         await pilot.pause()
         assert app.is_running and app.screen is screen and screen.typed_values() == typed
         assert any(what_happened(number) in m and "still here" in m for m in said), said
+        if case.area != "log":  # the Log form says it in a notification only
+            assert what_happened(number) in _reason_on_screen(screen)
         assert on_disk(store) == before
+        monkeypatch.undo()  # the disk is back: the same words save
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+    store.refresh()
+    assert case.saved(store)
+    assert "Already here" in [p.name for p in store.people.all()]
 
 
 @pytest.mark.parametrize("number", ERRNOS, ids=errno.errorcode.get)

@@ -4,8 +4,6 @@ open with its words and a reason, losing no record."""
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -239,40 +237,9 @@ def _reason_on_screen(screen: Any) -> str:
     return ""
 
 
-async def test_a_write_the_disk_refuses_keeps_the_form_its_words_and_every_record(
-    store: Store, make_test_app: Callable[..., Any], form: Form, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = _start(store, form, make_test_app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open(pilot, store, form)
-        form.fill(screen)
-        _untick_log_it(screen)
-        await pilot.pause()
-        typed = screen.typed_values()
-
-        def full_disk(*args: object, **kwargs: object) -> None:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        said = notices(app)
-        monkeypatch.setattr(os, "replace", full_disk)  # a whole write
-        monkeypatch.setattr(os, "fsync", full_disk)  # a journal line
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is screen and screen.typed_values() == typed
-        assert any("The disk is full" in m and "still here" in m for m in said)
-        if form.area != "log":  # the Log form says it in a notification only
-            assert "The disk is full" in _reason_on_screen(screen)
-        monkeypatch.undo()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is not screen
-    store.refresh()
-    assert form.saved(store)
-    assert "Already here" in [p.name for p in store.people.all()]
-
-
 def test_each_form_has_a_case() -> None:
-    """The forms the brief names, each covered above."""
+    """The forms the brief names, each covered above (and on a failing disk in
+    test_failing_disk.py)."""
     assert set(FORMS) == {"log", "goal", "person", "step", "step-done", "checkin"}
 
 
