@@ -24,7 +24,12 @@ from reconnect.store.errors import drain_notices
 from reconnect.store.store import Store
 from reconnect.store.write_failure import failure_words
 from screens.areas.modes import AREA_SCREENS
-from screens.dialogs.write_back import WRITE_BACK_KEY, tell_file_gone, write_back
+from screens.dialogs.write_back import (
+    WRITE_BACK_KEY,
+    ask_before_quitting,
+    tell_file_gone,
+    write_back,
+)
 from screens.palette import ScreenActions
 
 
@@ -203,9 +208,14 @@ class ReconnectApp(App[int]):
             self.switch_mode(area)
 
     async def action_quit(self) -> None:
-        """Quit, after asking about words typed and not saved (screens/dialogs/unsaved.py)."""
+        """Quit, after asking about words typed and not saved (screens/dialogs/unsaved.py),
+        and first, when the data file is gone, about the records held only here."""
         from screens.dialogs.unsaved import quit_gently
 
+        self.store.refresh()  # notices a data file gone since the last look
+        if self.store.file_gone:
+            ask_before_quitting(self, lambda: quit_gently(self))
+            return
         quit_gently(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

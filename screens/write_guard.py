@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from textual.message_pump import MessagePump
 
+from reconnect.store.errors import DataFileGone
 from reconnect.store.write_failure import WRITE_ERRORS, not_done_words
+from screens.dialogs.write_back import WRITE_BACK_OFFER
 
 
 @dataclass
@@ -34,7 +36,10 @@ def write_guard(where: MessagePump, action: str, *, in_worker: bool = False) -> 
         yield guard
     except WRITE_ERRORS as exc:
         guard.failed = True
-        message = not_done_words(exc, action)
+        if isinstance(exc, DataFileGone):
+            message = f"{exc.problem}: {action} was not saved. {WRITE_BACK_OFFER}, then try again."
+        else:
+            message = not_done_words(exc, action)
         app = where.app
         if in_worker:
             app.call_from_thread(app.notify, message, severity="error", timeout=15)

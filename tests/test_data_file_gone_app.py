@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from reconnect.store.errors import DataFileGone
 from reconnect.store.store import DATA_FILE_NAME, Store
 from screens.dialogs.help import keys_text
 from screens.dialogs.visit_check import VisitCheckScreen
+from tests.test_failing_disk import _seeded
 from tests.test_keep_words import FORMS, Form, _open, _start, _untick_log_it, notices
 from tests.test_portability import JRNL_SAMPLE
 from tests.test_review import _type
@@ -153,3 +154,54 @@ async def test_the_visit_check_says_the_file_is_gone_and_stays_open(
         assert isinstance(app.screen, VisitCheckScreen)
         said = str(app.screen.query_one("#check-error", Static).render())
         assert "The data file is gone" in said and "F9" in said
+
+
+def _gone(data_dir: Path) -> None:
+    for path in data_dir.glob(f"{DATA_FILE_NAME}*"):
+        if path.suffix != ".lock":
+            path.unlink()
+
+
+@pytest.mark.parametrize("answer", ["write", "keep", "lose"])
+async def test_quitting_with_the_file_gone_asks_first(
+    store: Store, data_dir: Path, make_test_app: Callable[..., Any], answer: str
+) -> None:
+    from screens.dialogs.choice_menu import ChoiceMenu
+    from tests.test_failing_disk import _seeded
+
+    _seeded(store)
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        _gone(data_dir)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        menu = app.screen.query_one(OptionList)
+        assert menu.highlighted is not None
+        assert menu.get_option_at_index(menu.highlighted).id == "write"  # first, and safe
+        app.screen.dismiss(answer)
+        await pilot.pause()
+        assert app.is_running == (answer == "keep")
+    path = data_dir / DATA_FILE_NAME
+    assert path.exists() == (answer == "write")
+    if answer == "write":
+        assert Store.open(data_dir).connections.count() == 1
+
+
+async def test_reflect_with_the_file_gone_offers_f9_too(
+    store: Store, data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
+    from textual.widgets import TextArea
+
+    _seeded(store)  # a data file there to vanish
+    app = make_test_app(store, start_area="reflect")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#body", TextArea).insert("Words I want to keep.")
+        _gone(data_dir)
+        said = notices(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "The data file is gone" in said[-1] and "F9" in said[-1]
+        assert app.screen.query_one("#body", TextArea).text == "Words I want to keep."

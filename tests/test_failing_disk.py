@@ -322,3 +322,24 @@ def test_an_import_onto_a_full_disk_says_one_line_and_adds_nothing(
     store = Store.open(into)
     assert [c.what for c in store.connections.all()] == ["Waved"]
     assert on_disk(store) == before
+
+
+def test_a_fold_the_disk_refuses_at_quit_keeps_every_save_and_says_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reconnect.cli.main import _fold_at_quit
+
+    _seeded(store)
+    before = on_disk(store)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    _fold_at_quit(store)
+    monkeypatch.undo()
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("reconnect: every save is safe in reconnect.json.journal")
+    assert "the disk is full" in line
+    assert on_disk(Store.open(store.path.parent)) == before
+    assert Store.open(store.path.parent).connections.count() == 1

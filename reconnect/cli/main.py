@@ -24,6 +24,7 @@ from reconnect.store.paths import data_dir
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
+    from reconnect.store.store import Store
 
 EXIT_USAGE = 2
 EXIT_DATA_FILE = 3
@@ -157,6 +158,24 @@ def _count(count: int, kind: str) -> str:
     return plural(count, singular, {"checkins": "check-ins"}.get(kind, kind))
 
 
+def _fold_at_quit(store: Store) -> None:
+    """Fold the journal into the data file. Every save is already on the disk in the
+    journal: a fold the disk refuses loses nothing, so it is said, not failed."""
+    from reconnect.store.errors import DataFileError
+    from reconnect.store.write_failure import failure_words
+
+    try:
+        store.close()
+    except (OSError, DataFileError) as exc:
+        what, todo = failure_words(exc)
+        print(
+            f"reconnect: every save is safe in {store.storage.journal.path.name}, but "
+            f"{store.path.name} could not be rewritten at quit ({what.lower()}). "
+            f"{todo}; the next start reads both.",
+            file=sys.stderr,
+        )
+
+
 def run_app(args: argparse.Namespace) -> int:
     from reconnect.app import make_app
     from reconnect.store.store import Store
@@ -174,7 +193,7 @@ def run_app(args: argparse.Namespace) -> int:
         app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
         code = run_quietly(app)
         if code == 0:
-            store.close()  # the journal folded into the data file, at quit
+            _fold_at_quit(store)
         return code
     finally:
         if demo_dir is not None:

@@ -19,10 +19,11 @@ from reconnect.logic.reflections import day_words, draft_of, reflection_fields, 
 from reconnect.logic.removals import delete_reflection
 from reconnect.logic.search import ReflectionIndex
 from reconnect.records.models import Reflection, first_error, now_local
-from reconnect.store.write_failure import WRITE_ERRORS, not_saved_words
+from reconnect.store.write_failure import WRITE_ERRORS
 from screens.areas.reflect_drafts import DraftKeeping
 from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.form_base import not_saved_reason
 from screens.dialogs.reflection_view import ReflectionViewScreen
 from screens.write_guard import write_guard
 from widgets.pattern_chart import PatternChart
@@ -142,8 +143,8 @@ class ReflectScreen(DraftKeeping, UndoArea):
             self.notify(first_error(exc), severity="warning")
             return
         except WRITE_ERRORS as exc:  # the words stay in the editor, and in the draft
-            self.form.show_error(not_saved_words(exc))
-            self.notify(not_saved_words(exc), severity="error", timeout=15)
+            self.form.show_error(not_saved_reason(exc))
+            self.notify(not_saved_reason(exc), severity="error", timeout=15)
             self.draft_changed()
             return
         self._forget_draft()

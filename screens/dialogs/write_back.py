@@ -4,9 +4,11 @@ offers it, and so does the app as soon as it notices; F9 does it, from anywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reconnect.store.errors import DataFileError
+from reconnect.store.write_failure import failure_words
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -28,17 +30,22 @@ def tell_file_gone(app: ReconnectApp) -> None:
     )
 
 
-def write_back(app: ReconnectApp) -> None:
-    """Write the records held as the data file, and say what happened."""
+def write_back(app: ReconnectApp) -> bool:
+    """Write the records held as the data file, and say what happened. False when it
+    could not be written (said)."""
     try:
         written = app.store.write_back()
     except (OSError, DataFileError) as exc:
-        why = exc.problem if isinstance(exc, DataFileError) else exc.strerror or str(exc)
-        app.notify(f"Could not write back: {why}.", severity="error", timeout=15)
-        return
+        what, todo = failure_words(exc)
+        app.notify(
+            f"{what}: could not write back. {todo} and press F9 again.",
+            severity="error",
+            timeout=15,
+        )
+        return False
     if not written:
         app.notify(f"Your data file is there: nothing to write back ({app.store.path}).")
-        return
+        return True
     app.notify(
         f"Written back: every record reconnect holds is in {app.store.path} again. "
         "Save what you were writing once more.",
@@ -46,3 +53,29 @@ def write_back(app: ReconnectApp) -> None:
         timeout=15,
     )
     app.publish_data_changed()
+    return True
+
+
+def ask_before_quitting(app: ReconnectApp, quit_now: Callable[[], None]) -> None:
+    """Quitting while the data file is gone would lose every record held only here:
+    ask first, with writing back as the first choice."""
+    from screens.dialogs.choice_menu import ChoiceMenu
+
+    def chosen(answer: str | None) -> None:
+        if (answer == "write" and write_back(app)) or answer == "lose":
+            quit_now()
+
+    app.push_screen(
+        ChoiceMenu(
+            "Your data file is gone",
+            [
+                ("write", "Write it back, then quit"),
+                ("keep", "Keep reconnect open"),
+                ("lose", "Quit without writing it back"),
+            ],
+            f"{app.store.path} is no longer there. reconnect still holds every record; "
+            "quitting without writing them back keeps only what is in a copy of the file.",
+            harmful={"lose"},
+        ),
+        chosen,
+    )
