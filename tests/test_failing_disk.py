@@ -238,7 +238,7 @@ def test_the_shell_says_a_full_disk_in_one_line_and_exits_1(data_dir: Path) -> N
     )
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
-    assert line.startswith("reconnect: The file is larger than this disk allows")
+    assert line.startswith("reconnect: The file is larger than this disk or a file-size limit")
     assert "nothing was saved" in line and "Traceback" not in result.stderr
     store = Store.open(data_dir)
     assert [c.what for c in store.connections.all()] == ["Said hi"]
@@ -318,7 +318,7 @@ def test_an_import_onto_a_full_disk_says_one_line_and_adds_nothing(
     )
     assert result.returncode == 1, result.stderr
     (line,) = result.stderr.splitlines()
-    assert line.startswith("reconnect: The file is larger than this disk allows")
+    assert line.startswith("reconnect: The file is larger than this disk or a file-size limit")
     store = Store.open(into)
     assert [c.what for c in store.connections.all()] == ["Waved"]
     assert on_disk(store) == before

@@ -468,3 +468,13 @@ async def test_a_rating_typed_one_field_too_far_is_not_a_new_person(
         assert isinstance(app.screen, LogEntryDialog)
         assert "a name, not a number" in message(app, "person-message")
         assert store.people.count() == 0 and store.connections.count() == 0
+
+
+async def test_an_empty_earlier_week_names_the_keys_to_page(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "That's fine: press [ or ] to see other weeks." in message(app, "empty")

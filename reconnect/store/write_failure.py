@@ -18,7 +18,10 @@ WRITE_ERRORS = (OSError, DataFileError)
 _WORDS: dict[int, tuple[str, str]] = {
     errno.ENOSPC: ("The disk is full", "Free some space"),
     errno.EDQUOT: ("Your disk quota is used up", "Free some space"),
-    errno.EFBIG: ("The file is larger than this disk allows", "Free some space"),
+    errno.EFBIG: (
+        "The file is larger than this disk or a file-size limit allows",
+        "Free some space (or raise the limit: ulimit -f)",
+    ),
     errno.EROFS: (
         "The data folder is on a read-only disk",
         "Make it writable, or choose another data folder in Settings",

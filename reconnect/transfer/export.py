@@ -61,7 +61,8 @@ class ExportResult:
             "md": "Session report",
             "html": "Session report",
             "csv": plural(len(self.files), "CSV file"),
-            "json": f"Backup of all {plural(self.records, 'record')}",
+            "json": f"Backup of {'all ' if self.records != 1 else ''}"
+            f"{plural(self.records, 'record')}",
             "ics": f"Calendar of {plural(self.records, 'planned step')}",
         }[self.fmt]
         line = f"{what} written to {self.path}"

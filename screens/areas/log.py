@@ -139,10 +139,13 @@ class LogScreen(UndoArea):
         empty.display = not shown
         if not week:
             empty.update(
-                "Nothing logged this week yet. Press a to note a small moment: "
-                "a smile at the shop counts."
-                if first == self._this_week()
-                else "Nothing was logged this week. That's fine: press [ or ] to see other weeks."
+                Text(  # plain text: "[ or ]" is not markup
+                    "Nothing logged this week yet. Press a to note a small moment: "
+                    "a smile at the shop counts."
+                    if first == self._this_week()
+                    else "Nothing was logged this week. That's fine: press [ or ] to see "
+                    "other weeks."
+                )
             )
         elif not shown:
             empty.update("Nothing this week matches the filters above.")
