@@ -323,7 +323,14 @@ class Repo(Generic[T]):
     def _unlink(self, record_id: str) -> None:
         """Drop a record from the time line, person links and models (not its doc id)."""
         moment = self._times.pop(record_id)
-        self._timeline.remove((moment, record_id))
+        # Found by bisection (the line is sorted): list.remove compares every entry
+        # before it, which made unlinking 3,000 moments from 20 years take seconds.
+        entry, line = (moment, record_id), self._timeline
+        at = bisect.bisect_left(line, entry)
+        if at < len(line) and line[at] == entry:
+            del line[at]
+        else:  # never expected: the slow way rather than the wrong entry
+            line.remove(entry)
         self._people.pop(record_id, None)
         self._facts.pop(record_id, None)
         self._models.pop(record_id, None)
