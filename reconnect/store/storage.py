@@ -442,7 +442,7 @@ class DurableStorage(Storage):
             raw, _ = read_regular_file(self.path)
         except FileNotFoundError:
             return None
-        if not raw.strip():
+        if not raw or raw.isspace():  # isspace copies nothing (strip copied 19 MB)
             return None  # nothing a person wrote
         target = self.path.with_name(f"{self.path.name}.{label}")
         n = 1
