@@ -19,6 +19,22 @@ from reconnect.store.strict_json import InexactValue, dumps_exact
 
 # A record as its JSON bytes, or a view into the file read.
 Raw = bytes | memoryview
+# As a table keeps one: its bytes, or where they lie in the file read (`at`): an int
+# takes a sixth of a view's memory, which for 50,000 records is megabytes at every start.
+Stored = bytes | memoryview | int
+
+
+def at(start: int, end: int) -> int:
+    """Where a record lies in the file's bytes, as one int."""
+    return start << 32 | end
+
+
+def in_view(view: memoryview | None, stored: Stored) -> Raw:
+    """A kept record's bytes (a view into the file when kept by `at`)."""
+    if stored.__class__ is int:
+        assert view is not None
+        return view[stored >> 32 : stored & 0xFFFFFFFF]  # type: ignore[operator]
+    return stored  # type: ignore[return-value]
 
 
 class DamagedTable(ValueError):
@@ -50,9 +66,9 @@ def _line(doc_id: str, raw: Raw) -> bytes:
     return b"%s: %s" % (orjson.dumps(doc_id), raw)
 
 
-# Splits a table's lines into doc id -> bytes (raises DamagedRecord when a line is not
-# a record in our layout).
-Splitter = Callable[[], dict[str, Raw]]
+# Splits a table's lines into doc id -> where each lies (raises DamagedTable when a line
+# is not a record in our layout).
+Splitter = Callable[[], dict[str, Stored]]
 
 
 class LazyTable(MutableMapping[str, dict[str, Any]]):
@@ -64,19 +80,31 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
     twenty years of moments) touches none of the others: its next doc id comes from the
     file's meta, and "is this record id here?" is first asked of the bytes."""
 
-    __slots__ = ("_body", "_docs", "_max_id", "_ops", "_source", "_splitter", "_tail", "name")
+    __slots__ = (
+        "_body",
+        "_docs",
+        "_max_id",
+        "_ops",
+        "_source",
+        "_splitter",
+        "_tail",
+        "_view",
+        "name",
+    )
 
     def __init__(
         self,
-        docs: dict[str, Raw] | None = None,
+        docs: dict[str, Stored] | None = None,
         body: bytes | memoryview | None = None,
         splitter: Splitter | None = None,
         source: tuple[bytes, int, int] | None = None,
         next_id: int | None = None,
         name: str = "",
+        view: memoryview | None = None,
     ) -> None:
         self.name = name  # the table's, for messages
-        self._docs: dict[str, Raw] = docs if docs is not None else {}
+        self._docs: dict[str, Stored] = docs if docs is not None else {}
+        self._view = view  # the file read, which records kept by `at` lie in
         # The table's records as written to the file, kept between writes: adding one
         # record appends a line instead of encoding 11,000 again.
         self._body: bytes | memoryview | None = body
@@ -87,7 +115,7 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         self._source = source
         self._ops: list[tuple[str, bytes | memoryview | None]] = []  # changes while unsplit
 
-    def _split(self) -> dict[str, Raw]:
+    def _split(self) -> dict[str, Stored]:
         """The records, cutting the lines now if they were not yet; changes made while
         unsplit are applied in order."""
         if self._splitter is not None:
@@ -130,7 +158,7 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         return table
 
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
-        return parse_record(doc_id, self._split()[doc_id], self.name)  # the caller's own
+        return parse_record(doc_id, self.raw_bytes(doc_id), self.name)  # the caller's own
 
     def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
         # Encoded at once, so a later change to `doc` (or to a list inside it) by the
@@ -195,7 +223,8 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         if self._ops:
             self._split()
         if self._body is None:
-            self._body = b",\n".join(_line(k, v) for k, v in self._docs.items())
+            view = self._view
+            self._body = b",\n".join(_line(k, in_view(view, v)) for k, v in self._docs.items())
             self._tail = []
         elif len(self._tail) > 256:
             self._body = (
@@ -216,8 +245,9 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         return doc_id in self._split()
 
     def raw_items(self) -> Iterator[tuple[str, Raw]]:
-        """(doc id, bytes or dict) without parsing anything."""
-        return iter(self._split().items())
+        """(doc id, its bytes) without parsing anything."""
+        view = self._view
+        return ((k, in_view(view, v)) for k, v in self._split().items())
 
     def saved_form(self, doc_id: str) -> bytes | memoryview | None:
         """A record's bytes as a save writes them, None when it is gone (a change made
@@ -230,4 +260,4 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
         return self.raw_bytes(doc_id) if doc_id in docs else None
 
     def raw_bytes(self, doc_id: str) -> bytes | memoryview:
-        return self._split()[doc_id]
+        return in_view(self._view, self._split()[doc_id])
