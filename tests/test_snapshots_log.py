@@ -35,7 +35,7 @@ def test_log_form_with_validation_errors(
         await pilot.press(*"Maya")
         pilot.app.screen.query_one("#clock").focus()
         await pilot.press(*"25:00", "ctrl+s")
-        await pilot.pause()
+        await steady_cursors(pilot)  # the clock field's cursor on show, never mid-blink
 
     app = make_test_app(demo_store, start_area="log")
     assert snap_compare(app, terminal_size=SIZE, run_before=fill_badly)
