@@ -239,3 +239,27 @@ async def test_a_date_prompt_says_it_next_to_the_field(
         await pilot.pause()
         error = prompt.query_one("#day-error", Static)
         assert error.display and "year 9999 is out of range" in str(error.render())
+
+
+async def test_the_log_reaches_an_odd_moment_past_this_week_to_set_it_right(
+    data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
+    from screens.dialogs.log_entry import LogEntryDialog
+    from widgets.connection_list import ConnectionList
+
+    app = make_test_app(_odd_file(data_dir), start_area="log")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket")  # past this week: the next moment's week
+        await pilot.pause()
+        entries = app.screen.query_one(ConnectionList)
+        assert entries.highlighted_id is not None
+        (odd,) = app.store.connections.many([entries.highlighted_id])
+        assert odd.what == "Typo moment" and odd.at.year == 2200
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)  # open to set the right date
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")  # nothing later: it stays
+        await pilot.pause()
+        assert app.store.connections.many([entries.highlighted_id])[0].what == "Typo moment"

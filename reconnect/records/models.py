@@ -80,11 +80,11 @@ def _sane_year(value: DateOrTime, info: ValidationInfo) -> DateOrTime:
         # the file still opens, the date shows at the range's edge so nothing overflows,
         # and store.odd_dates names the record. Everything that comes in (forms, the shell,
         # imports) is built in Python and refused here.
-        return _at_the_edge(value)
+        return at_the_edge(value)
     raise PydanticCustomError(YEAR_OUT_OF_RANGE, problem)
 
 
-def _at_the_edge(value: DateOrTime) -> DateOrTime:
+def at_the_edge(value: DateOrTime) -> DateOrTime:
     """The first or last day of the range, keeping a moment's time of day and zone."""
     if value.year < YEARS[0]:
         return value.replace(year=YEARS[0], month=1, day=1)

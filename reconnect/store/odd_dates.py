@@ -62,7 +62,8 @@ def _line(table: str, doc: dict[str, Any], problem: Any) -> str:
     where = ".".join(str(part) for part in problem["loc"])
     year = int(str(problem["input"])[:4])
     edge = f"first day of {YEARS[0]}" if year < YEARS[0] else f"last day of {YEARS[-1]}"
+    reach = " (in the Log, ] past this week goes to it)" if table == "connections" else ""
     return (
         f"{label} (id {str(doc.get('id'))[:8]}), {where}: {problem['msg']}. "
-        f"It shows on the {edge} until you set the right date."
+        f"It shows on the {edge}{reach} until you set the right date."
     )

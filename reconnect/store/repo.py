@@ -18,7 +18,7 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.facts import FACTS_BY_TABLE
-from reconnect.records.models import Record
+from reconnect.records.models import YEARS, Record, at_the_edge
 from reconnect.store.errors import DataFileError
 from reconnect.store.gc_pause import gc_paused
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
@@ -93,6 +93,8 @@ class Repo(Generic[T]):
             raise ValueError(f"{self._time_key}: missing or not a date and time") from None
         if moment.tzinfo is None:
             raise ValueError(f"{self._time_key}: no time zone")
+        if moment.year not in YEARS:  # as its model reads it (records.models): in reach
+            moment = at_the_edge(moment)
         self._doc_ids[rid] = doc_id
         self._times[rid] = moment
         if self._has_person and doc.get("person_id"):
@@ -205,6 +207,13 @@ class Repo(Generic[T]):
         with self._storage.thread_lock:
             self._fresh()
             return self._models_for(list(record_ids))
+
+    def next_time(self, after: datetime) -> datetime | None:
+        """The time of the first record at or after `after`, validating none."""
+        with self._storage.thread_lock:
+            self._fresh()
+            at = bisect.bisect_left(self._timeline, (after,))
+            return self._timeline[at][0] if at < len(self._timeline) else None
 
     def latest_time(self) -> datetime | None:
         """The time of the most recent record, without validating any."""

@@ -118,7 +118,7 @@ class LogScreen(UndoArea):
         self._filters_shown = self._filter_values()
 
         self.query_one("#week-title", Static).update(self._week_title(first))
-        self.query_one("#later", Button).disabled = first >= self._this_week()
+        self.query_one("#later", Button).disabled = self._later_week() is None
         summary = self.query_one("#week-summary", Static)
         summary.update(self._summary(week, shown) if week else "")
         summary.display = bool(week)
@@ -281,11 +281,20 @@ class LogScreen(UndoArea):
     def action_earlier(self) -> None:
         self.week = self.week_first_day - timedelta(days=7)
 
+    def _later_week(self) -> date | None:
+        """The week `]` goes to: the next one, up to this week; past it, the week of the
+        next moment logged later (a date set wrongly far ahead stays reachable)."""
+        first, first_day = self.week_first_day, self.reconnect.settings.first_day_of_week
+        if first < self._this_week():
+            return first + timedelta(days=7)
+        _, end = week_bounds(first, first_day)
+        upcoming = self.store.connections.next_time(end)
+        return None if upcoming is None else week_start(local_date(upcoming), first_day)
+
     def action_later(self) -> None:
-        if self.week_first_day >= self._this_week():
-            return
-        later = self.week_first_day + timedelta(days=7)
-        self.week = None if later >= self._this_week() else later
+        later = self._later_week()
+        if later is not None:
+            self.week = None if later == self._this_week() else later
 
     def action_filters(self) -> None:
         self.query_one("#filter-person", Select).focus()
