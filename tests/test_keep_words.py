@@ -275,3 +275,23 @@ async def test_a_prefilled_log_form_from_people_closes_at_once_untouched(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, WordsScreen | UnsavedDialog)
+
+
+async def test_keys_in_one_burst_after_tab_land_in_the_next_fields(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """'words, tab, 3, 4' arriving at once (a paste, tmux, a slow link): the digits are
+    depth and comfort, not more words."""
+    from textual import events
+
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Waved")
+        await pilot.pause()
+        for key, character in (("tab", "\t"), ("3", "3"), ("4", "4")):
+            app.post_message(events.Key(key, character))  # all queued before any is handled
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#what").value == "Waved"  # type: ignore[attr-defined]
+        assert screen.query_one("#depth", ScalePicker).value == 3
+        assert screen.query_one("#comfort", ScalePicker).value == 4

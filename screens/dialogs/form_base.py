@@ -64,6 +64,14 @@ class WordsScreen(ModalScreen[R]):
 
     DEFAULT_CLASSES = "dialog"  # the shared frame: screens/dialogs/dialogs.tcss
 
+    # Moving on is decided as the key arrives (priority), before the keys typed after it
+    # are handed to a field: "words, tab, 3, 4" in one burst (a paste, tmux, a slow link)
+    # put the digits into the words when tab waited its turn in the field.
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
     # False for forms holding no one's words (a date, a file name): esc closes at once.
     GUARD_WORDS = True
     WORDS_IN = "this form"
