@@ -3,7 +3,8 @@ its own so no writing is lost.
 
 Floor 2: standard library and the catalogue only. A draft lives beside the data file
 (reflection-draft.json, review-draft.json), private to the user (0600), and every write
-is atomic: a temp file in the same folder, fsync, os.replace, fsync the folder. A draft
+is atomic: a temp file in the same folder, fsync, os.replace, fsync the folder; in an
+encrypted data folder it is sealed like the records (store/unlocked.py). A draft
 is deliberately not validated like a record: it keeps text that is still too long to save.
 """
 
@@ -17,7 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from reconnect.store.atomic import atomic_write
+from reconnect.store.sealing import SealedFileAltered, SealedFileCutShort
+from reconnect.store.unlocked import read_private, write_private
 
 DRAFT_FILE_NAME = "reflection-draft.json"
 REVIEW_DRAFT_FILE_NAME = "review-draft.json"
@@ -172,7 +174,7 @@ def save_draft(path: Path, draft: Draft) -> None:
     """Write the draft atomically and durably; the file is 0600."""
     # ASCII JSON escapes everything, even a lone surrogate pasted into the editor.
     payload = json.dumps(draft.to_json(), ensure_ascii=True).encode("ascii")
-    atomic_write(path, payload)
+    write_private(path, payload)  # sealed when the folder is encrypted
 
 
 def load_draft(path: Path, kind: Any = ReflectionDraft) -> Any:
@@ -183,9 +185,14 @@ def load_draft(path: Path, kind: Any = ReflectionDraft) -> Any:
     DraftUnreadable says where it went.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_private(path)
     except FileNotFoundError:
         return None
+    except (
+        SealedFileAltered,
+        SealedFileCutShort,
+    ):  # sealed, and damaged: kept aside like any unreadable draft
+        raw = b"\xff"
     try:
         draft = kind.from_json(json.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, ValueError):

@@ -9,6 +9,9 @@ from pathlib import Path
 class DataFileError(Exception):
     """The data file can't be used safely. It is left exactly as it is."""
 
+    # The shell's exit status (reconnect/cli/main.py): 3 unless a kind says otherwise.
+    exit_status = 3
+
     def __init__(self, path: Path, problem: str, way_out: str) -> None:
         super().__init__(f"{problem}: {path}\n{way_out}")
         self.path = path

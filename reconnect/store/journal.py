@@ -29,7 +29,9 @@ from pathlib import Path
 import orjson
 
 from reconnect.store.atomic import fsync_folder
+from reconnect.store.folder_key import FolderKey
 from reconnect.store.lazy_table import LazyTable
+from reconnect.store.sealing import LINE_MARK, unseal_line
 
 JOURNAL_SUFFIX = ".journal"
 
@@ -80,9 +82,10 @@ def save_line(changes: list[Change], at: datetime | None = None) -> bytes:
     return b'{"at":%s,"changes":[%s]}\n' % (stamp, b",".join(parts))
 
 
-def parse(raw: bytes) -> Replay:
+def parse(raw: bytes, key: FolderKey | None = None) -> Replay:
     """The journal's header and changes; damaged lines and a torn end are noted, not
-    raised. Raises JournalHeaderDamaged when the first line is not a header."""
+    raised. Raises JournalHeaderDamaged when the first line is not a header. A sealed
+    line (an encrypted folder's) is opened with `key`: one that does not open is damaged."""
     replay = Replay(size=len(raw))
     if not raw:
         return replay
@@ -94,6 +97,8 @@ def parse(raw: bytes) -> Replay:
         raise JournalHeaderDamaged("the journal's first line was cut off")
     replay.base = _base(lines[0])
     for number, line in enumerate(lines[1:], start=2):
+        if line.startswith(LINE_MARK):
+            line = unseal_line(line, key, replay.base) or b""
         changes = _changes(line)
         if changes is None:
             replay.damaged.append(number)

@@ -15,8 +15,10 @@ from pathlib import Path
 from reconnect.store import journal
 from reconnect.store.atomic import fsync_folder
 from reconnect.store.errors import DataFileError
+from reconnect.store.folder_key import FolderKey
 from reconnect.store.lazy_table import LazyTable
 from reconnect.store.meta_fields import journal_base
+from reconnect.store.sealing import seal_line
 
 Tables = dict[str, LazyTable]
 
@@ -34,17 +36,19 @@ class JournalState:
     # (its changes are all in the file: `reflected`), or the file was restored.
     stale: bool = False
     reflected: bool = False
+    # An encrypted folder's key: each save line is sealed with it (sealing.seal_line).
+    key: FolderKey | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, path: Path, tables: Tables) -> JournalState:
+    def load(cls, path: Path, tables: Tables, key: FolderKey | None = None) -> JournalState:
         """Read the journal and replay it over `tables` when it continues them.
         Raises DataFileError when its first line is damaged."""
         raw, stamp = _read_with_stamp(path)
-        state = cls(path, stamp)
+        state = cls(path, stamp, key=key)
         if not raw:
             return state
         try:
-            replay = journal.parse(raw)
+            replay = journal.parse(raw, key)
         except journal.JournalHeaderDamaged as exc:
             raise DataFileError(
                 path,
@@ -120,6 +124,8 @@ class JournalState:
         """Append one save (lock held). On failure the journal is cut back to where it
         was, so a half-written line never stays behind."""
         line = journal.save_line(changes)
+        if self.key is not None:
+            line = seal_line(line[:-1], self.key, base)
         if self.base != base or self.size == 0:
             if self.size:
                 raise RuntimeError("the journal names another base")  # set_aside first

@@ -50,10 +50,12 @@ from reconnect.store.errors import (
     DataFileGone,
 )
 from reconnect.store.files import open_lock_file, read_regular_file, resolve_data_file
+from reconnect.store.folder_key import FolderKey, key_file_path
 from reconnect.store.gc_pause import gc_paused
 from reconnect.store.journal_state import JournalState
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable, parse_record
 from reconnect.store.meta_fields import hint_next_ids, journal_base, stamp_meta
+from reconnect.store.sealing import is_sealed, seal, unseal
 
 Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
@@ -111,11 +113,13 @@ class DurableStorage(Storage):
         path: Path,
         check: Validator | None = None,
         validate: Validator | None = None,
+        key: FolderKey | None = None,
     ) -> None:
         # A symlinked data file is resolved once: its lock and journal live beside the
         # file it points at, not beside the link, so two links to one file (two data
         # folders, or a folder moved) share one lock, and the journal travels with the
-        # file it continues.
+        # file it continues. The key file stays with the data folder.
+        self.key_path = key_file_path(path.parent)
         self.path = path = resolve_data_file(path)
         self.lock_path = path.with_name(path.name + ".lock")
         self._check = check
@@ -139,7 +143,10 @@ class DurableStorage(Storage):
         # Bumped on every change, ours or another process's: screens compare it to skip
         # reloading what they already show.
         self.version = 0
-        self.journal = JournalState(journal.journal_path(path))
+        # The encrypted folder's key: every file written is sealed with it (sealing.py).
+        self.key = key
+        self._key_stamp = _file_stamp(self.key_path)
+        self.journal = JournalState(journal.journal_path(path), key=key)
         self._pending: set[tuple[str, str]] = set()  # (table, key) changed, not written
         self._whole = False  # a change we cannot name record by record: write whole
         self._told: set[str] = set()  # journal problems already told
@@ -208,6 +215,7 @@ class DurableStorage(Storage):
         # Ours when the stamp is the one the last writer left: its tables may stay
         # unsplit until used, and take new records by the ids its meta keeps.
         ours = _stamp_in(token) == _stamp_of(st) + (_file_stamp(self.journal.path) or NO_FILE)
+        raw = unseal(raw, self.key, self.path)
         try:
             data, self.foreign_layout = decode_with_layout(raw, ours=ours)
             if ours:
@@ -223,7 +231,7 @@ class DurableStorage(Storage):
                 raise DataFileError(
                     self.path, f"The data file is damaged: {exc}", RESTORE_HINT
                 ) from None
-        self.journal = JournalState.load(self.journal.path, data)
+        self.journal = JournalState.load(self.journal.path, data, self.key)
         self._tell(self.journal.problems())
         stamp = _stamp_of(st) + (self.journal.stamp or NO_FILE)
         self._data, self._stamp, self._token = data, stamp, token
@@ -293,6 +301,32 @@ class DurableStorage(Storage):
             self._write_now(data)
             return True
 
+    def rewrite_whole(self) -> None:
+        """Write the data file whole as it is now (under the current key, or plain)."""
+        with self.locked():
+            data = self.read()
+            if data is not None and not self.file_gone:
+                self._write_now(data)
+
+    def _key_unchanged(self) -> None:
+        """Before a write (lock held): refuse when another reconnect encrypted the folder,
+        decrypted it or changed its passphrase since we opened it; writing as we are would
+        leave a record in plain, or under a key the folder no longer holds."""
+        if _file_stamp(self.key_path) != self._key_stamp:
+            raise DataFileError(
+                self.key_path.parent,
+                "The data folder was encrypted, decrypted or given a new passphrase by "
+                "another reconnect while this one was open",
+                "Nothing was saved. Quit and open reconnect again.",
+            )
+
+    def rekey(self, key: FolderKey | None) -> None:
+        """After our own encrypt, decrypt or passphrase change (lock held): write with
+        this key from now on."""
+        self.key = key
+        self.journal.key = key
+        self._key_stamp = _file_stamp(self.key_path)
+
     def _tell(self, problems: list[str]) -> None:
         """Each journal problem once per storage (a reload finds the same again)."""
         for problem in problems:
@@ -348,6 +382,7 @@ class DurableStorage(Storage):
         if data is None:
             return
         self.must_have_file()  # changes check first; this is the last guard
+        self._key_unchanged()
         try:
             base = journal_base(data)
             if self._whole or base is None or self.foreign_layout:
@@ -401,6 +436,7 @@ class DurableStorage(Storage):
                     "Nothing was changed. Fix or delete that line (reconnect check "
                     "shows it), then save again.",
                 )
+            self._key_unchanged()
             self.verify()
             if self.foreign_layout:
                 self.keep_original(
@@ -410,7 +446,8 @@ class DurableStorage(Storage):
                 )
                 self.foreign_layout = False
             stamp_meta(data, uuid.uuid4().hex)
-            atomic_write(self.path, encode(data))
+            parts = encode(data)
+            atomic_write(self.path, parts if self.key is None else seal(parts, self.key))
             # The file now holds every change of the journal: a crash before this
             # removal leaves a journal naming the old base, which is never replayed.
             self.journal.remove()
@@ -451,7 +488,7 @@ class DurableStorage(Storage):
                 return target
             n += 1
             target = self.path.with_name(f"{self.path.name}.{label}.{n}")
-        atomic_write(target, raw)
+        atomic_write(target, raw if self.key is None or is_sealed(raw) else seal(raw, self.key))
         NOTICES.append(f"Your data file {why}; the file as it was is kept at {target}")
         return target
 

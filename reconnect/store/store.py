@@ -27,11 +27,13 @@ from reconnect.records.models import (
 )
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
+from reconnect.store.folder_key import FolderKey, NoPassphrase, read_key_file
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from reconnect.store.odd_dates import odd_dates
 from reconnect.store.repo import Repo
 from reconnect.store.storage import Data, DurableStorage
+from reconnect.store.unlocked import remember
 from reconnect.store.validation import parsed_tables, validate_tables
 
 DATA_FILE_NAME = "reconnect.json"
@@ -85,9 +87,10 @@ class Inspection:
 class Store:
     """The user's records. Open with Store.open(data_dir)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: FolderKey | None = None) -> None:
         self.path = path
-        self.storage = DurableStorage(path, check=_check_version, validate=_validate)
+        self.folder = path.parent
+        self.storage = DurableStorage(path, check=_check_version, validate=_validate, key=key)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
         self.goals = self._repo(Goal)
@@ -100,7 +103,7 @@ class Store:
         return Repo(self.storage, model)
 
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
+    def open(cls, data_dir: Path, key: FolderKey | None = None) -> Store:
         """Open (creating if needed) the data file in data_dir, migrating an older one.
 
         The whole file is read and validated first (or trusted, when the lock file says
@@ -108,12 +111,23 @@ class Store:
         result is valid, after the original bytes are kept beside the file.
         Raises DataFileError, without changing a byte, when the file is damaged or newer.
         A data folder or file others could open is then made private (with a notice).
+        An encrypted folder needs its `key` (NoPassphrase without it); a change of its
+        encryption that a crash stopped midway is finished first.
         """
         prepare_folder(data_dir)
-        store = cls(data_dir / DATA_FILE_NAME)
+        key_file = read_key_file(data_dir)
+        if key_file is None:
+            key = None
+        elif key is None:
+            raise NoPassphrase(data_dir)
+        store = cls(data_dir / DATA_FILE_NAME, key)
         storage = store.storage
         with storage.locked():
             storage.remove_stale_temp_files(data_dir)
+            if key_file is not None and key_file.pending and key is not None:
+                from reconnect.store.encryption import finish_pending
+
+                key = finish_pending(data_dir, storage, key_file, key)
             data = storage.read()
             if _needs_migration(data):
                 migrated = _migrated(store.path, data)
@@ -134,15 +148,16 @@ class Store:
                 (storage.journal.path, "journal"),
             ):
                 make_private(path, what)
+        remember(data_dir, key)
         return store
 
     @staticmethod
-    def inspect(data_dir: Path) -> Inspection | None:
+    def inspect(data_dir: Path, key: FolderKey | None = None) -> Inspection | None:
         """Validate the data file and its journal without writing anything (not even a
         lock file), or None when there is no file. Raises DataFileError naming what is
         wrong with the file; what is wrong with the journal is in the result."""
         path = data_dir / DATA_FILE_NAME
-        storage = DurableStorage(path, check=_check_version)
+        storage = DurableStorage(path, check=_check_version, key=key)
         data = storage.read()
         if data is None:
             return None
