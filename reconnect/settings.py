@@ -52,6 +52,10 @@ class Settings(BaseModel):
     # Where the data lives when neither --data-dir nor RECONNECT_DATA_DIR says; None is
     # the platform's user data folder. Kept as typed ("~/notes/reconnect").
     data_folder: str | None = Field(default=None, max_length=1000)
+    # Encrypted data folders whose passphrase this machine keeps in the system keyring
+    # (`reconnect encrypt --remember`): a per-machine choice, so here and not in the
+    # (perhaps synced) data folder.
+    remembered_folders: list[str] = Field(default_factory=list, max_length=100)
 
     @field_validator("data_folder")
     @classmethod

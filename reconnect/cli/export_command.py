@@ -12,12 +12,15 @@ import argparse
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect.cli.after_save import say_after_save
 from reconnect.cli.arg_types import iso_date
-from reconnect.store.paths import data_dir
 from reconnect.transfer.export import DEFAULT_REPORT_DAYS, FORMATS, default_output
+
+if TYPE_CHECKING:
+    from reconnect.store.folder_key import FolderKey, KeyFile
+    from reconnect.store.store import Store
 
 NAME = "export"
 EXIT_BAD_INPUT = 2
@@ -45,6 +48,13 @@ def add_parser(subparsers: Any) -> str:
         default=None,
         help="include private reflections (default: yes for json, no for the others)",
     )
+    parser.add_argument(
+        "--encrypt",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="encrypt a json backup with a passphrase (default: yes when your data is "
+        "encrypted, with its passphrase; otherwise one is asked)",
+    )
     return NAME
 
 
@@ -62,19 +72,35 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "csv" and output.is_dir():
         print(f"reconnect export: {output} is a folder; give a file name.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.encrypt and args.format != "json":
+        print(
+            f"reconnect export: only a json backup can be encrypted; {args.format} is plain "
+            "text by nature.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    from reconnect.cli.passphrase import open_store
     from reconnect.settings import load_settings
-    from reconnect.store.store import Store
     from reconnect.transfer.export import export
 
+    store = open_store(args.data_dir)
+    seal_with = _seal_with(store, args) if args.format == "json" else None
+    if store.encrypted and seal_with is None:
+        print(
+            f"reconnect: your data is encrypted, but this {args.format} file is not: keep it "
+            "somewhere private, and delete it when you are done with it.",
+            file=sys.stderr,
+        )
     try:
         result = export(
-            Store.open(data_dir(args.data_dir)),
+            store,
             args.format,
             output,
             start=start,
             end=end,
             include_private=args.include_private,
             resources=load_settings()[0].resources,  # a backup and a CSV carry your own list
+            seal_with=seal_with,
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)
@@ -85,3 +111,18 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     say_after_save(result.summary())
     return 0
+
+
+def _seal_with(store: Store, args: argparse.Namespace) -> tuple[FolderKey, KeyFile] | None:
+    """The key (and key file) a json backup is sealed with: the folder's own when it is
+    encrypted, else one made from a passphrase asked now; None for a plain backup."""
+    if args.encrypt is False or (args.encrypt is None and not store.encrypted):
+        return None
+    own = store.backup_seal()
+    if own is not None:
+        return own
+    from reconnect.cli.passphrase import new_passphrase
+    from reconnect.store.folder_key import KeyFile
+
+    key_file, key = KeyFile.new(new_passphrase(store.folder))
+    return key, key_file

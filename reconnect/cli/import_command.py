@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.cli.after_save import say_after_save
 from reconnect.docs import PLAN_FORMAT
-from reconnect.store.paths import data_dir
 from reconnect.transfer.import_kinds import KINDS
 
 if TYPE_CHECKING:
@@ -45,9 +44,9 @@ def add_parser(subparsers: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reconnect.cli.passphrase import open_store
     from reconnect.records.models import now_local
     from reconnect.settings import load_settings, save_settings
-    from reconnect.store.store import Store
     from reconnect.transfer.documents import ImportRefused
     from reconnect.transfer.importers import PlanRefused, import_file
 
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     settings, unreadable = load_settings()
     try:
         result = import_file(
-            Store.open(data_dir(args.data_dir)),
+            open_store(args.data_dir),
             path,
             now=now_local(),
             dry_run=args.check,
@@ -63,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             progress=_progress_line("Checking records"),
             # A settings file that could not be read is never written over.
             own_resources=None if unreadable else settings.resources,
+            ask_passphrase=_ask_backup_passphrase,
         )
     except ImportRefused as exc:
         guide = f"\nHow to write a plan: {PLAN_FORMAT}" if isinstance(exc, PlanRefused) else ""
@@ -79,6 +79,19 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return 0
+
+
+def _ask_backup_passphrase() -> str:
+    """An encrypted backup's passphrase: RECONNECT_PASSPHRASE_FILE, else asked."""
+    from reconnect.cli.passphrase import ask, from_file, has_terminal
+    from reconnect.store.folder_key import NoPassphrase
+
+    given = from_file()
+    if given is not None:
+        return given
+    if not has_terminal():
+        raise NoPassphrase(Path("."))
+    return ask("The backup's passphrase: ")
 
 
 def _progress_line(label: str) -> Progress | None:

@@ -109,7 +109,6 @@ def _log(args: argparse.Namespace) -> int:
         first_error,
         now_local,
     )
-    from reconnect.store.paths import data_dir
 
     now = now_local()
     try:
@@ -166,10 +165,10 @@ def _log(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise BadInput(_flagged(first_error(exc))) from None
 
+    from reconnect.cli.passphrase import open_store
     from reconnect.logic import connections
-    from reconnect.store.store import Store
 
-    store = Store.open(data_dir(args.data_dir))
+    store = open_store(args.data_dir)
     try:
         saved = connections.save(store, connection, who=args.who, now=now)
     except ValidationError as exc:

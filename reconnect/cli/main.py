@@ -1,7 +1,9 @@
 """`reconnect` and its subcommands.
 
 Textual is imported only when the TUI opens, so shell commands stay fast. Exit status:
-0 done, 2 bad usage or input (nothing saved), 3 the data file can't be used safely.
+0 done, 2 bad usage or input (nothing saved), 3 the data file can't be used safely (or
+is encrypted and no passphrase was given), 4 a wrong passphrase, 5 an encrypted file
+(or the key file) damaged or changed, 6 an encrypted file cut short.
 """
 
 from __future__ import annotations
@@ -92,7 +94,9 @@ def build_parser() -> Parser:
     sub.add_parser("check", help="verify the data file and count its records")
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
-        COMMANDS[module.add_parser(sub)] = module.run
+        names = module.add_parser(sub)  # one name, or several run by one function
+        for name in [names] if isinstance(names, str) else names:
+            COMMANDS[name] = module.run
     # `reconnect log … --data-dir D` means the same as `reconnect --data-dir D log …`.
     # Unset here, the value given before the command (or none) stands.
     for command in sub.choices.values():
@@ -108,6 +112,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.log_command",
     "reconnect.cli.import_command",
     "reconnect.cli.export_command",
+    "reconnect.cli.encryption_commands",
 )
 
 
@@ -130,7 +135,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = folder / DATA_FILE_NAME
     if folder.exists() and not folder.is_dir():
         prepare_folder(folder)  # says what is wrong
-    found = Store.inspect(folder)
+    from reconnect.cli.passphrase import folder_key
+
+    found = Store.inspect(folder, key=folder_key(folder) if folder.is_dir() else None)
     drain_notices()  # what the journal holds is said below, once
     if found is None:
         print(f"No data file yet at {path}: nothing to check. The app creates it on first use.")
@@ -176,6 +183,32 @@ def _fold_at_quit(store: Store) -> None:
         )
 
 
+def _open_for_app(folder: Path) -> Store | None:
+    """The store, unlocked when the folder is encrypted: from RECONNECT_PASSPHRASE_FILE
+    or the keyring when they give it, else asked once in a screen of its own (None: the
+    person chose to quit there)."""
+    from reconnect.cli.passphrase import from_file, remembered
+    from reconnect.store.folder_key import WrongPassphrase, key_file_path, read_key_file
+    from reconnect.store.store import Store
+
+    key_file = read_key_file(folder) if folder.is_dir() else None
+    if key_file is None:
+        return Store.open(folder)
+    given = from_file()
+    if given is not None:
+        return Store.open(folder, key=key_file.unlock(given, key_file_path(folder)))
+    kept = remembered(folder)
+    if kept is not None:
+        try:
+            return Store.open(folder, key=key_file.unlock(kept, key_file_path(folder)))
+        except WrongPassphrase:
+            pass  # changed on another machine: ask
+    from screens.unlock import UnlockApp
+
+    key = UnlockApp(folder, key_file).run()
+    return None if key is None else Store.open(folder, key=key)
+
+
 def run_app(args: argparse.Namespace) -> int:
     from reconnect.app import make_app
     from reconnect.store.store import Store
@@ -189,7 +222,10 @@ def run_app(args: argparse.Namespace) -> int:
             store = Store.open(demo_dir / "data")
             seed_store(store, generate(args.today or date.today()))
         else:
-            store = Store.open(data_dir(args.data_dir))
+            opened = _open_for_app(data_dir(args.data_dir))
+            if opened is None:
+                return 0
+            store = opened
         app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
         code = run_quietly(app)
         if code == 0:
@@ -232,6 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # use (~15 ms at each start). reconnect uses none; a user can still opt in.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from reconnect.cli.crash import crash_line
+    from reconnect.cli.passphrase import PassphraseRefused
     from reconnect.store.errors import DataFileError, drain_notices
 
     if not args.data_dir and not os.environ.get("RECONNECT_DATA_DIR"):
@@ -244,7 +281,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args)
     except DataFileError as exc:
         print(f"reconnect: {exc}", file=sys.stderr)
-        return EXIT_DATA_FILE
+        return exc.exit_status
+    except PassphraseRefused as exc:
+        print(f"reconnect: {exc}.", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except OSError as exc:

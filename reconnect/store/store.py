@@ -27,7 +27,7 @@ from reconnect.records.models import (
 )
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
-from reconnect.store.folder_key import FolderKey, NoPassphrase, read_key_file
+from reconnect.store.folder_key import FolderKey, KeyFile, NoPassphrase, read_key_file
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 from reconnect.store.odd_dates import odd_dates
@@ -192,6 +192,20 @@ class Store:
         """Several changes as one: one lock, one durable write, all or nothing."""
         with self.storage.batch():
             yield
+
+    @property
+    def encrypted(self) -> bool:
+        return self.storage.key is not None
+
+    def backup_seal(self) -> tuple[FolderKey, KeyFile] | None:
+        """The current data key and the key file wrapping it (under the folder's
+        passphrase), for a sealed backup that opens anywhere with that passphrase;
+        None when the folder is not encrypted."""
+        key = self.storage.key
+        key_file = read_key_file(self.folder) if key is not None else None
+        if key is None or key_file is None:
+            return None
+        return key.only_current(), key_file.keeping_only(key.current)
 
     @property
     def file_gone(self) -> bool:

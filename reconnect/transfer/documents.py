@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ class ImportRefused(ValueError):
     hint = ""
 
 
-def load_document(path: Path) -> Any:
-    """The parsed content of a .toml or .json file. Raises DocumentError, OSError."""
+def load_document(path: Path, opener: Callable[[bytes], bytes] | None = None) -> Any:
+    """The parsed content of a .toml or .json file. Raises DocumentError, OSError.
+    `opener` gives the plain bytes of an encrypted (sealed) file."""
     suffix = path.suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES:
         raise DocumentError(f"{path.name}: expected a .toml or .json file")
@@ -38,6 +40,12 @@ def load_document(path: Path) -> Any:
     raw = path.read_bytes()
     # A UTF-8 byte-order mark is harmless in a file to import (Notepad writes one).
     raw = raw.removeprefix(b"\xef\xbb\xbf")
+    from reconnect.store.sealing import is_sealed
+
+    if is_sealed(raw):
+        if opener is None:
+            raise DocumentError(f"{path.name}: encrypted; it cannot be read here")
+        raw = opener(raw)
     if suffix == ".json":
         # Imported here: the import command's --help should not load orjson.
         from reconnect.store.strict_json import JsonRefused, loads_strict

@@ -16,6 +16,7 @@ from reconnect.logic.plural import plural
 
 if TYPE_CHECKING:  # the shell reads DEFAULTS before it opens a store: keep this light
     from reconnect.settings import ResourceSetting
+    from reconnect.store.folder_key import FolderKey, KeyFile
     from reconnect.store.store import Store
 
 Progress = Callable[[int, int], None]
@@ -55,6 +56,7 @@ class ExportResult:
     records: int = 0
     private_left_out: int = 0
     files: list[Path] = field(default_factory=list)
+    sealed: bool = False  # a json backup encrypted with a passphrase
 
     def summary(self, private_hint: str = "--include-private to add them") -> str:
         what = {
@@ -66,7 +68,9 @@ class ExportResult:
             "ics": f"Calendar of {plural(self.records, 'planned step')}",
         }[self.fmt]
         line = f"{what} written to {self.path}"
-        if self.fmt == "json" and not self.private_left_out:
+        if self.sealed:
+            line += " (encrypted: it opens with your passphrase)"
+        elif self.fmt == "json" and not self.private_left_out:
             line += " (private reflections included: readable by you alone, keep it private)"
         if self.private_left_out:
             left_out = plural(self.private_left_out, "private reflection")
@@ -85,10 +89,12 @@ def export(
     first_day: int = 0,
     progress: Progress | None = None,
     resources: Sequence[ResourceSetting] = (),
+    seal_with: tuple[FolderKey, KeyFile] | None = None,
 ) -> ExportResult:
     """Write `fmt` to `output`. include_private None: the format's default (DEFAULTS).
     `resources`, the person's own people and places from Settings, go into a backup and
-    a CSV export alike."""
+    a CSV export alike. `seal_with` (a json backup only): a key and the key file wrapping
+    it, carried in the backup so that it opens with that passphrase alone."""
     if include_private is None:
         include_private = DEFAULTS[fmt].include_private
     from reconnect.store.atomic import atomic_write, remove_stale_temp_files
@@ -112,7 +118,13 @@ def export(
     if fmt == "json":
         from reconnect.transfer.backup import backup_bytes
 
-        atomic_write(output, backup_bytes(records, resources))
+        data = backup_bytes(records, resources)
+        if seal_with is not None:
+            from reconnect.store.sealing import seal
+
+            data = seal(data, seal_with[0], envelope=seal_with[1])
+            result.sealed = True
+        atomic_write(output, data)
         result.records = sum(len(items) for items in records.values())
     elif fmt == "csv":
         from reconnect.transfer.csv_export import write_csv_folder

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from reconnect.logic.plural import plural
 from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
 from reconnect.transfer.import_kinds import KINDS
+from reconnect.transfer.sealed_backup import SealedBackupRefused, open_sealed
 
 if TYPE_CHECKING:  # the shell builds its parser from KINDS without loading the store
     from reconnect.settings import ResourceSetting
@@ -265,18 +266,23 @@ def import_file(
     kind: str | None = None,
     progress: Progress | None = None,
     own_resources: list[ResourceSetting] | None = None,
+    ask_passphrase: Callable[[], str] | None = None,
 ) -> ImportResult:
     """Recognise (or, given `kind`, assume) what the file is and import it into `store`.
 
-    Raises ImportRefused (nothing saved) or DataFileError.
+    Raises ImportRefused (nothing saved) or DataFileError. An encrypted backup opens
+    with the store's own key when it is one of the folder's, else with the passphrase
+    `ask_passphrase` gives (the shell asks; the app has none, and says so).
     """
     if path.is_dir():
         raise ImportRefused(f"{path} is a folder; give the file to import")
     if not path.exists():
         raise ImportRefused(f"{path}: no such file")
     try:
-        document = load_document(path)
-    except DocumentError as exc:
+        document = load_document(
+            path, lambda raw: open_sealed(raw, path, store.storage.key, ask_passphrase)
+        )
+    except (DocumentError, SealedBackupRefused) as exc:
         raise ImportRefused(str(exc)) from None
     except OSError as exc:
         raise ImportRefused(f"{path}: {exc.strerror or exc}") from None
