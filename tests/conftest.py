@@ -107,6 +107,18 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_keys_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keys unlocked in one test are not there in the next; no passphrase is given by
+    the environment unless a test says so."""
+    from reconnect.store.unlocked import forget_all
+
+    monkeypatch.delenv("RECONNECT_PASSPHRASE_FILE", raising=False)
+    monkeypatch.delenv("RECONNECT_NEW_PASSPHRASE_FILE", raising=False)
+    yield
+    forget_all()
+
+
+@pytest.fixture(autouse=True)
 def no_notices_from_other_tests() -> None:
     """The store's notices wait in one list for whoever shows them next: one a test left
     (a copy kept, a folder made private) must not pop up in the next test's app."""

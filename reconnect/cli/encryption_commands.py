@@ -62,12 +62,13 @@ def run(args: argparse.Namespace) -> int:
     from reconnect.cli.after_save import say_after_save
     from reconnect.cli.passphrase import (
         NEW_PASSPHRASE_FILE_ENV,
+        folder_key,
         new_passphrase,
-        open_store,
         remember,
     )
     from reconnect.store import encryption
     from reconnect.store.folder_key import is_encrypted
+    from reconnect.store.store import Store
 
     folder = data_dir(args.data_dir)
     encrypted = folder.is_dir() and is_encrypted(folder)
@@ -81,10 +82,17 @@ def run(args: argparse.Namespace) -> int:
     if args.command != "encrypt" and not encrypted:
         print(f"reconnect: {folder} is not encrypted; nothing to do.", file=sys.stderr)
         return EXIT_USAGE
-    store = open_store(args.data_dir)
-    lines: list[str] = []
+    # Everything asked before the store opens: a refused passphrase changes no byte.
+    key = folder_key(folder)
+    passphrase = None
     if args.command == "encrypt":
         passphrase = new_passphrase(folder)
+    elif args.command == "passphrase":
+        passphrase = new_passphrase(folder, NEW_PASSPHRASE_FILE_ENV)
+    store = Store.open(folder, key=key)
+    lines: list[str] = []
+    if args.command == "encrypt":
+        assert passphrase is not None
         started = time.perf_counter()
         encryption.encrypt(folder, store.storage, passphrase)
         took = time.perf_counter() - started
@@ -95,7 +103,6 @@ def run(args: argparse.Namespace) -> int:
         if args.remember:
             lines.append(remember(folder, passphrase))
     elif args.command == "decrypt":
-        key = store.storage.key
         assert key is not None
         encryption.decrypt(folder, store.storage, key)
         lines.append(
@@ -104,9 +111,7 @@ def run(args: argparse.Namespace) -> int:
         )
         lines.append(remember(folder, None))
     else:
-        key = store.storage.key
-        assert key is not None
-        passphrase = new_passphrase(folder, NEW_PASSPHRASE_FILE_ENV)
+        assert key is not None and passphrase is not None
         encryption.change_passphrase(folder, store.storage, key, passphrase)
         lines.append(f"The passphrase of {folder} is changed. {KEEP_IT_SAFE}")
         lines.append(remember(folder, passphrase if args.remember else None))

@@ -215,6 +215,8 @@ class DurableStorage(Storage):
         # Ours when the stamp is the one the last writer left: its tables may stay
         # unsplit until used, and take new records by the ids its meta keeps.
         ours = _stamp_in(token) == _stamp_of(st) + (_file_stamp(self.journal.path) or NO_FILE)
+        if self._data is not None:
+            self._key_unchanged()  # or what we hold was read under another key
         raw = unseal(raw, self.key, self.path)
         try:
             data, self.foreign_layout = decode_with_layout(raw, ours=ours)
