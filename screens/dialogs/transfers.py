@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 from reconnect.areas import AREAS_BY_NAME
 from reconnect.transfer.export import export
 from reconnect.transfer.importers import import_file
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.export_form import ExportForm, ExportRequest
 from screens.dialogs.import_form import ImportForm
 from screens.dialogs.transfer import Progress, TransferScreen
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
+    from reconnect.store.folder_key import FolderKey, KeyFile
 
 
 def start_export(app: ReconnectApp, end: date | None = None) -> None:
@@ -29,7 +31,25 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
     def run(request: ExportRequest | None) -> None:
         if request is None:
             return
+        # An encrypted folder's backup is sealed with its passphrase; a report is plain
+        # text by nature, so the person is asked before one is written.
+        seal_with = app.store.backup_seal() if request.fmt == "json" else None
+        if app.store.encrypted and seal_with is None:
+            app.push_screen(
+                ConfirmDialog(
+                    f"Your data is encrypted, but a {request.fmt} file is plain text: "
+                    "anyone who opens it can read it.",
+                    yes="Write it",
+                    no="Don't write it",
+                    title="A plain copy",
+                    note="Keep it somewhere private, and delete it when you are done.",
+                ),
+                lambda yes: write(request, None) if yes else None,
+            )
+            return
+        write(request, seal_with)
 
+    def write(request: ExportRequest, seal_with: tuple[FolderKey, KeyFile] | None) -> None:
         def job(progress: Progress) -> list[str]:
             result = export(
                 app.store,
@@ -41,6 +61,7 @@ def start_export(app: ReconnectApp, end: date | None = None) -> None:
                 first_day=first_day,
                 progress=progress,
                 resources=resources,
+                seal_with=seal_with,
             )
             return [result.summary(private_hint="tick Include private reflections to add them")]
 

@@ -1,0 +1,118 @@
+"""Encryption in the app: the passphrase asked once at start in a masked field, and a
+plain report written only after asking; a backup sealed with the folder's passphrase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from reconnect.store import encryption
+from reconnect.store.folder_key import read_key_file
+from reconnect.store.store import Store
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.export_form import ExportForm
+from screens.unlock import UnlockApp
+from tests.conftest import wait_for
+from tests.encryption_helpers import (
+    PASSPHRASE,
+    SECRETS,
+    cheap_scrypt,  # noqa: F401 (a fixture)
+    fill,
+)
+from tests.test_transfers_app import _wait_done
+
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
+
+def encrypted_folder(data_dir: Path) -> Store:
+    store = Store.open(data_dir)
+    fill(store)
+    encryption.encrypt(data_dir, store.storage, PASSPHRASE)
+    return store
+
+
+async def test_the_unlock_screen_masks_says_a_wrong_passphrase_and_opens_with_the_right(
+    data_dir: Path,
+) -> None:
+    encrypted_folder(data_dir).close()
+    app = UnlockApp(data_dir, read_key_file(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.query_one("#unlock-input", Input)
+        assert field.password and field.has_focus
+        await pilot.press(*"not it", "enter")
+        status = app.query_one("#unlock-status", Static)
+        await wait_for(pilot, lambda: "does not open" in str(status.render()), "the refusal")
+        assert field.value == "" and not field.disabled
+        await pilot.press(*PASSPHRASE, "enter")
+        await wait_for(pilot, lambda: app.return_value is not None, "the key")
+    key = app.return_value
+    assert key is not None
+    opened = Store.open(data_dir, key=key)
+    assert any(SECRETS[0] in c.what for c in opened.connections.all())
+
+
+async def test_quitting_the_unlock_screen_opens_nothing(data_dir: Path) -> None:
+    encrypted_folder(data_dir).close()
+    app = UnlockApp(data_dir, read_key_file(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+    assert app.return_value is None
+
+
+async def test_a_plain_report_from_an_encrypted_folder_is_asked_first(
+    data_dir: Path, make_test_app: Callable[..., Any], tmp_path: Path
+) -> None:
+    store = encrypted_folder(data_dir)
+    report = tmp_path / "report.md"
+    app = make_test_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportForm)
+        app.screen.query_one("#format", Select).value = "md"
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(report)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("escape")  # don't write it
+        await pilot.pause()
+        assert not report.exists()
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "md"
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(report)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("y")
+        await _wait_done(pilot, app)
+    assert report.exists()
+
+
+async def test_a_backup_from_an_encrypted_folder_is_sealed_without_asking(
+    data_dir: Path, make_test_app: Callable[..., Any], tmp_path: Path
+) -> None:
+    store = encrypted_folder(data_dir)
+    backup = tmp_path / "backup.json"
+    app = make_test_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "json"
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(backup)
+        await pilot.press("ctrl+s")
+        message = await _wait_done(pilot, app)
+        assert "encrypted" in message
+    raw = backup.read_bytes()
+    assert not any(word.encode() in raw for word in SECRETS)
+    # Imported into the same folder, from the app, it opens with the folder's own key.
+    from reconnect.records.models import now_local
+    from reconnect.transfer.importers import import_file
+
+    result = import_file(store, backup, now=now_local(), dry_run=True)
+    assert "valid backup of 3 records" in result.summary
