@@ -237,7 +237,7 @@ def read_key_file(folder: Path) -> KeyFile | None:
     path = key_file_path(folder)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the store says what is wrong
         return None
     except IsADirectoryError:
         raise KeyFileDamaged(path, "it is a folder") from None
