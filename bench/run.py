@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Context, Result, ratio_words
+from bench.encryption_measures import encrypted_log_and_start, encrypted_save, unlock_time
 from bench.goals_measures import delete_a_person, goals_consistency
 from bench.heavy_week import heavy_week
 from bench.log_measures import log_command, log_form_save
@@ -41,6 +42,9 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     progress_series,
     open_progress,
     heavy_week,
+    unlock_time,
+    encrypted_save,
+    encrypted_log_and_start,
 ]
 GROWTH_YEARS = (1, 5, 20)
 # Targets across years: the figure at 20 years against the one at 1 year.
@@ -55,12 +59,13 @@ def _met(met: bool | None) -> str:
     return "—" if met is None else "yes" if met else "NO"
 
 
-def measure_all(runs: int, years: int) -> list[Result]:
+def measure_all(runs: int, years: int, only: str = "") -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="reconnect-bench-") as work:
         ctx = Context(runs=runs, work=Path(work), years=years)
         for measure in MEASURES:
-            results.extend(measure(ctx))
+            if only in measure.__name__:
+                results.extend(measure(ctx))
     return results
 
 
@@ -146,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="years of heavy data (1, 5, 20; made once, kept in bench/.cache); default 5",
     )
     parser.add_argument(
+        "--only",
+        default="",
+        metavar="TEXT",
+        help="run only the measures whose function name holds TEXT (e.g. encrypt)",
+    )
+    parser.add_argument(
         "--growth",
         action="store_true",
         help=f"run every measure at {', '.join(map(str, GROWTH_YEARS))} years and print "
@@ -160,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("bench: --years must be at least 1")
     runs = 5 if args.quick else 15
     if args.growth:
-        by_years = {years: measure_all(runs, years) for years in GROWTH_YEARS}
+        by_years = {years: measure_all(runs, years, args.only) for years in GROWTH_YEARS}
         if args.json:
             print(json.dumps({f"{y} years": as_json(r) for y, r in by_years.items()}, indent=2))
             return 0
@@ -169,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
         print_growth(by_years)
         return 0
-    results = measure_all(runs, args.years)
+    results = measure_all(runs, args.years, args.only)
     if args.json:
         print(json.dumps(as_json(results), indent=2))
         return 0
