@@ -116,3 +116,15 @@ async def test_a_backup_from_an_encrypted_folder_is_sealed_without_asking(
 
     result = import_file(store, backup, now=now_local(), dry_run=True)
     assert "valid backup of 3 records" in result.summary
+
+
+async def test_settings_say_whether_the_data_is_encrypted(
+    data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
+    store = encrypted_folder(data_dir)
+    app = make_test_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("comma")
+        await wait_for(pilot, lambda: bool(app.screen.query("#files")), "Settings")
+        files = str(app.screen.query_one("#files", Static).render())
+        assert "Encryption  on: `reconnect passphrase`" in files

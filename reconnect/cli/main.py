@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from reconnect.store.store import Store
 
 EXIT_USAGE = 2
+# Commands that open the store: an encrypted folder's key is opened while they load.
+OPENS_A_STORE = ("log", "import", "export", "check", "decrypt", "passphrase")
 EXIT_DATA_FILE = 3
 
 Command = Callable[[argparse.Namespace], int]
@@ -187,22 +189,16 @@ def _open_for_app(folder: Path) -> Store | None:
     """The store, unlocked when the folder is encrypted: from RECONNECT_PASSPHRASE_FILE
     or the keyring when they give it, else asked once in a screen of its own (None: the
     person chose to quit there)."""
-    from reconnect.cli.passphrase import from_file, remembered
-    from reconnect.store.folder_key import WrongPassphrase, key_file_path, read_key_file
+    from reconnect.cli.passphrase import folder_key
+    from reconnect.store.folder_key import NoPassphrase, read_key_file
     from reconnect.store.store import Store
 
-    key_file = read_key_file(folder) if folder.is_dir() else None
-    if key_file is None:
-        return Store.open(folder)
-    given = from_file()
-    if given is not None:
-        return Store.open(folder, key=key_file.unlock(given, key_file_path(folder)))
-    kept = remembered(folder)
-    if kept is not None:
-        try:
-            return Store.open(folder, key=key_file.unlock(kept, key_file_path(folder)))
-        except WrongPassphrase:
-            pass  # changed on another machine: ask
+    try:
+        return Store.open(folder, key=folder_key(folder, may_ask=False))
+    except NoPassphrase:
+        key_file = read_key_file(folder)
+        if key_file is None:
+            raise  # decrypted meanwhile: not ours to guess
     from screens.unlock import UnlockApp
 
     key = UnlockApp(folder, key_file).run()
@@ -275,6 +271,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reconnect.settings import configured_data_folder
 
         args.data_dir = configured_data_folder()
+    if args.command in OPENS_A_STORE or (args.command is None and not args.demo):
+        from reconnect.cli.passphrase import unlock_early
+
+        unlock_early(data_dir(args.data_dir))
     try:
         if args.command:
             return COMMANDS[args.command](args)

@@ -14,11 +14,14 @@ import contextlib
 import getpass
 import os
 import sys
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from reconnect.store.errors import DataFileError
 from reconnect.store.folder_key import (
     FolderKey,
+    KeyFile,
     NoPassphrase,
     WrongPassphrase,
     key_file_path,
@@ -110,30 +113,85 @@ def remember(folder: Path, passphrase: str | None) -> str:
     return said
 
 
-def folder_key(folder: Path) -> FolderKey | None:
-    """The unlocked key of an encrypted folder; None for a plain one. Raises
-    NoPassphrase, WrongPassphrase, KeyFileDamaged, PassphraseRefused."""
-    key_file = read_key_file(folder)
-    if key_file is None:
-        return None
+def _unlocked_without_asking(folder: Path, key_file: KeyFile) -> FolderKey | None:
+    """The key opened with the passphrase file or the keyring; None when neither gives
+    one. A wrong passphrase from the file raises; one from the keyring is said, and the
+    person is asked (it was changed on another machine)."""
     path = key_file_path(folder)
     given = from_file()
     if given is not None:
         return key_file.unlock(given, path)
     kept = remembered(folder)
-    if kept is not None:
+    if kept is None:
+        return None
+    try:
+        return key_file.unlock(kept, path)
+    except WrongPassphrase:
+        print(
+            "reconnect: the passphrase kept in the keyring no longer opens this folder.",
+            file=sys.stderr,
+        )
+        return None
+
+
+# Keys being opened in the background while a command loads its code (unlock_early).
+_EARLY: dict[Path, tuple[threading.Thread, dict[str, Any]]] = {}
+
+
+def unlock_early(folder: Path) -> None:
+    """Begin opening an encrypted folder's key in a thread when no one has to be asked:
+    scrypt releases the GIL, so its quarter of a second runs beside the imports of the
+    command (pydantic, the models, Textual) instead of after them."""
+    try:
+        key_file = read_key_file(folder)
+    except DataFileError:
+        return  # said when the command opens the folder
+    if key_file is None:
+        return
+    box: dict[str, Any] = {}
+
+    def work() -> None:
         try:
-            return key_file.unlock(kept, path)
-        except WrongPassphrase:
-            print(
-                "reconnect: the passphrase kept in the keyring no longer opens this folder.",
-                file=sys.stderr,
-            )
-    if not has_terminal():
+            box["key"] = _unlocked_without_asking(folder, key_file)
+        except BaseException as exc:  # raised where the key is asked for
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name="unlock", daemon=True)
+    _EARLY[Path(os.path.abspath(folder))] = (thread, box)
+    thread.start()
+
+
+def _early_result(folder: Path) -> tuple[bool, FolderKey | None]:
+    """Whether the key was looked for early, and what was found."""
+    early = _EARLY.pop(Path(os.path.abspath(folder)), None)
+    if early is None:
+        return False, None
+    thread, box = early
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return True, box.get("key")
+
+
+def folder_key(folder: Path, may_ask: bool = True) -> FolderKey | None:
+    """The unlocked key of an encrypted folder; None for a plain one. Raises
+    NoPassphrase (nothing gave one and, with `may_ask`, no terminal to ask at),
+    WrongPassphrase, KeyFileDamaged, PassphraseRefused."""
+    looked, given = _early_result(folder)
+    if given is not None:
+        return given
+    key_file = read_key_file(folder)
+    if key_file is None:
+        return None
+    if not looked:
+        given = _unlocked_without_asking(folder, key_file)
+        if given is not None:
+            return given
+    if not may_ask or not has_terminal():
         raise NoPassphrase(folder)
     for attempt in range(TRIES):
         try:
-            return key_file.unlock(ask(f"Passphrase for {folder}: "), path)
+            return key_file.unlock(ask(f"Passphrase for {folder}: "), key_file_path(folder))
         except WrongPassphrase:
             if attempt == TRIES - 1:
                 raise

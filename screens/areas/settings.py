@@ -154,6 +154,13 @@ class SettingsScreen(AreaScreen):
             ("Data file", str(self.store.path)),
             ("Settings", str(self.reconnect.settings_file)),
             ("Crash logs", str(crash_log_dir())),
+            (
+                "Encryption",
+                # Within 80 columns beside its label.
+                "on: `reconnect passphrase` (in a shell) changes the passphrase"
+                if self.store.encrypted
+                else "off: `reconnect encrypt` (in a shell) seals it with a passphrase",
+            ),
         )
         text.append("Where your files are\n", style="bold")
         for name, where in rows:
