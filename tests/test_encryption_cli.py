@@ -234,3 +234,63 @@ def test_remember_keeps_the_passphrase_in_the_keyring_until_decrypt(
     assert main(["decrypt"]) == 0
     assert memory.kept == {}
     assert read_key_file(data_dir) is None
+
+
+# A process killed outright (os._exit: no cleanup, temp files left) as its N-th file
+# write of the change begins.
+KILLED_AT = """\
+import os, sys
+from reconnect.store import atomic, encryption, storage
+real, count = atomic.atomic_write, [0]
+def dying(*args, **kwargs):
+    count[0] += 1
+    if count[0] > int(sys.argv[1]):
+        os._exit(9)
+    real(*args, **kwargs)
+encryption.atomic_write = storage.atomic_write = dying
+from reconnect.cli.main import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("command", ["encrypt", "decrypt", "passphrase"])
+@pytest.mark.parametrize("writes", [0, 1, 2, 3])
+def test_a_kill_during_a_change_leaves_a_folder_that_opens_with_old_or_new(
+    tmp_path: Path, data_dir: Path, command: str, writes: int
+) -> None:
+    old = passphrase_file(tmp_path, PASSPHRASE)
+    new = passphrase_file(tmp_path, NEW_PASSPHRASE, "new")
+    assert reconnect(*LOG, data_dir=data_dir).returncode == 0
+    if command != "encrypt":
+        assert reconnect("encrypt", data_dir=data_dir, passphrase=old).returncode == 0
+    assert reconnect(*LOG, data_dir=data_dir, passphrase=old).returncode == 0  # a journal
+    env = {
+        **os.environ,
+        "RECONNECT_DATA_DIR": str(data_dir),
+        "RECONNECT_PASSPHRASE_FILE": str(new if command == "encrypt" else old),
+        "RECONNECT_NEW_PASSPHRASE_FILE": str(new),
+    }
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT, str(writes), command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert killed.returncode in (0, 9), killed.stderr
+    opened = [
+        reconnect("check", data_dir=data_dir, passphrase=pw)
+        for pw in (old, new, passphrase_file(tmp_path, "", "none"))
+    ]
+    good = [r for r in opened if r.returncode == 0]
+    assert good, [r.stderr for r in opened]
+    assert "2 connections" in good[0].stdout
+    if read_key_file(data_dir) is not None and read_key_file(data_dir).pending:
+        assert "stopped midway" in good[0].stdout
+    # The next open finishes the change: no plain word left when it is encrypted.
+    pw = next(p for p, r in zip((old, new), opened, strict=False) if r.returncode == 0)
+    assert reconnect(*LOG, data_dir=data_dir, passphrase=pw).returncode == 0
+    if read_key_file(data_dir) is not None:
+        assert read_key_file(data_dir).pending is None
+        assert plaintext_found(data_dir) == []

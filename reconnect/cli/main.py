@@ -153,12 +153,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problem)
     for odd in found.odd_dates:  # the file opens; the person may want to set these right
         print(f"A date to check: {odd}")
+    if _encryption_pending(folder):
+        print(
+            "A change of encryption (encrypt, decrypt or passphrase) was stopped midway: "
+            "every record is readable, and it is finished the next time reconnect opens "
+            "the folder."
+        )
     if found.upgrade:
         print(
             "It was written by an older reconnect: it will be upgraded the next time reconnect "
             "opens it, and the file as it is now kept beside it."
         )
     return 1 if found.problems else 0
+
+
+def _encryption_pending(folder: Path) -> bool:
+    from reconnect.store.folder_key import read_key_file
+
+    key_file = read_key_file(folder)
+    return key_file is not None and key_file.pending is not None
 
 
 def _count(count: int, kind: str) -> str:
