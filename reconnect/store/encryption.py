@@ -9,8 +9,8 @@ whatever step a crash stops at:
    seal every private file under the current key, or open them all; it holds every key
    a file may still be sealed with, wrapped under the passphrase that is now in force;
 3. each private file is rewritten (atomically, one by one) in its new form;
-4. the key file is written without `pending` and without retired keys (or removed,
-   when decrypting).
+4. the key file is written without `pending` (or removed, when decrypting); retired
+   keys stay in it, wrapped under the new passphrase, so a late copy still opens.
 
 A crash before 2 leaves the old form and the old passphrase; after it, the new
 passphrase opens every file (each is read in whichever form it is in), and the next
@@ -157,8 +157,11 @@ def finish_pending(
     if target is None:
         os.unlink(key_file_path(folder))
     else:
-        atomic_write(key_file_path(folder), key_file.keeping_only(key.current).to_bytes())
-        target = target.only_current()
+        # Retired keys stay, wrapped under the passphrase now in force: a copy sealed
+        # before the change (a sync tool's late copy, a backup) still opens, while the
+        # old passphrase opens none of them, nor anything sealed from now on.
+        key_file.pending = None
+        atomic_write(key_file_path(folder), key_file.to_bytes())
     fsync_folder(folder)
     storage.rekey(target)
     remember(folder, target)
