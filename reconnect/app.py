@@ -21,6 +21,7 @@ from reconnect.logic.weeks import at_local
 from reconnect.records.models import first_error, now_local
 from reconnect.settings import Settings, load_settings, save_settings, settings_path
 from reconnect.store.errors import drain_notices
+from reconnect.store.folder_key import FolderKey, KeyFile
 from reconnect.store.store import Store
 from reconnect.store.write_failure import failure_words
 from screens.areas.modes import AREA_SCREENS
@@ -31,6 +32,7 @@ from screens.dialogs.write_back import (
     write_back,
 )
 from screens.palette import ScreenActions
+from screens.unlock import UnlockScreen
 
 
 class ReconnectApp(App[int]):
@@ -303,3 +305,18 @@ def make_app(
         notice=notice,
         delays=delays or Delays(),
     )
+
+
+class UnlockApp(App[FolderKey | None]):
+    """Asks an encrypted folder's passphrase (screens/unlock.py) before ReconnectApp opens
+    the store; returns the unlocked key, or None when the person quit."""
+
+    TITLE = "reconnect"
+    CSS_PATH = ReconnectApp.CSS_PATH  # one look: the same stylesheets
+
+    def __init__(self, folder: Path, key_file: KeyFile) -> None:
+        super().__init__()
+        self._unlock = UnlockScreen(folder, key_file)
+
+    def on_mount(self) -> None:
+        self.push_screen(self._unlock, self.exit)

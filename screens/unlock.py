@@ -1,9 +1,10 @@
 """The passphrase asked once at start when the data folder is encrypted.
 
-An app of its own, run before the main one opens the store: nothing of the records is
-read until the key is open. Enter tries the passphrase (the key derivation takes a
-quarter of a second, so it runs in a worker and the screen says so); a wrong one says
-so and asks again; ctrl+q quits without opening anything.
+Shown by an app of its own (UnlockApp in reconnect/app.py), run before the main one
+opens the store: nothing of the records is read until the key is open. Enter tries the
+passphrase (the key derivation takes a quarter of a second, so it runs in a worker and
+the screen says so); a wrong one says so and asks again; ctrl+q quits without opening
+anything.
 """
 
 from __future__ import annotations
@@ -11,19 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from reconnect.store.folder_key import FolderKey, KeyFile, WrongPassphrase, key_file_path
 
 
-class UnlockApp(App[FolderKey | None]):
-    """Returns the folder's unlocked key, or None when the person quit."""
+class UnlockScreen(Screen[FolderKey | None]):
+    """Dismissed with the folder's unlocked key, or None when the person quit."""
 
-    CSS_PATH = "unlock.tcss"
-    TITLE = "reconnect"
     BINDINGS = [Binding("ctrl+q", "quit_locked", "Quit", priority=True)]
 
     def __init__(self, folder: Path, key_file: KeyFile) -> None:
@@ -54,9 +54,9 @@ class UnlockApp(App[FolderKey | None]):
         try:
             key = self._key_file.unlock(passphrase, key_file_path(self._folder))
         except WrongPassphrase:
-            self.call_from_thread(self._wrong)
+            self.app.call_from_thread(self._wrong)
             return
-        self.call_from_thread(self.exit, key)
+        self.app.call_from_thread(self.dismiss, key)
 
     def _wrong(self) -> None:
         self._tries += 1
@@ -71,4 +71,4 @@ class UnlockApp(App[FolderKey | None]):
         self.query_one("#unlock-status", Static).update(text)
 
     def action_quit_locked(self) -> None:
-        self.exit(None)
+        self.dismiss(None)

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Select, Static
 
+from reconnect.app import UnlockApp
 from reconnect.store import encryption
 from reconnect.store.folder_key import read_key_file
 from reconnect.store.store import Store
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.export_form import ExportForm
-from screens.unlock import UnlockApp
 from tests.conftest import wait_for
 from tests.encryption_helpers import (
     PASSPHRASE,
@@ -41,10 +41,11 @@ async def test_the_unlock_screen_masks_says_a_wrong_passphrase_and_opens_with_th
     encrypted_folder(data_dir).close()
     app = UnlockApp(data_dir, read_key_file(data_dir))
     async with app.run_test(size=(80, 24)) as pilot:
-        field = app.query_one("#unlock-input", Input)
+        await pilot.pause()
+        field = app.screen.query_one("#unlock-input", Input)
         assert field.password and field.has_focus
         await pilot.press(*"not it", "enter")
-        status = app.query_one("#unlock-status", Static)
+        status = app.screen.query_one("#unlock-status", Static)
         await wait_for(pilot, lambda: "does not open" in str(status.render()), "the refusal")
         assert field.value == "" and not field.disabled
         await pilot.press(*PASSPHRASE, "enter")

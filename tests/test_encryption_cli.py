@@ -99,6 +99,7 @@ def test_log_check_and_export_honour_the_passphrase_file(
     assert plaintext_found(data_dir) == []
     checked = reconnect("check", data_dir=data_dir, passphrase=encrypted)
     assert checked.returncode == 0 and "2 connections" in checked.stdout
+    assert "It is encrypted" in checked.stdout
     report = tmp_path / "report.md"
     exported = reconnect(
         "export", "--format", "md", "-o", str(report), data_dir=data_dir, passphrase=encrypted

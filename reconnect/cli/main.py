@@ -138,6 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         prepare_folder(folder)  # says what is wrong
     from reconnect.cli.passphrase import folder_key
+    from reconnect.store.folder_key import KEY_FILE_NAME, key_file_path
 
     found = Store.inspect(folder, key=folder_key(folder) if folder.is_dir() else None)
     drain_notices()  # what the journal holds is said below, once
@@ -146,6 +147,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     summary = ", ".join(_count(count, name) for name, count in found.counts.items())
     print(f"{'Problems in' if found.problems else 'OK'} {path}: {summary}")
+    if key_file_path(folder).exists():
+        print(f"It is encrypted: the passphrase opens the key kept in {KEY_FILE_NAME} beside it.")
     if found.journal_saves:
         saves = plural(found.journal_saves, "save")
         print(f"Its journal {found.journal} holds {saves} since it was last written whole.")
@@ -212,7 +215,7 @@ def _open_for_app(folder: Path) -> Store | None:
         key_file = read_key_file(folder)
         if key_file is None:
             raise  # decrypted meanwhile: not ours to guess
-    from screens.unlock import UnlockApp
+    from reconnect.app import UnlockApp
 
     key = UnlockApp(folder, key_file).run()
     return None if key is None else Store.open(folder, key=key)
