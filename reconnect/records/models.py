@@ -396,6 +396,27 @@ class Goal(Record):
         return min(todo, key=lambda s: s.difficulty) if todo else None
 
 
+class ImportantDate(BaseModel):
+    """A date that comes round every year for someone: a birthday, an anniversary. The
+    year is optional (a birthday whose year you don't know)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    label: Title
+    month: Annotated[int, Field(ge=1, le=12)]
+    day: Annotated[int, Field(ge=1, le=31)]
+    year: Annotated[int, Field(ge=YEARS[0], le=YEARS[-1])] | None = None
+
+    @model_validator(mode="after")
+    def _a_real_day(self) -> ImportantDate:
+        # 29 February is kept (a leap-day birthday); the year, when given, must have it.
+        try:
+            date(self.year or 2000, self.month, self.day)
+        except ValueError:
+            raise ValueError(f"{self.day}/{self.month} is not a day of the year") from None
+        return self
+
+
 class Person(Record):
     table: ClassVar[str] = "people"
 
@@ -407,6 +428,7 @@ class Person(Record):
     archived: bool = False
     # "Safe: I can be myself with them" (consistent, respectful, honest; not perfect).
     safe: bool = False
+    important_dates: Annotated[list[ImportantDate], Field(max_length=20)] = []
 
 
 class Group(Record):

@@ -33,8 +33,17 @@ def _flat(record: Record) -> dict[str, Any]:
             for sub in VisitCheck.model_fields:
                 row[f"visit_check_{sub}"] = (value or {}).get(sub)
             continue
+        if key == "important_dates":  # "Birthday 1990-03-12; Anniversary --06-01"
+            row[key] = "; ".join(_important(d) for d in value)
+            continue
         row[key] = ";".join(map(str, value)) if isinstance(value, list) else value
     return row
+
+
+def _important(found: dict[str, Any]) -> str:
+    """A date as ISO 8601 writes it, with "--" for a year not known."""
+    year = f"{found['year']:04d}" if found.get("year") else "-"
+    return f"{found['label']} {year}-{found['month']:02d}-{found['day']:02d}"
 
 
 def _write(path: Path, rows: Sequence[dict[str, Any]], columns: Iterable[str]) -> None:
