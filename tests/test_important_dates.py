@@ -56,7 +56,7 @@ def test_a_person_saved_before_important_dates_existed_reads_with_none() -> None
     assert Person.model_validate(old).important_dates == []
 
 
-def test_csv_writes_important_dates_as_people_read_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_writes_important_dates_as_people_read_them() -> None:
     from reconnect.transfer.csv_export import _flat
 
     ana = person(
