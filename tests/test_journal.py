@@ -68,7 +68,9 @@ def test_the_journal_is_folded_when_it_grows(
     monkeypatch.setattr(storage, "FOLD_AT_LEAST", 2000)
     for n in range(12):
         store.connections.add(hello(n))
-    assert journal_of(data_dir).stat().st_size <= 2000 + 1000
+        # (a fold may have just removed it: a journal never grows past the bound)
+        journal = journal_of(data_dir)
+        assert not journal.exists() or journal.stat().st_size <= 2000 + 1000
     assert whats(data_dir) == [f"hello {n}" for n in range(12)]
     assert b"hello 0" in (data_dir / DATA_FILE_NAME).read_bytes()
 

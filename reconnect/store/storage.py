@@ -27,7 +27,7 @@ import fcntl
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ from reconnect.store.gc_pause import gc_paused
 from reconnect.store.journal_state import JournalState
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable, parse_record
 from reconnect.store.meta_fields import hint_next_ids, journal_base, stamp_meta
+from reconnect.store.versions import compact_if_due
 
 Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
@@ -332,12 +333,16 @@ class DurableStorage(Storage):
                 return
             self._commit()
 
-    def write_changes(self, table: str, keys: list[str]) -> None:
+    def write_changes(
+        self, table: str, keys: list[str], also: Iterable[tuple[str, str]] = ()
+    ) -> None:
         """These records of the cached data changed (added, updated or deleted): save
-        them, durably, as one journal line (or at the end of the batch)."""
+        them, durably, as one journal line (or at the end of the batch); `also`:
+        (table, key) of other records changed with them (their versions)."""
         with self._thread_lock:
             self.version += 1
             self._pending.update((table, key) for key in keys)
+            self._pending.update(also)
             if self._batch_depth:
                 self._dirty = True
                 return
@@ -409,6 +414,7 @@ class DurableStorage(Storage):
                     "reconnect's own layout",
                 )
                 self.foreign_layout = False
+            compact_if_due(data)
             stamp_meta(data, uuid.uuid4().hex)
             atomic_write(self.path, encode(data))
             # The file now holds every change of the journal: a crash before this
