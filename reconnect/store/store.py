@@ -25,6 +25,7 @@ from reconnect.records.models import (
     WeeklyReview,
     now_local,
 )
+from reconnect.store import sync, versions
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.lazy_table import DamagedRecord
@@ -87,6 +88,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.data_dir = path.parent  # where drafts and their conflicted copies are
         self.storage = DurableStorage(path, check=_check_version, validate=_validate)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
@@ -111,6 +113,7 @@ class Store:
         """
         prepare_folder(data_dir)
         store = cls(data_dir / DATA_FILE_NAME)
+        store.data_dir = data_dir
         storage = store.storage
         with storage.locked():
             storage.remove_stale_temp_files(data_dir)
@@ -127,6 +130,8 @@ class Store:
             else:
                 storage.verify()
                 storage.remember_verified()
+            # Conflicted copies a sync tool left, and a journal of another copy's file.
+            sync.merge_waiting(storage, data_dir)
             # Only once the file is accepted: one refused is left exactly as it was.
             for path, what in (
                 (data_dir, "data folder"),
@@ -194,6 +199,41 @@ class Store:
             return False
         self.storage.read()
         return True
+
+    def merge_conflicts(self) -> list[str]:
+        """Merge conflicted copies the sync tool left since we looked (cheap when there
+        are none: a listing); one line per copy merged or left."""
+        with self.storage.thread_lock:
+            self.storage.read()
+            if not sync.anything_waiting(self.storage, self.data_dir):
+                return []
+            return sync.merge_waiting(self.storage, self.data_dir)
+
+    def other_versions(self, table: str, record_id: str) -> list[dict[str, Any]]:
+        """Versions of a record that lost a merge to a change on another device, newest
+        first ({"at", "device", "device_name", "doc"})."""
+        with self.storage.thread_lock:
+            tables = self.storage.read() or {}
+            names = versions.devices(tables)
+            found = versions.others_of(tables, table, record_id)
+        return [
+            {**h, "device_name": names.get(str(h.get("device")), h.get("device"))} for h in found
+        ]
+
+    def ids_with_other_versions(self, table: str) -> set[str]:
+        """Records of this kind with a version kept from another device."""
+        with self.storage.thread_lock:
+            tables = self.storage.read() or {}
+            return {str(h.get("id")) for h in versions.history(tables) if h.get("table") == table}
+
+    def last_change_per_device(self) -> list[tuple[str, str, str]]:
+        """(device name, device id, time of its last change), latest first."""
+        with self.storage.thread_lock:
+            tables = self.storage.read() or {}
+            names = versions.devices(tables)
+            last = versions.last_change_per_device(tables)
+        rows = [(names.get(d, d), d, at) for d, at in last.items()]
+        return sorted(rows, key=lambda row: row[2], reverse=True)
 
     def is_empty(self) -> bool:
         """No record of any kind (cheap: reads no table that has records)."""

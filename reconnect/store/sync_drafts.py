@@ -1,0 +1,73 @@
+"""A conflicted copy of a draft: the newest writing stays the draft, nothing is lost.
+
+Drafts are not records: there is nothing to merge field by field. The one saved last
+(`saved_at`, then the bytes, so either order gives the same) becomes the draft; both
+are kept in merged/ so that words written on the other device stay reachable even if
+an open form saves over the draft afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from reconnect.store.atomic import atomic_write, make_private_folder
+from reconnect.store.conflicts import MERGED_FOLDER, CopyRefused
+from reconnect.store.sync_read import draft_copy_bytes
+
+
+def _saved_at(raw: bytes) -> datetime:
+    """When a draft was saved; the oldest possible time when it does not say."""
+    with contextlib.suppress(orjson.JSONDecodeError, TypeError, ValueError, AttributeError):
+        moment = datetime.fromisoformat(orjson.loads(raw).get("saved_at"))
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime.min.replace(tzinfo=UTC)
+
+
+def _keep(folder: Path, name: str, raw: bytes) -> Path:
+    """Put these bytes in merged/ under `name` (an identical copy already there is
+    enough: a second run after a crash adds nothing)."""
+    target = folder / MERGED_FOLDER / name
+    make_private_folder(target.parent)
+    n = 1
+    while target.exists():
+        if target.read_bytes() == raw:
+            return target
+        n += 1
+        target = target.with_name(f"{name}.{n}")
+    atomic_write(target, raw)
+    return target
+
+
+def merge_draft(draft: Path, copy: Path) -> str:
+    """Keep the newer of the draft and its conflicted copy as the draft; both in
+    merged/. The line to tell the person."""
+    from reconnect.store.sync import move_to_merged  # sync imports this module
+
+    try:
+        theirs = draft_copy_bytes(copy)
+        if not isinstance(orjson.loads(theirs), dict):
+            raise CopyRefused("it is not a draft")
+    except (OSError, orjson.JSONDecodeError):
+        raise CopyRefused("it could not be read as a draft") from None
+    try:
+        ours = draft_copy_bytes(draft)
+    except FileNotFoundError:
+        ours = b""
+    if (_saved_at(theirs), theirs) > (_saved_at(ours), ours):
+        if ours:
+            _keep(draft.parent, draft.name, ours)
+        atomic_write(draft, theirs)
+        kept = move_to_merged(copy)
+        return (
+            f"A draft written on another device was newer than this one: it is the draft "
+            f"now; both are kept in {kept.parent}."
+        )
+    kept = move_to_merged(copy)
+    return (
+        f"A draft written on another device was older than this one: this one stays the "
+        f"draft; the other is kept at {kept}."
+    )
