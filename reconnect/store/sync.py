@@ -16,6 +16,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from reconnect.records.models import TABLES
 from reconnect.store import journal
 from reconnect.store.atomic import atomic_write, fsync_folder, make_private_folder
@@ -28,14 +30,14 @@ from reconnect.store.conflicts import (
     CopyRefused,
     find,
 )
-from reconnect.store.data_file import NotADatabase, decode, decode_with_layout
+from reconnect.store.data_file import NotADatabase, decode_with_layout
 from reconnect.store.errors import NOTICES, DataFileError
-from reconnect.store.lazy_table import DamagedRecord, LazyTable
+from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable
 from reconnect.store.meta_fields import journal_base
 from reconnect.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.sync_drafts import merge_draft
-from reconnect.store.sync_merge import Plan, apply, plan, read_side
+from reconnect.store.sync_merge import Plan, Side, apply, plan, read_side
 from reconnect.store.sync_read import data_copy_bytes, journal_copy_bytes
 from reconnect.store.validation import parsed_tables, validate_tables
 
@@ -70,7 +72,9 @@ def copy_tables(copy: ConflictedCopy, bases: tuple[Path, ...] = ()) -> Data:
             tables = _base_of(replay.base, bases)
             journal.apply(tables, replay.changes)
             return tables
-        tables = decode(data_copy_bytes(copy.path))
+        # Lines are checked as they are split (a damaged one refuses the copy), and
+        # every record it brings in is validated: no need to parse each one here.
+        tables, _ = decode_with_layout(data_copy_bytes(copy.path), ours=True)
     except (OSError, DataFileError, NotADatabase, journal.JournalHeaderDamaged) as exc:
         raise CopyRefused(f"it could not be read ({_short(exc)})") from None
     version = schema_version(tables)  # type: ignore[arg-type]
@@ -86,6 +90,14 @@ def copy_tables(copy: ConflictedCopy, bases: tuple[Path, ...] = ()) -> Data:
             raise CopyRefused(f"it is damaged ({_short(exc)})") from None
         tables = {name: LazyTable.of_docs(name, table) for name, table in docs.items()}
     return tables
+
+
+def their_side(copy: ConflictedCopy, bases: tuple[Path, ...] = ()) -> Side:
+    """A copy read for a merge. Raises CopyRefused."""
+    try:
+        return read_side(copy_tables(copy, bases), RECORD_TABLES)
+    except (DamagedTable, DamagedRecord, orjson.JSONDecodeError) as exc:
+        raise CopyRefused(f"it is damaged ({_short(exc)})") from None
 
 
 def _base_of(base: str | None, bases: tuple[Path, ...]) -> Data:
@@ -112,7 +124,7 @@ def _short(exc: BaseException) -> str:
 
 def plan_for(storage: DurableStorage, copy: ConflictedCopy) -> Plan:
     """What merging this copy would change (reads only). Raises CopyRefused."""
-    theirs = read_side(copy_tables(copy, _bases(storage, copy.path.parent)), RECORD_TABLES)
+    theirs = their_side(copy, _bases(storage, copy.path.parent))
     data = storage.read() or {}
     return plan(read_side(data, RECORD_TABLES), theirs)
 
@@ -133,7 +145,7 @@ def merge_copy(
 ) -> Merged:
     """Merge one copy of the data file or journal into ours and write the result whole;
     the copy is not moved (see merge_waiting). Raises CopyRefused."""
-    theirs = read_side(copy_tables(copy, bases), RECORD_TABLES)
+    theirs = their_side(copy, bases)
     with storage.locked():
         data = storage.data_to_change()
         ours = read_side(data, RECORD_TABLES)
@@ -160,7 +172,7 @@ def merge_stale_journal(storage: DurableStorage) -> Merged | None:
         atomic_write(kept, raw)
         copy = ConflictedCopy(state.path, JOURNAL, state.path.name)
         bases = tuple(c.path for c in waiting(storage, state.path.parent) if c.kind == DATA)
-        theirs = read_side(copy_tables(copy, bases), RECORD_TABLES)
+        theirs = their_side(copy, bases)
         data = storage.data_to_change()
         ours = read_side(data, RECORD_TABLES)
         merge = plan(ours, theirs)

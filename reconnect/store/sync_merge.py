@@ -30,7 +30,6 @@ from reconnect.store.versions import (
     Key,
     Version,
     entry_version,
-    latest,
 )
 
 Tables = Mapping[str, LazyTable]
@@ -38,8 +37,14 @@ Seen = tuple[str, str, str, str, bool]  # a version entry's identity
 
 
 def _seen(entry: dict[str, Any]) -> Seen:
-    v = entry_version(entry)
-    return (str(entry.get("table")), str(entry.get("id")), v.at, v.device, v.deleted)
+    get = entry.get
+    return (
+        str(get("table")),
+        str(get("id")),
+        str(get("at", "")),
+        str(get("device", "")),
+        get("deleted") is True,
+    )
 
 
 def _record_id(raw: bytes) -> str | None:
@@ -101,9 +106,13 @@ def read_side(tables: Tables, record_tables: tuple[str, ...]) -> Side:
                 side.docs[(name, rid)] = blob
                 side.doc_ids[(name, rid)] = doc_id
     for _, entry in _parse_all(tables.get(VERSIONS)):
-        side.entries.setdefault(_seen(entry), entry)
+        seen = _seen(entry)
+        if seen not in side.entries:
+            side.entries[seen] = entry
+            key, version = (seen[0], seen[1]), Version(seen[2], seen[3], seen[4])
+            if key not in side.latest or version > side.latest[key]:
+                side.latest[key] = version
     side.log = set(side.entries)
-    side.latest = latest(side.entries.values())
     for _, entry in _parse_all(tables.get(HISTORY)):
         side.history.setdefault(_history_key(entry), entry)
     for _, device in _parse_all(tables.get(DEVICES)):
