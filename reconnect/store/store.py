@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -81,6 +81,15 @@ class Inspection:
     journal_saves: int
     problems: list[str]
     odd_dates: list[str]  # records with a date out of range: they open, named here
+    sync_waiting: list[str] = field(default_factory=list)  # conflicted copies, what they add
+    devices: list[tuple[str, str, str]] = field(default_factory=list)  # last change of each
+
+
+def _last_changes(tables: Any) -> list[tuple[str, str, str]]:
+    names = versions.devices(tables)
+    last = versions.last_change_per_device(tables)
+    rows = [(names.get(d, d), d, at) for d, at in last.items()]
+    return sorted(rows, key=lambda row: row[2], reverse=True)
 
 
 class Store:
@@ -156,7 +165,17 @@ class Store:
         tables = _migrated(path, data) if upgrade else data
         counts = validate_tables(path, tables, MODELS)
         saves = found.saves if not found.stale else 0
-        return Inspection(counts, upgrade, found.path, saves, found.problems(), odd_dates(tables))
+        waiting = sync.preview(storage, data_dir)
+        return Inspection(
+            counts,
+            upgrade,
+            found.path,
+            saves,
+            found.problems(),
+            odd_dates(tables),
+            waiting,
+            _last_changes(tables),
+        )
 
     @property
     def repos(self) -> dict[str, Repo[Any]]:
@@ -229,11 +248,7 @@ class Store:
     def last_change_per_device(self) -> list[tuple[str, str, str]]:
         """(device name, device id, time of its last change), latest first."""
         with self.storage.thread_lock:
-            tables = self.storage.read() or {}
-            names = versions.devices(tables)
-            last = versions.last_change_per_device(tables)
-        rows = [(names.get(d, d), d, at) for d, at in last.items()]
-        return sorted(rows, key=lambda row: row[2], reverse=True)
+            return _last_changes(self.storage.read() or {})
 
     def is_empty(self) -> bool:
         """No record of any kind (cheap: reads no table that has records)."""
