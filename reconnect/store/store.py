@@ -26,7 +26,7 @@ from reconnect.records.models import (
     now_local,
 )
 from reconnect.store import sync, versions
-from reconnect.store.errors import RESTORE_HINT, DataFileError
+from reconnect.store.errors import NOTICES, RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
@@ -140,7 +140,7 @@ class Store:
                 storage.verify()
                 storage.remember_verified()
             # Conflicted copies a sync tool left, and a journal of another copy's file.
-            sync.merge_waiting(storage, data_dir)
+            NOTICES.extend(sync.merge_waiting(storage, data_dir))
             # Only once the file is accepted: one refused is left exactly as it was.
             for path, what in (
                 (data_dir, "data folder"),

@@ -31,7 +31,7 @@ from reconnect.store.conflicts import (
     find,
 )
 from reconnect.store.data_file import NotADatabase, decode_with_layout
-from reconnect.store.errors import NOTICES, DataFileError
+from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable
 from reconnect.store.meta_fields import journal_base
 from reconnect.store.migrations import SCHEMA_VERSION, migrate, schema_version
@@ -223,7 +223,7 @@ def anything_waiting(storage: DurableStorage, data_dir: Path) -> bool:
 
 def merge_waiting(storage: DurableStorage, data_dir: Path) -> list[str]:
     """Merge every conflicted copy waiting (and a journal left by another copy of the
-    data file); one line per copy, also left in NOTICES for the person."""
+    data file); one line per copy, for the person."""
     lines: list[str] = []
     with contextlib.suppress(CopyRefused, DataFileError, OSError):
         stale = merge_stale_journal(storage)
@@ -254,7 +254,6 @@ def merge_waiting(storage: DurableStorage, data_dir: Path) -> list[str]:
             f"Merged a conflicted copy of the {copy.kind} from the sync tool: "
             f"{describe(merged.plan)}. The copy is kept at {kept}."
         )
-    NOTICES.extend(lines)
     return lines
 
 
