@@ -70,8 +70,8 @@ async def test_the_app_merges_a_conflicted_copy_and_shows_the_other_version(
         assert not copy.exists() and (laptop / "merged" / copy.name).exists()
         (line,) = entry_texts(app)
         assert "coffee with Ana, then lunch" in line
-        assert "also changed on another device (o)" in line
-        await pilot.press("o")
+        assert "also changed on another device (v)" in line
+        await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, OtherVersionsScreen)
         shown = str(app.screen.query_one("#other-versions").render())

@@ -31,11 +31,11 @@ def day_heading(day: date, count: int, today: date) -> Text:
 def entry_text(connection: Connection, person_name: str | None, also_changed: bool = False) -> Text:
     """'18:30  Said hi' and, below, who, how, how deep, how comfortable and (when
     noted) whether I could be myself and which way support went; and whether another
-    device changed it too (its version is kept: o shows it)."""
+    device changed it too (its version is kept: v shows it)."""
     text = Text(f"{connection.at.astimezone():%H:%M}  ", style="bold")
     text.append(connection.what, style="not bold")
     if also_changed:
-        text.append("  · also changed on another device (o)", style="not bold italic")
+        text.append("  · also changed on another device (v)", style="not bold italic")
     details = [label(connection.counterpart)]
     if person_name:
         details[0] += f" ({person_name})"

@@ -51,7 +51,7 @@ class LogScreen(UndoArea):
         Binding("right_square_bracket", "later", "Later week", key_display="]", group=WEEKS),
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
         Binding("m", "show_more", "Show more moments", show=False),
-        Binding("o", "other_version", "Version from another device", show=False),
+        Binding("v", "other_version", "Version from another device", show=False),
     ]
 
     # The first day of the week shown; None: this week, whatever day it is now.
