@@ -112,3 +112,18 @@ async def test_a_data_file_replaced_by_the_sync_tool_is_reloaded_keeping_typed_w
         (moment,) = store.connections.all()
         assert moment.what == "coffee with Ana, then lunch"  # our later change, kept
         assert store.other_versions("connections", moment.id)
+
+
+async def test_a_copy_left_alone_is_said_once_not_at_every_look(
+    both_changed: dict[str, Any], make_test_app: Callable[..., Any]
+) -> None:
+    store, laptop = both_changed["store"], both_changed["laptop"]
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (laptop / conflicted("dropbox", DATA_FILE_NAME)).write_bytes(b"{damaged")
+        for _ in range(3):
+            app.check_for_outside_changes()
+            await pilot.pause()
+        said = [n for n in app._notifications if "left as it is" in n.message]
+        assert len(said) == 1

@@ -98,6 +98,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.data_dir = path.parent  # where drafts and their conflicted copies are
+        self.refused_copies: sync.Refused = set()  # left alone: not read again unchanged
         self.storage = DurableStorage(path, check=_check_version, validate=_validate)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
@@ -140,7 +141,7 @@ class Store:
                 storage.verify()
                 storage.remember_verified()
             # Conflicted copies a sync tool left, and a journal of another copy's file.
-            NOTICES.extend(sync.merge_waiting(storage, data_dir))
+            NOTICES.extend(sync.merge_waiting(storage, data_dir, store.refused_copies))
             # Only once the file is accepted: one refused is left exactly as it was.
             for path, what in (
                 (data_dir, "data folder"),
@@ -224,9 +225,9 @@ class Store:
         are none: a listing); one line per copy merged or left."""
         with self.storage.thread_lock:
             self.storage.read()
-            if not sync.anything_waiting(self.storage, self.data_dir):
+            if not sync.anything_waiting(self.storage, self.data_dir, self.refused_copies):
                 return []
-            return sync.merge_waiting(self.storage, self.data_dir)
+            return sync.merge_waiting(self.storage, self.data_dir, self.refused_copies)
 
     def other_versions(self, table: str, record_id: str) -> list[dict[str, Any]]:
         """Versions of a record that lost a merge to a change on another device, newest

@@ -11,7 +11,6 @@ is, and said; it never stops the data file from opening.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,18 +214,46 @@ def describe(merge: Plan) -> str:
     return ", ".join(parts) or "nothing new"
 
 
-def anything_waiting(storage: DurableStorage, data_dir: Path) -> bool:
+# A copy left alone, as it was when refused: not read (nor said) again until it changes.
+Refused = set[tuple[Path, int, int]]
+
+
+def _as_found(path: Path) -> tuple[Path, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path, 0, 0)
+    return (path, st.st_size, st.st_mtime_ns)
+
+
+def anything_waiting(storage: DurableStorage, data_dir: Path, refused: Refused) -> bool:
     """Cheap (a listing and the journal state we hold): is there something to merge?"""
     state = storage.journal
-    return bool(state.stale and not state.reflected) or bool(waiting(storage, data_dir))
+    if state.stale and not state.reflected and _as_found(state.path) not in refused:
+        return True
+    return any(_as_found(c.path) not in refused for c in waiting(storage, data_dir))
 
 
-def merge_waiting(storage: DurableStorage, data_dir: Path) -> list[str]:
+def merge_waiting(
+    storage: DurableStorage, data_dir: Path, refused: Refused | None = None
+) -> list[str]:
     """Merge every conflicted copy waiting (and a journal left by another copy of the
-    data file); one line per copy, for the person."""
+    data file); one line per copy, for the person. `refused` (kept by the caller between
+    calls) gains the copies left alone, and those in it are passed over."""
+    refused = set() if refused is None else refused
     lines: list[str] = []
-    with contextlib.suppress(CopyRefused, DataFileError, OSError):
-        stale = merge_stale_journal(storage)
+    stale_path = storage.journal.path
+    try:
+        stale = None
+        if _as_found(stale_path) not in refused:
+            stale = merge_stale_journal(storage)
+    except (CopyRefused, DataFileError, OSError) as exc:
+        refused.add(_as_found(stale_path))
+        lines.append(
+            f"{stale_path} continues another copy of the data file, and its saves could "
+            f"not be merged ({_short(exc)}): it is kept as it is."
+        )
+    else:
         if stale is not None:
             lines.append(
                 f"Merged the saves of a journal written beside another copy of the data "
@@ -238,15 +265,19 @@ def merge_waiting(storage: DurableStorage, data_dir: Path) -> list[str]:
     # must still be there (a merged copy moves away).
     order = {JOURNAL: 0, DATA: 1, DRAFT: 2}
     for copy in sorted(waiting(storage, data_dir), key=lambda c: order[c.kind]):
+        if _as_found(copy.path) in refused:
+            continue
         try:
             if copy.kind == DRAFT:
                 lines.append(merge_draft(data_dir / copy.original, copy.path))
                 continue
             merged = merge_copy(storage, copy, bases)
         except CopyRefused as exc:
+            refused.add(_as_found(copy.path))
             lines.append(f"A conflicted copy {copy.path} was left as it is: {exc}.")
             continue
-        except (DataFileError, OSError) as exc:  # ours could not be written: try later
+        except (DataFileError, OSError) as exc:  # ours could not be written: next start
+            refused.add(_as_found(copy.path))
             lines.append(f"A conflicted copy {copy.path} is not merged yet: {_short(exc)}.")
             continue
         kept = move_to_merged(copy.path)
