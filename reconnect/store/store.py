@@ -25,7 +25,7 @@ from reconnect.records.models import (
     WeeklyReview,
     now_local,
 )
-from reconnect.store import sync, versions
+from reconnect.store import sync, sync_preview, versions
 from reconnect.store.errors import NOTICES, RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.lazy_table import DamagedRecord
@@ -166,7 +166,7 @@ class Store:
         tables = _migrated(path, data) if upgrade else data
         counts = validate_tables(path, tables, MODELS)
         saves = found.saves if not found.stale else 0
-        waiting = sync.preview(storage, data_dir)
+        waiting = sync_preview.preview(storage, data_dir)
         return Inspection(
             counts,
             upgrade,

@@ -15,10 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from reconnect.records.models import TABLES
-from reconnect.store import journal
 from reconnect.store.atomic import atomic_write, fsync_folder, make_private_folder
 from reconnect.store.conflicts import (
     DATA,
@@ -27,22 +24,24 @@ from reconnect.store.conflicts import (
     MERGED_FOLDER,
     ConflictedCopy,
     CopyRefused,
-    find,
 )
-from reconnect.store.data_file import NotADatabase, decode_with_layout
 from reconnect.store.errors import DataFileError
-from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable
-from reconnect.store.meta_fields import journal_base
-from reconnect.store.migrations import SCHEMA_VERSION, migrate, schema_version
-from reconnect.store.storage import Data, DurableStorage
+from reconnect.store.lazy_table import LazyTable
+from reconnect.store.storage import DurableStorage
+from reconnect.store.sync_copies import (
+    DRAFT_NAMES,
+    RECORD_TABLES,
+    bases_of,
+    short,
+    their_side,
+    waiting,
+)
 from reconnect.store.sync_drafts import merge_draft
-from reconnect.store.sync_merge import Plan, Side, apply, plan, read_side
-from reconnect.store.sync_read import data_copy_bytes, journal_copy_bytes
-from reconnect.store.validation import parsed_tables, validate_tables
+from reconnect.store.sync_merge import Plan, apply, plan, read_side
+from reconnect.store.sync_read import journal_copy_bytes
+from reconnect.store.validation import validate_tables
 
-RECORD_TABLES = tuple(TABLES)
-# The drafts' names (reconnect/logic/drafts.py; a test keeps the two the same).
-DRAFT_NAMES = ("reflection-draft.json", "review-draft.json")
+__all__ = ["DRAFT_NAMES", "anything_waiting", "merge_waiting", "move_to_merged"]
 
 
 @dataclass(frozen=True)
@@ -51,79 +50,9 @@ class Merged:
     plan: Plan
 
 
-def waiting(storage: DurableStorage, data_dir: Path) -> list[ConflictedCopy]:
-    """Conflicted copies beside the data file (and drafts in the data folder): a listing,
-    no read."""
-    copies = find(storage.path.parent, storage.path.name, ())
-    copies += [c for c in find(data_dir, storage.path.name, DRAFT_NAMES) if c.kind == DRAFT]
-    return list({c.path: c for c in copies}.values())
-
-
-def copy_tables(copy: ConflictedCopy, bases: tuple[Path, ...] = ()) -> Data:
-    """A conflicted copy's records, in this schema. Raises CopyRefused.
-
-    A journal holds only the saves since its data file was written whole: replayed
-    over that file when it is among `bases` (a data file copy waiting, or ours), so
-    the merge knows every version that device had seen; else on its own."""
-    try:
-        if copy.kind == JOURNAL:
-            replay = journal.parse(journal_copy_bytes(copy.path))
-            tables = _base_of(replay.base, bases)
-            journal.apply(tables, replay.changes)
-            return tables
-        # Lines are checked as they are split (a damaged one refuses the copy), and
-        # every record it brings in is validated: no need to parse each one here.
-        tables, _ = decode_with_layout(data_copy_bytes(copy.path), ours=True)
-    except (OSError, DataFileError, NotADatabase, journal.JournalHeaderDamaged) as exc:
-        raise CopyRefused(f"it could not be read ({_short(exc)})") from None
-    version = schema_version(tables)  # type: ignore[arg-type]
-    if version > SCHEMA_VERSION:
-        raise CopyRefused(
-            f"it was written by a newer reconnect (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}): upgrade reconnect here, and it is merged at the next start"
-        )
-    if version < SCHEMA_VERSION:
-        try:
-            docs = migrate(parsed_tables(copy.path, tables), {})
-        except (DataFileError, DamagedRecord) as exc:
-            raise CopyRefused(f"it is damaged ({_short(exc)})") from None
-        tables = {name: LazyTable.of_docs(name, table) for name, table in docs.items()}
-    return tables
-
-
-def their_side(copy: ConflictedCopy, bases: tuple[Path, ...] = ()) -> Side:
-    """A copy read for a merge. Raises CopyRefused."""
-    try:
-        return read_side(copy_tables(copy, bases), RECORD_TABLES)
-    except (DamagedTable, DamagedRecord, orjson.JSONDecodeError) as exc:
-        raise CopyRefused(f"it is damaged ({_short(exc)})") from None
-
-
-def _base_of(base: str | None, bases: tuple[Path, ...]) -> Data:
-    """The tables of the data file a journal continues, when one of `bases` is it."""
-    for path in bases if base else ():
-        try:
-            tables, _ = decode_with_layout(data_copy_bytes(path), ours=True)
-        except (OSError, DataFileError, NotADatabase):
-            continue
-        if journal_base(tables) == base and schema_version(tables) == SCHEMA_VERSION:  # type: ignore[arg-type]
-            return tables
-    return {}
-
-
-def _bases(storage: DurableStorage, data_dir: Path) -> tuple[Path, ...]:
-    copies = [c.path for c in waiting(storage, data_dir) if c.kind == DATA]
-    return (*copies, storage.path)
-
-
-def _short(exc: BaseException) -> str:
-    text = exc.problem if isinstance(exc, DataFileError) else str(exc)
-    return text.splitlines()[0][:200]
-
-
 def plan_for(storage: DurableStorage, copy: ConflictedCopy) -> Plan:
     """What merging this copy would change (reads only). Raises CopyRefused."""
-    theirs = their_side(copy, _bases(storage, copy.path.parent))
+    theirs = their_side(copy, bases_of(storage, copy.path.parent))
     data = storage.read() or {}
     return plan(read_side(data, RECORD_TABLES), theirs)
 
@@ -136,7 +65,7 @@ def _validated(copy: Path, merge: Plan) -> None:
     try:
         validate_tables(copy, {t: LazyTable(dict(d)) for t, d in incoming.items()}, TABLES)
     except DataFileError as exc:
-        raise CopyRefused(f"it is damaged ({_short(exc)})") from None
+        raise CopyRefused(f"it is damaged ({short(exc)})") from None
 
 
 def merge_copy(
@@ -251,7 +180,7 @@ def merge_waiting(
         refused.add(_as_found(stale_path))
         lines.append(
             f"{stale_path} continues another copy of the data file, and its saves could "
-            f"not be merged ({_short(exc)}): it is kept as it is."
+            f"not be merged ({short(exc)}): it is kept as it is."
         )
     else:
         if stale is not None:
@@ -260,7 +189,7 @@ def merge_waiting(
                 f"file (synced from another device): {describe(stale.plan)}. Its bytes are "
                 f"kept at {stale.copy}."
             )
-    bases = _bases(storage, data_dir)
+    bases = bases_of(storage, data_dir)
     # Journals first: the data file copy a journal continues is read with it, so it
     # must still be there (a merged copy moves away).
     order = {JOURNAL: 0, DATA: 1, DRAFT: 2}
@@ -278,41 +207,11 @@ def merge_waiting(
             continue
         except (DataFileError, OSError) as exc:  # ours could not be written: next start
             refused.add(_as_found(copy.path))
-            lines.append(f"A conflicted copy {copy.path} is not merged yet: {_short(exc)}.")
+            lines.append(f"A conflicted copy {copy.path} is not merged yet: {short(exc)}.")
             continue
         kept = move_to_merged(copy.path)
         lines.append(
             f"Merged a conflicted copy of the {copy.kind} from the sync tool: "
             f"{describe(merged.plan)}. The copy is kept at {kept}."
         )
-    return lines
-
-
-def preview(storage: DurableStorage, data_dir: Path) -> list[str]:
-    """What merging would do, one line per copy waiting; reads only (for check)."""
-    lines = []
-    state = storage.journal
-    if state.stale and not state.reflected and not state.damaged:
-        copy = ConflictedCopy(state.path, JOURNAL, state.path.name)
-        try:
-            merge = plan_for(storage, copy)
-            lines.append(
-                f"Its journal continues another copy of the data file (synced from another "
-                f"device): merging it at the next start would: {describe(merge)}."
-            )
-        except CopyRefused as exc:
-            lines.append(f"Its journal continues another copy of the data file, but {exc}.")
-    for copy in waiting(storage, data_dir):
-        if copy.kind == DRAFT:
-            lines.append(
-                f"A conflicted copy of a draft waits: {copy.path}. At the next start the "
-                "newer writing stays the draft, and both are kept in merged/."
-            )
-            continue
-        try:
-            what = describe(plan_for(storage, copy))
-        except CopyRefused as exc:
-            lines.append(f"A conflicted copy {copy.path} will be left as it is: {exc}.")
-            continue
-        lines.append(f"A conflicted copy waits: {copy.path}. Merging it would: {what}.")
     return lines
