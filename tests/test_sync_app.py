@@ -41,6 +41,9 @@ def both_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, A
     other = Store.open(phone)
     other.connections.update(moment.model_copy(update={"what": "coffee and a long walk"}))
     other.reflections.update(thought.model_copy(update={"body": "Written on the phone."}))
+    other.connections.add(
+        Connection(at=AT, what="met Sam at the bakery", counterpart="stranger", depth=2, comfort=3)
+    )
     other.close()
     as_device(monkeypatch, "Laptop")
     store = Store.open(laptop)
@@ -68,7 +71,8 @@ async def test_the_app_merges_a_conflicted_copy_and_shows_the_other_version(
         await pilot.pause()
         assert any("Merged a conflicted copy" in n.message for n in app._notifications)
         assert not copy.exists() and (laptop / "merged" / copy.name).exists()
-        (line,) = entry_texts(app)
+        line, new = sorted(entry_texts(app), key=lambda t: "bakery" in t)
+        assert "met Sam at the bakery" in new  # brought in from the phone, on show
         assert "coffee with Ana, then lunch" in line
         assert "also changed on another device (v)" in line
         await pilot.press("v")
@@ -109,8 +113,9 @@ async def test_a_data_file_replaced_by_the_sync_tool_is_reloaded_keeping_typed_w
         await pilot.pause()
         assert isinstance(app.screen, LogEntryDialog)
         assert app.screen.editor.query_one("#what").value == "half typed"
-        (moment,) = store.connections.all()
+        moment, new = store.connections.all()
         assert moment.what == "coffee with Ana, then lunch"  # our later change, kept
+        assert new.what == "met Sam at the bakery"
         assert store.other_versions("connections", moment.id)
 
 

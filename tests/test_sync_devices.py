@@ -321,3 +321,17 @@ def test_a_process_killed_during_a_merge_leaves_a_folder_that_opens_whole(
     done = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(folder), where], check=False)
     assert done.returncode == 137
     assert content(folder) == expected
+
+
+def test_a_journal_of_another_copy_not_merged_is_kept_at_quit(
+    two_devices: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "x"
+    shutil.copytree(two_devices["laptop"], folder)
+    store = Store.open(folder)
+    shutil.copy2(two_devices["phone"] / JOURNAL_NAME, folder / JOURNAL_NAME)
+    store.refresh()  # the journal arrived; not merged yet (the app's next look would)
+    store.close()  # quit: the file is written whole, the journal is not thrown away
+    assert (folder / (JOURNAL_NAME + ".unmatched")).exists()
+    reopened = Store.open(folder)
+    assert two_devices["new"] <= {c.id for c in reopened.connections.all()}

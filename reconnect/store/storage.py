@@ -417,6 +417,10 @@ class DurableStorage(Storage):
             compact_if_due(data)
             stamp_meta(data, uuid.uuid4().hex)
             atomic_write(self.path, encode(data))
+            # A journal of another copy of the file (synced in) not merged yet: kept
+            # aside to be merged (store/sync.py), never removed with its saves.
+            if self.journal.stale and not self.journal.reflected:
+                self.journal.set_aside()
             # The file now holds every change of the journal: a crash before this
             # removal leaves a journal naming the old base, which is never replayed.
             self.journal.remove()

@@ -27,7 +27,7 @@ from reconnect.store.conflicts import (
 )
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import LazyTable
-from reconnect.store.storage import DurableStorage
+from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.sync_copies import (
     DRAFT_NAMES,
     RECORD_TABLES,
@@ -37,7 +37,7 @@ from reconnect.store.sync_copies import (
     waiting,
 )
 from reconnect.store.sync_drafts import merge_draft
-from reconnect.store.sync_merge import Plan, apply, plan, read_side
+from reconnect.store.sync_merge import Plan, Side, apply, plan, read_side
 from reconnect.store.sync_read import journal_copy_bytes
 from reconnect.store.validation import validate_tables
 
@@ -68,6 +68,12 @@ def _validated(copy: Path, merge: Plan) -> None:
         raise CopyRefused(f"it is damaged ({short(exc)})") from None
 
 
+def _apply(storage: DurableStorage, data: Data, ours: Side, merge: Plan) -> None:
+    apply(data, ours, merge)
+    # The tables were changed in place, behind the repositories' indexes: rebuild them.
+    storage.generation += 1
+
+
 def merge_copy(
     storage: DurableStorage, copy: ConflictedCopy, bases: tuple[Path, ...] = ()
 ) -> Merged:
@@ -80,7 +86,7 @@ def merge_copy(
         merge = plan(ours, theirs)
         if not merge.empty:
             _validated(copy.path, merge)
-            apply(data, ours, merge)
+            _apply(storage, data, ours, merge)
             storage.write(data)  # whole, atomically: before the copy moves
     return Merged(copy.path, merge)
 
@@ -105,8 +111,9 @@ def merge_stale_journal(storage: DurableStorage) -> Merged | None:
         ours = read_side(data, RECORD_TABLES)
         merge = plan(ours, theirs)
         _validated(state.path, merge)
-        apply(data, ours, merge)
-        storage.write(data)  # whole: the stale journal is removed with it
+        _apply(storage, data, ours, merge)
+        state.reflected = True  # its saves are in the data now: removed at the write
+        storage.write(data)
     return Merged(kept, merge)
 
 
