@@ -28,7 +28,7 @@ MERGED_FOLDER = "merged"
 
 _MARKS = (
     r"\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Za-z0-9]+",
-    r" \([^()/]*conflicted copy[^()/]*\)(?: \([0-9]+\))?",
+    r" \([^()/]*conflicted copy[^()/]*(?: \([0-9]+\))?\)(?: \([0-9]+\))?",
     r"_conflict-[0-9]{8}-[0-9]{6}",
 )
 
