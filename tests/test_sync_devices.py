@@ -335,3 +335,37 @@ def test_a_journal_of_another_copy_not_merged_is_kept_at_quit(
     assert (folder / (JOURNAL_NAME + ".unmatched")).exists()
     reopened = Store.open(folder)
     assert two_devices["new"] <= {c.id for c in reopened.connections.all()}
+
+
+def test_a_journal_alone_tells_an_edit_from_a_conflict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The phone's journal continues a file the laptop has since written whole (its
+    # base is nowhere to be read): each change names the version it replaced, so only
+    # a record changed on both is kept as "also changed on another device".
+    laptop, phone = tmp_path / "laptop", tmp_path / "phone"
+    as_device(monkeypatch, "Laptop")
+    start = Store.open(laptop)
+    edited, deleted, both = (start.connections.add(moment(n)) for n in range(3))
+    start.close()
+    shutil.copytree(laptop, phone)
+    as_device(monkeypatch, "Phone")
+    other = Store.open(phone)
+    other.connections.update(edited.model_copy(update={"what": "phone edit"}))
+    other.connections.delete(deleted.id)
+    other.connections.update(both.model_copy(update={"what": "phone's words"}))
+    as_device(monkeypatch, "Laptop")
+    store = Store.open(laptop)
+    store.connections.update(both.model_copy(update={"what": "laptop's words"}))
+    store.connections.add(moment(9))
+    store.close()  # a new base: the phone's journal now continues nothing here
+    shutil.copy2(phone / JOURNAL_NAME, laptop / JOURNAL_NAME)
+    merged = Store.open(laptop)
+    moments = {c.id: c.what for c in merged.connections.all()}
+    assert moments[edited.id] == "phone edit"
+    assert deleted.id not in moments
+    assert moments[both.id] == "laptop's words"  # the later change
+    kept = merged.other_versions("connections", both.id)
+    assert [k["doc"]["what"] for k in kept] == ["phone's words"]
+    assert not merged.other_versions("connections", edited.id)
+    assert merged.ids_with_other_versions("connections") == {both.id}

@@ -287,7 +287,7 @@ class Repo(Generic[T]):
                 table[str(doc_id)] = doc
                 return [str(doc_id)]
 
-            self._change(replace, [record.id])
+            self._change(replace, [record.id], replaces=True)
             self._unlink(record.id)
             self._remember(checked, doc, doc_id)  # same doc id: keeps its place in order
         return checked
@@ -305,13 +305,17 @@ class Repo(Generic[T]):
                 del table[doc_id]
                 return [doc_id]
 
-            self._change(remove, [record_id], deleted=True)
+            self._change(remove, [record_id], deleted=True, replaces=True)
             self._unlink(record_id)
             del self._doc_ids[record_id]
         return gone
 
     def _change(
-        self, edit: Callable[[LazyTable], list[str]], record_ids: list[str], deleted: bool = False
+        self,
+        edit: Callable[[LazyTable], list[str]],
+        record_ids: list[str],
+        deleted: bool = False,
+        replaces: bool = False,
     ) -> LazyTable:
         """Apply `edit` to this kind's stored table and save the records it names
         (durably, or at the end of the batch); the table. Call with the lock held. The
@@ -324,7 +328,7 @@ class Repo(Generic[T]):
         try:
             keys = edit(table)
             # When and where each changed, in the same journal line (versions.py).
-            stamped = versions.stamp(tables, self.model.table, record_ids, deleted)
+            stamped = versions.stamp(tables, self.model.table, record_ids, deleted, replaces)
         except BaseException:
             # The cached table may be half changed: drop the cache, disk is untouched.
             self._storage.close()

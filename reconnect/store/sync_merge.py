@@ -81,6 +81,12 @@ class Side:
     latest: dict[Key, Version] = field(default_factory=dict)
     history: dict[tuple[str, str, str, str], dict[str, Any]] = field(default_factory=dict)
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # (table, id, at, device) of each version an entry says it replaced ("was").
+    replaced: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+    def saw(self, key: Key, version: Version) -> bool:
+        """Whether this copy had this version of the record before changing it."""
+        return (*key, *version) in self.log or (*key, version.at, version.device) in self.replaced
 
     def state(self, key: Key) -> tuple[Version, bytes]:
         """What this side offers for a record: its version and bytes (b"": none)."""
@@ -107,6 +113,9 @@ def read_side(tables: Tables, record_tables: tuple[str, ...]) -> Side:
                 side.doc_ids[(name, rid)] = doc_id
     for _, entry in _parse_all(tables.get(VERSIONS)):
         seen = _seen(entry)
+        was = entry.get("was")
+        if isinstance(was, list) and len(was) == 2:
+            side.replaced.add((seen[0], seen[1], str(was[0]), str(was[1])))
         if seen not in side.entries:
             side.entries[seen] = entry
             key, version = (seen[0], seen[1]), Version(seen[2], seen[3], seen[4])
@@ -150,7 +159,7 @@ def plan(ours: Side, theirs: Side) -> Plan:
         win, lose, winner = (mine, other, ours) if mine > other else (other, mine, theirs)
         lost = lose[0]
         # A version the winning side never saw was changed there concurrently: keep it.
-        if lose[1] and lose[1] != win[1] and (*key, *lost) not in winner.log:
+        if lose[1] and lose[1] != win[1] and not winner.saw(key, lost):
             entry = {"table": key[0], "id": key[1], "at": lost.at, "device": lost.device}
             out.history.append({**entry, "doc": orjson.loads(lose[1])})
         if win[1] == (ours.docs.get(key) or b"") and not win[0].deleted:
