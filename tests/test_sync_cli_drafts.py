@@ -103,3 +103,16 @@ def test_a_damaged_draft_copy_is_left_alone(data_dir: Path) -> None:
     Store.open(data_dir)
     assert copy.exists()
     assert any("left as it is" in n for n in drain_notices())
+
+
+def test_check_says_a_copy_from_a_newer_reconnect_will_be_left_alone(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store.open(data_dir).close()
+    raw = (data_dir / DATA_FILE_NAME).read_bytes()
+    copy = data_dir / conflicted("owncloud", DATA_FILE_NAME)
+    copy.write_bytes(raw.replace(b'"schema_version":4', b'"schema_version":99'))
+    assert main(["sync-status"]) == 0
+    out = capsys.readouterr().out
+    assert f"A conflicted copy {copy} will be left as it is" in out
+    assert "newer reconnect (schema 99" in out

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,9 +28,12 @@ ops = st.lists(
 )
 
 
-def run(base: Path, steps: list[Op], phone_folds: bool) -> dict[str, str | None]:
+def run(
+    base: Path, steps: list[Op], phone_folds: bool, changers: dict[str, set[str]]
+) -> dict[str, str | None]:
     """Play the steps on two devices from one start; each record's last change (its
-    words, None when deleted last), in the order they happened."""
+    words, None when deleted last), in the order they happened. `changers` gets the
+    devices that changed or deleted each record."""
     laptop, phone = base / "laptop", base / "phone"
     os.environ["RECONNECT_DEVICE"] = "laptop:Laptop"
     start = Store.open(laptop)
@@ -50,6 +54,7 @@ def run(base: Path, steps: list[Op], phone_folds: bool) -> dict[str, str | None]
         if not held:
             continue
         target = held[which % len(held)]
+        changers.setdefault(target.id, set()).add(device)
         if what == "edit":
             words = f"{device} edit {step}"
             store.connections.update(target.model_copy(update={"what": words}))
@@ -81,7 +86,8 @@ def test_any_two_devices_merge_to_the_latest_change_either_way(
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
         try:
-            latest = run(base, steps, phone_folds)
+            changers: dict[str, set[str]] = {}
+            latest = run(base, steps, phone_folds, changers)
             one = content(crossed(base, "laptop", "phone", "one"))
             other = content(crossed(base, "phone", "laptop", "other"))
         finally:
@@ -92,6 +98,9 @@ def test_any_two_devices_merge_to_the_latest_change_either_way(
         assert one == other
         moments = {rid: doc["what"] for rid, doc in one["records"].get("connections", {}).items()}
         assert moments == {rid: what for rid, what in latest.items() if what is not None}
+        # Only a record changed on both devices may have a version kept from the other.
+        kept = {orjson.loads(h)["id"] for h in one["history"]}
+        assert all(len(changers.get(rid, ())) == 2 for rid in kept)
         # Again, with the same copies: nothing changes.
         folder = base / "one"
         data = (folder / DATA_FILE_NAME).read_bytes()
