@@ -17,17 +17,16 @@ from pathlib import Path
 
 from reconnect.records.models import TABLES
 from reconnect.store import versions
-from reconnect.store.atomic import atomic_write, fsync_folder, make_private_folder
 from reconnect.store.conflicts import (
     DATA,
     DRAFT,
     JOURNAL,
-    MERGED_FOLDER,
     ConflictedCopy,
     CopyRefused,
 )
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import LazyTable
+from reconnect.store.merged_folder import keep_in_merged, move_to_merged
 from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.sync_copies import (
     DRAFT_NAMES,
@@ -103,9 +102,9 @@ def merge_stale_journal(storage: DurableStorage) -> Merged | None:
         if not state.stale or state.reflected or state.damaged:
             return None
         raw = journal_copy_bytes(state.path)
-        kept = _free(state.path.parent / MERGED_FOLDER / f"{state.path.name}.{state.base}")
-        make_private_folder(kept.parent)
-        atomic_write(kept, raw)
+        # Kept before the merge is written: a kill in between merges it again, and an
+        # identical copy already kept is not made twice.
+        kept = keep_in_merged(state.path.parent, f"{state.path.name}.{state.base}", raw)
         copy = ConflictedCopy(state.path, JOURNAL, state.path.name)
         bases = tuple(c.path for c in waiting(storage, state.path.parent) if c.kind == DATA)
         theirs = their_side(copy, bases)
@@ -117,24 +116,6 @@ def merge_stale_journal(storage: DurableStorage) -> Merged | None:
         state.reflected = True  # its saves are in the data now: removed at the write
         storage.write(data)
     return Merged(kept, merge)
-
-
-def move_to_merged(copy: Path) -> Path:
-    """Move a merged copy into merged/ beside it (never over an earlier one)."""
-    target = _free(copy.parent / MERGED_FOLDER / copy.name)
-    make_private_folder(target.parent)
-    os.replace(copy, target)
-    fsync_folder(copy.parent)
-    fsync_folder(target.parent)
-    return target
-
-
-def _free(target: Path) -> Path:
-    n, candidate = 1, target
-    while candidate.exists():
-        n += 1
-        candidate = target.with_name(f"{target.name}.{n}")
-    return candidate
 
 
 def describe(merge: Plan) -> str:

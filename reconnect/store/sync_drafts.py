@@ -14,8 +14,9 @@ from pathlib import Path
 
 import orjson
 
-from reconnect.store.atomic import atomic_write, make_private_folder
-from reconnect.store.conflicts import MERGED_FOLDER, CopyRefused
+from reconnect.store.atomic import atomic_write
+from reconnect.store.conflicts import CopyRefused
+from reconnect.store.merged_folder import keep_in_merged, move_to_merged
 from reconnect.store.sync_read import draft_copy_bytes
 
 
@@ -27,26 +28,9 @@ def _saved_at(raw: bytes) -> datetime:
     return datetime.min.replace(tzinfo=UTC)
 
 
-def _keep(folder: Path, name: str, raw: bytes) -> Path:
-    """Put these bytes in merged/ under `name` (an identical copy already there is
-    enough: a second run after a crash adds nothing)."""
-    target = folder / MERGED_FOLDER / name
-    make_private_folder(target.parent)
-    n = 1
-    while target.exists():
-        if target.read_bytes() == raw:
-            return target
-        n += 1
-        target = target.with_name(f"{name}.{n}")
-    atomic_write(target, raw)
-    return target
-
-
 def merge_draft(draft: Path, copy: Path) -> str:
     """Keep the newer of the draft and its conflicted copy as the draft; both in
     merged/. The line to tell the person."""
-    from reconnect.store.sync import move_to_merged  # sync imports this module
-
     try:
         theirs = draft_copy_bytes(copy)
         if not isinstance(orjson.loads(theirs), dict):
@@ -59,7 +43,7 @@ def merge_draft(draft: Path, copy: Path) -> str:
         ours = b""
     if (_saved_at(theirs), theirs) > (_saved_at(ours), ours):
         if ours:
-            _keep(draft.parent, draft.name, ours)
+            keep_in_merged(draft.parent, draft.name, ours)
         atomic_write(draft, theirs)
         kept = move_to_merged(copy)
         return (
