@@ -283,11 +283,14 @@ class Repo(Generic[T]):
                 raise KeyError(f"no {self.model.__name__} with id {record.id}")
             doc = checked.model_dump(mode="json")
 
+            replaced: dict[str, bytes] = {}
+
             def replace(table: LazyTable) -> list[str]:
+                replaced[record.id] = bytes(table.raw_bytes(str(doc_id)))  # what it was
                 table[str(doc_id)] = doc
                 return [str(doc_id)]
 
-            self._change(replace, [record.id], replaces=True)
+            self._change(replace, [record.id], replaced=replaced)
             self._unlink(record.id)
             self._remember(checked, doc, doc_id)  # same doc id: keeps its place in order
         return checked
@@ -301,11 +304,14 @@ class Repo(Generic[T]):
             gone = self._models_for([record_id])[0]
             doc_id = str(self._doc_ids[record_id])
 
+            replaced: dict[str, bytes] = {}
+
             def remove(table: LazyTable) -> list[str]:
+                replaced[record_id] = bytes(table.raw_bytes(doc_id))  # what it was
                 del table[doc_id]
                 return [doc_id]
 
-            self._change(remove, [record_id], deleted=True, replaces=True)
+            self._change(remove, [record_id], deleted=True, replaced=replaced)
             self._unlink(record_id)
             del self._doc_ids[record_id]
         return gone
@@ -315,7 +321,7 @@ class Repo(Generic[T]):
         edit: Callable[[LazyTable], list[str]],
         record_ids: list[str],
         deleted: bool = False,
-        replaces: bool = False,
+        replaced: dict[str, bytes] | None = None,
     ) -> LazyTable:
         """Apply `edit` to this kind's stored table and save the records it names
         (durably, or at the end of the batch); the table. Call with the lock held. The
@@ -328,7 +334,7 @@ class Repo(Generic[T]):
         try:
             keys = edit(table)
             # When and where each changed, in the same journal line (versions.py).
-            stamped = versions.stamp(tables, self.model.table, record_ids, deleted, replaces)
+            stamped = versions.stamp(tables, self.model.table, record_ids, deleted, replaced)
         except BaseException:
             # The cached table may be half changed: drop the cache, disk is untouched.
             self._storage.close()

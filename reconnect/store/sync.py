@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reconnect.records.models import TABLES
-from reconnect.store import versions
 from reconnect.store.conflicts import (
     DATA,
     DRAFT,
@@ -70,7 +69,6 @@ def _validated(copy: Path, merge: Plan) -> None:
 
 def _apply(storage: DurableStorage, data: Data, ours: Side, merge: Plan) -> None:
     apply(data, ours, merge)
-    versions.forget_index()
     # The tables were changed in place, behind the repositories' indexes: rebuild them.
     storage.generation += 1
 

@@ -29,6 +29,7 @@ from reconnect.store.versions import (
     VERSIONS,
     Key,
     Version,
+    content_hash,
     entry_version,
 )
 
@@ -81,12 +82,14 @@ class Side:
     latest: dict[Key, Version] = field(default_factory=dict)
     history: dict[tuple[str, str, str, str], dict[str, Any]] = field(default_factory=dict)
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # (table, id, at, device) of each version an entry says it replaced ("was").
-    replaced: set[tuple[str, str, str, str]] = field(default_factory=set)
+    # (table, id, hash of the bytes) of each version an entry says it replaced ("was").
+    replaced: set[tuple[str, str, str]] = field(default_factory=set)
 
-    def saw(self, key: Key, version: Version) -> bool:
+    def saw(self, key: Key, version: Version, doc: bytes) -> bool:
         """Whether this copy had this version of the record before changing it."""
-        return (*key, *version) in self.log or (*key, version.at, version.device) in self.replaced
+        if (*key, *version) in self.log:
+            return True
+        return bool(self.replaced) and (*key, content_hash(doc)) in self.replaced
 
     def state(self, key: Key) -> tuple[Version, bytes]:
         """What this side offers for a record: its version and bytes (b"": none)."""
@@ -114,8 +117,8 @@ def read_side(tables: Tables, record_tables: tuple[str, ...]) -> Side:
     for _, entry in _parse_all(tables.get(VERSIONS)):
         seen = _seen(entry)
         was = entry.get("was")
-        if isinstance(was, list) and len(was) == 2:
-            side.replaced.add((seen[0], seen[1], str(was[0]), str(was[1])))
+        if isinstance(was, str):
+            side.replaced.add((seen[0], seen[1], was))
         if seen not in side.entries:
             side.entries[seen] = entry
             key, version = (seen[0], seen[1]), Version(seen[2], seen[3], seen[4])
@@ -159,7 +162,7 @@ def plan(ours: Side, theirs: Side) -> Plan:
         win, lose, winner = (mine, other, ours) if mine > other else (other, mine, theirs)
         lost = lose[0]
         # A version the winning side never saw was changed there concurrently: keep it.
-        if lose[1] and lose[1] != win[1] and not winner.saw(key, lost):
+        if lose[1] and lose[1] != win[1] and not winner.saw(key, lost, lose[1]):
             entry = {"table": key[0], "id": key[1], "at": lost.at, "device": lost.device}
             out.history.append({**entry, "doc": orjson.loads(lose[1])})
         if win[1] == (ours.docs.get(key) or b"") and not win[0].deleted:

@@ -16,6 +16,7 @@ Times are UTC ISO 8601 with microseconds, so they order as text.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
@@ -63,34 +64,30 @@ def stamp(
     table: str,
     record_ids: Iterable[str],
     deleted: bool = False,
-    replaces: bool = False,
+    replaced: dict[str, bytes] | None = None,
 ) -> list[Key]:
     """Append a version entry for each record changed (now, on this device); the
     (table, doc id) pairs written, for the same journal line as the records.
 
-    `replaces` (a change or a deletion, not an addition): each entry also names the
-    version it replaces ("was"), so a merge can tell a version this device had seen
-    from one changed elsewhere at the same time, even from a journal alone."""
+    `replaced`: a changed or deleted record's bytes before the change. Its entry names
+    them by a short hash ("was"), so a merge can tell a version this device had seen
+    from one changed elsewhere at the same time, even from a journal alone; nothing is
+    parsed for it."""
     device = this_device()
-    at = now_text()
     versions = _table(tables, VERSIONS)
-    was = _current(versions, table) if replaces else {}
     head = b'{"table":%s,"id":' % orjson.dumps(table)
     tail = b',"at":%s,"device":%s%s' % (
-        orjson.dumps(at),
+        orjson.dumps(now_text()),
         orjson.dumps(device.id),
         b',"deleted":true' if deleted else b"",
     )
-    mine = Version(at, device.id, deleted)
     written: list[Key] = []
     for rid in record_ids:
         key = str(versions.next_id())
-        before = was.get((table, rid))
-        parent = b',"was":%s' % orjson.dumps(before[:2]) if before else b""
-        versions.put_raw(key, head + orjson.dumps(rid) + tail + parent + b"}")
+        before = (replaced or {}).get(rid)
+        was = b',"was":"%s"' % content_hash(before).encode() if before is not None else b""
+        versions.put_raw(key, head + orjson.dumps(rid) + tail + was + b"}")
         written.append((VERSIONS, key))
-        if _index[0] is versions:
-            _index[1][(table, rid)] = mine
     devices = _table(tables, DEVICES)
     if not _knows(devices, device.id):
         key = str(devices.next_id())
@@ -99,20 +96,9 @@ def stamp(
     return written
 
 
-# The latest version of each record in the last versions table read, kept up to date by
-# stamp: changing 3,000 moments in one go parses the table once, not 3,000 times.
-_index: list = [None, {}]
-
-
-def _current(versions: LazyTable, table: str) -> dict[Key, Version]:
-    if _index[0] is not versions:
-        _index[0], _index[1] = versions, latest(_docs(versions))
-    return _index[1]
-
-
-def forget_index() -> None:
-    """The versions table was changed other than by stamp (a merge): index it again."""
-    _index[0], _index[1] = None, {}
+def content_hash(raw: bytes) -> str:
+    """A record's bytes, named short (for "was": not a secret, only a match)."""
+    return hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
 def _knows(devices: LazyTable, device_id: str) -> bool:
