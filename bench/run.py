@@ -30,6 +30,7 @@ from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
+from bench.sync_merge import sync_merge
 
 MEASURES: list[Callable[[Context], list[Result]]] = [
     add_connection,
@@ -45,6 +46,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     unlock_time,
     encrypted_save,
     encrypted_log_and_start,
+    sync_merge,
 ]
 GROWTH_YEARS = (1, 5, 20)
 # Targets across years: the figure at 20 years against the one at 1 year.

@@ -20,7 +20,7 @@ from reconnect.logic.removals import UndoStacks
 from reconnect.logic.weeks import at_local
 from reconnect.records.models import first_error, now_local
 from reconnect.settings import Settings, load_settings, save_settings, settings_path
-from reconnect.store.errors import drain_notices
+from reconnect.store.errors import DataFileError, drain_notices
 from reconnect.store.folder_key import FolderKey, KeyFile
 from reconnect.store.store import Store
 from reconnect.store.write_failure import failure_words
@@ -200,6 +200,19 @@ class ReconnectApp(App[int]):
                 tell_file_gone(self)
                 return
             self.publish_data_changed()
+        self.merge_synced_copies()
+
+    def merge_synced_copies(self) -> None:
+        """Merge conflicted copies a sync tool left (a listing of the folder when there
+        are none), show the records, and say so in one line each."""
+        try:
+            lines = self.store.merge_conflicts()
+        except DataFileError as exc:  # ours cannot be written now: said, tried again later
+            lines = [exc.problem]
+        if lines:
+            self.publish_data_changed()
+            for line in lines:
+                self.notify(line, title="Synced from another device", timeout=15)
 
     def publish_data_changed(self) -> None:
         """Tell the open areas that the records changed (after a save)."""

@@ -54,7 +54,7 @@ def fill(store: Store) -> None:
             }
         )
     )
-    save_draft(draft_path(store.folder), ReflectionDraft(body=f"half a thought {SECRETS[2]}"))
+    save_draft(draft_path(store.data_dir), ReflectionDraft(body=f"half a thought {SECRETS[2]}"))
 
 
 def all_bytes(folder: Path) -> dict[str, bytes]:

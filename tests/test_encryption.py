@@ -284,3 +284,20 @@ def test_a_crash_at_any_step_loses_nothing_and_opens_with_old_or_new_passphrase(
                 assert sealed_with(raw) in (key_file.current, None), name
     names = set(all_bytes(data_dir))
     assert not any(name.endswith(".tmp") for name in names)
+
+
+def test_a_journal_set_aside_stays_a_journal_when_sealed_and_opened(data_dir: Path) -> None:
+    from reconnect.store import journal
+
+    store = Store.open(data_dir)
+    store.connections.add(moment(f"aside {SECRETS[0]}"))
+    aside = data_dir / "reconnect.json.journal.unmatched"
+    aside.write_bytes((data_dir / "reconnect.json.journal").read_bytes())
+    encryption.encrypt(data_dir, store.storage, PASSPHRASE)
+    assert plaintext_found(data_dir) == []
+    key = store.storage.key
+    replay = journal.parse(aside.read_bytes(), key)  # a header and sealed lines
+    assert replay.saves == 1 and not replay.damaged
+    encryption.decrypt(data_dir, store.storage, key)
+    assert SECRETS[0].encode() in aside.read_bytes()
+    assert journal.parse(aside.read_bytes()).saves == 1

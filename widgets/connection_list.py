@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -28,11 +28,14 @@ def day_heading(day: date, count: int, today: date) -> Text:
     return Text.assemble((name, "bold"), (f" \u00b7 {plural(count, 'moment')}", "italic"))
 
 
-def entry_text(connection: Connection, person_name: str | None) -> Text:
+def entry_text(connection: Connection, person_name: str | None, also_changed: bool = False) -> Text:
     """'18:30  Said hi' and, below, who, how, how deep, how comfortable and (when
-    noted) whether I could be myself and which way support went."""
+    noted) whether I could be myself and which way support went; and whether another
+    device changed it too (its version is kept: v shows it)."""
     text = Text(f"{connection.at.astimezone():%H:%M}  ", style="bold")
     text.append(connection.what, style="not bold")
+    if also_changed:
+        text.append("  · also changed on another device (v)", style="not bold italic")
     details = [label(connection.counterpart)]
     if person_name:
         details[0] += f" ({person_name})"
@@ -76,6 +79,7 @@ class ConnectionList(OptionList):
         today: date,
         day_counts: Mapping[date, int] | None = None,
         more: int = 0,
+        also_changed: Set[str] = frozenset(),
     ) -> None:
         """Show `days` (each with its connections) in the order given; keep the cursor on
         the same entry when it is still there. `day_counts`: each day's moments when only
@@ -91,7 +95,8 @@ class ConnectionList(OptionList):
             )
             for connection in connections:
                 name = names.get(connection.person_id or "")
-                options.append(Option(entry_text(connection, name), id=connection.id))
+                flag = connection.id in also_changed
+                options.append(Option(entry_text(connection, name, flag), id=connection.id))
         if more:
             options += [None, Option(more_text(more), id=MORE_ID)]
         self.set_options(options)

@@ -124,5 +124,5 @@ def _seal_with(store: Store, args: argparse.Namespace) -> tuple[FolderKey, KeyFi
     from reconnect.cli.passphrase import new_passphrase
     from reconnect.store.folder_key import KeyFile
 
-    key_file, key = KeyFile.new(new_passphrase(store.folder))
+    key_file, key = KeyFile.new(new_passphrase(store.data_dir))
     return key, key_file

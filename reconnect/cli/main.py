@@ -115,6 +115,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.import_command",
     "reconnect.cli.export_command",
     "reconnect.cli.encryption_commands",
+    "reconnect.cli.sync_status_command",
 )
 
 
@@ -154,6 +155,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"Its journal {found.journal} holds {saves} since it was last written whole.")
     for problem in found.problems:
         print(problem)
+    for waiting in found.sync_waiting:  # conflicted copies a sync tool left
+        print(waiting)
+    if len(found.devices) > 1:
+        from reconnect.cli.sync_status_command import device_lines
+        from reconnect.store.device import this_device
+
+        print("Changed on: " + "; ".join(device_lines(found.devices, this_device().id)))
     for odd in found.odd_dates:  # the file opens; the person may want to set these right
         print(f"A date to check: {odd}")
     if _encryption_pending(folder):

@@ -23,6 +23,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import orjson
+
 from reconnect.store.atomic import atomic_write, fsync_folder
 from reconnect.store.errors import DataFileError
 from reconnect.store.folder_key import (
@@ -33,7 +35,7 @@ from reconnect.store.folder_key import (
     key_file_path,
     read_key_file,
 )
-from reconnect.store.sealing import seal, sealed_with, unseal
+from reconnect.store.sealing import LINE_MARK, seal, seal_line, sealed_with, unseal, unseal_line
 from reconnect.store.storage import DurableStorage
 from reconnect.store.unlocked import remember
 
@@ -170,6 +172,9 @@ def finish_pending(
 
 def _rewrite(path: Path, key: FolderKey, target: FolderKey | None) -> None:
     """One file in its new form: sealed under `target`'s current key, or plain."""
+    if ".journal" in path.name:  # one set aside, or a sync tool's copy: still a journal
+        _rewrite_journal(path, key, target)
+        return
     raw = path.read_bytes()
     sealed_by = sealed_with(raw)
     if target is not None and sealed_by == target.current:
@@ -178,3 +183,50 @@ def _rewrite(path: Path, key: FolderKey, target: FolderKey | None) -> None:
         return
     plain = unseal(raw, key, path)
     atomic_write(path, plain if target is None else seal(plain, target))
+
+
+def _rewrite_journal(path: Path, key: FolderKey, target: FolderKey | None) -> None:
+    """A journal kept aside, line by line, so it can still be read (and merged) as one:
+    its header stays plain, each save is sealed on its own (sealing.seal_line). A line
+    that does not open (cut off, damaged) is kept as it is."""
+    raw = path.read_bytes()
+    lines = raw.split(b"\n")
+    base = _journal_base(lines[0])
+    if base is None:  # not a journal after all: kept whole, like any other file
+        if sealed_with(raw) is None and target is not None:
+            atomic_write(path, seal(raw, target))
+        return
+    out = [lines[0] + b"\n"]
+    for line in lines[1:-1]:
+        sealed = line.startswith(LINE_MARK)
+        if sealed and target is not None and _line_key(line) == target.current:
+            out.append(line + b"\n")
+            continue
+        plain = unseal_line(line, key, base) if sealed else line
+        if plain is None:
+            out.append(line + b"\n")
+        elif target is None:
+            out.append(plain + b"\n")
+        else:
+            out.append(seal_line(plain, target, base))
+    out.append(lines[-1])  # a last line without its newline: cut off, kept as it is
+    new = b"".join(out)
+    if new != raw:
+        atomic_write(path, new)
+
+
+def _journal_base(header: bytes) -> str | None:
+    try:
+        head = orjson.loads(header)
+    except orjson.JSONDecodeError:
+        return None
+    found = head.get("journal_for") if isinstance(head, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _line_key(line: bytes) -> object:
+    try:
+        entry = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    return entry.get("sealed") if isinstance(entry, dict) else None

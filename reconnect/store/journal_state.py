@@ -33,7 +33,8 @@ class JournalState:
     torn_at: int | None = None
     saves: int = 0  # whole save lines read
     # Names another data file: left by a fold that crashed after writing the file
-    # (its changes are all in the file: `reflected`), or the file was restored.
+    # (its changes are all in the file: `reflected`), the file was restored, or another
+    # device's file arrived through a sync tool (its saves are merged: store/sync.py).
     stale: bool = False
     reflected: bool = False
     # An encrypted folder's key: each save line is sealed with it (sealing.seal_line).
@@ -95,12 +96,8 @@ class JournalState:
                 f"a power cut) and is left out; its bytes are set aside at {torn} on the "
                 "next save."
             )
-        if self.stale and not self.reflected:
-            lines.append(
-                f"{self.path} belongs to another copy of the data file (was it restored from "
-                "a backup?): its changes were not applied. It is kept at "
-                f"{_aside(self.path, 'unmatched')} on the next save."
-            )
+        # A journal of another copy of the data file (synced from another device, or
+        # the file restored) is merged record by record (store/sync.py), which says so.
         return lines
 
     def set_aside(self) -> None:

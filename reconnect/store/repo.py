@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from reconnect.records.facts import FACTS_BY_TABLE
 from reconnect.records.models import YEARS, Record, at_the_edge
+from reconnect.store import versions
 from reconnect.store.errors import DataFileError
 from reconnect.store.gc_pause import gc_paused
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
@@ -266,7 +267,7 @@ class Repo(Generic[T]):
                     table[str(doc_ids[-1])] = doc
                 return [str(doc_id) for doc_id in doc_ids]
 
-            self._raw = self._change(insert)  # the table may be new
+            self._raw = self._change(insert, [r.id for r in checked])  # the table may be new
             if indexed:  # else the index is built, new records included, when first used
                 for record, doc, doc_id in zip(checked, docs, doc_ids, strict=True):
                     self._remember(record, doc, doc_id)
@@ -282,11 +283,14 @@ class Repo(Generic[T]):
                 raise KeyError(f"no {self.model.__name__} with id {record.id}")
             doc = checked.model_dump(mode="json")
 
+            replaced: dict[str, bytes] = {}
+
             def replace(table: LazyTable) -> list[str]:
+                replaced[record.id] = bytes(table.raw_bytes(str(doc_id)))  # what it was
                 table[str(doc_id)] = doc
                 return [str(doc_id)]
 
-            self._change(replace)
+            self._change(replace, [record.id], replaced=replaced)
             self._unlink(record.id)
             self._remember(checked, doc, doc_id)  # same doc id: keeps its place in order
         return checked
@@ -300,16 +304,25 @@ class Repo(Generic[T]):
             gone = self._models_for([record_id])[0]
             doc_id = str(self._doc_ids[record_id])
 
+            replaced: dict[str, bytes] = {}
+
             def remove(table: LazyTable) -> list[str]:
+                replaced[record_id] = bytes(table.raw_bytes(doc_id))  # what it was
                 del table[doc_id]
                 return [doc_id]
 
-            self._change(remove)
+            self._change(remove, [record_id], deleted=True, replaced=replaced)
             self._unlink(record_id)
             del self._doc_ids[record_id]
         return gone
 
-    def _change(self, edit: Callable[[LazyTable], list[str]]) -> LazyTable:
+    def _change(
+        self,
+        edit: Callable[[LazyTable], list[str]],
+        record_ids: list[str],
+        deleted: bool = False,
+        replaced: dict[str, bytes] | None = None,
+    ) -> LazyTable:
         """Apply `edit` to this kind's stored table and save the records it names
         (durably, or at the end of the batch); the table. Call with the lock held. The
         cached table is edited in place and only the changed records are written: copying
@@ -320,11 +333,13 @@ class Repo(Generic[T]):
             table = tables[self.model.table] = LazyTable(name=self.model.table)
         try:
             keys = edit(table)
+            # When and where each changed, in the same journal line (versions.py).
+            stamped = versions.stamp(tables, self.model.table, record_ids, deleted, replaced)
         except BaseException:
             # The cached table may be half changed: drop the cache, disk is untouched.
             self._storage.close()
             raise
-        self._storage.write_changes(self.model.table, keys)
+        self._storage.write_changes(self.model.table, keys, also=stamped)
         return table
 
     def _checked(self, record: T) -> T:

@@ -27,7 +27,7 @@ import fcntl
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ from reconnect.store.journal_state import JournalState
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable, parse_record
 from reconnect.store.meta_fields import hint_next_ids, journal_base, stamp_meta
 from reconnect.store.sealing import is_sealed, seal, unseal
+from reconnect.store.versions import compact_if_due
 
 Data = dict[str, LazyTable]
 # (inode, size, mtime) of the data file, then of the journal (zeros when there is none).
@@ -368,12 +369,16 @@ class DurableStorage(Storage):
                 return
             self._commit()
 
-    def write_changes(self, table: str, keys: list[str]) -> None:
+    def write_changes(
+        self, table: str, keys: list[str], also: Iterable[tuple[str, str]] = ()
+    ) -> None:
         """These records of the cached data changed (added, updated or deleted): save
-        them, durably, as one journal line (or at the end of the batch)."""
+        them, durably, as one journal line (or at the end of the batch); `also`:
+        (table, key) of other records changed with them (their versions)."""
         with self._thread_lock:
             self.version += 1
             self._pending.update((table, key) for key in keys)
+            self._pending.update(also)
             if self._batch_depth:
                 self._dirty = True
                 return
@@ -447,9 +452,14 @@ class DurableStorage(Storage):
                     "reconnect's own layout",
                 )
                 self.foreign_layout = False
+            compact_if_due(data)
             stamp_meta(data, uuid.uuid4().hex)
             parts = encode(data)
             atomic_write(self.path, parts if self.key is None else seal(parts, self.key))
+            # A journal of another copy of the file (synced in) not merged yet: kept
+            # aside to be merged (store/sync.py), never removed with its saves.
+            if self.journal.stale and not self.journal.reflected:
+                self.journal.set_aside()
             # The file now holds every change of the journal: a crash before this
             # removal leaves a journal naming the old base, which is never replayed.
             self.journal.remove()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,7 +25,8 @@ from reconnect.records.models import (
     WeeklyReview,
     now_local,
 )
-from reconnect.store.errors import RESTORE_HINT, DataFileError
+from reconnect.store import sync, sync_preview, versions
+from reconnect.store.errors import NOTICES, RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.folder_key import FolderKey, KeyFile, NoPassphrase, read_key_file
 from reconnect.store.lazy_table import DamagedRecord
@@ -82,6 +83,15 @@ class Inspection:
     journal_saves: int
     problems: list[str]
     odd_dates: list[str]  # records with a date out of range: they open, named here
+    sync_waiting: list[str] = field(default_factory=list)  # conflicted copies, what they add
+    devices: list[tuple[str, str, str]] = field(default_factory=list)  # last change of each
+
+
+def _last_changes(tables: Any) -> list[tuple[str, str, str]]:
+    names = versions.devices(tables)
+    last = versions.last_change_per_device(tables)
+    rows = [(names.get(d, d), d, at) for d, at in last.items()]
+    return sorted(rows, key=lambda row: row[2], reverse=True)
 
 
 class Store:
@@ -89,7 +99,8 @@ class Store:
 
     def __init__(self, path: Path, key: FolderKey | None = None) -> None:
         self.path = path
-        self.folder = path.parent
+        self.data_dir = path.parent  # where drafts and their conflicted copies are
+        self.refused_copies: sync.Refused = set()  # left alone: not read again unchanged
         self.storage = DurableStorage(path, check=_check_version, validate=_validate, key=key)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
@@ -121,6 +132,7 @@ class Store:
         elif key is None:
             raise NoPassphrase(data_dir)
         store = cls(data_dir / DATA_FILE_NAME, key)
+        store.data_dir = data_dir
         storage = store.storage
         with storage.locked():
             storage.remove_stale_temp_files(data_dir)
@@ -128,6 +140,7 @@ class Store:
                 from reconnect.store.encryption import finish_pending
 
                 key = finish_pending(data_dir, storage, key_file, key)
+            remember(data_dir, key)  # conflicted copies and drafts open with it
             data = storage.read()
             if _needs_migration(data):
                 migrated = _migrated(store.path, data)
@@ -141,6 +154,8 @@ class Store:
             else:
                 storage.verify()
                 storage.remember_verified()
+            # Conflicted copies a sync tool left, and a journal of another copy's file.
+            NOTICES.extend(sync.merge_waiting(storage, data_dir, store.refused_copies))
             # Only once the file is accepted: one refused is left exactly as it was.
             for path, what in (
                 (data_dir, "data folder"),
@@ -148,7 +163,6 @@ class Store:
                 (storage.journal.path, "journal"),
             ):
                 make_private(path, what)
-        remember(data_dir, key)
         return store
 
     @staticmethod
@@ -158,6 +172,7 @@ class Store:
         wrong with the file; what is wrong with the journal is in the result."""
         path = data_dir / DATA_FILE_NAME
         storage = DurableStorage(path, check=_check_version, key=key)
+        remember(data_dir, key)  # the copies waiting are read with it
         data = storage.read()
         if data is None:
             return None
@@ -166,7 +181,17 @@ class Store:
         tables = _migrated(path, data) if upgrade else data
         counts = validate_tables(path, tables, MODELS)
         saves = found.saves if not found.stale else 0
-        return Inspection(counts, upgrade, found.path, saves, found.problems(), odd_dates(tables))
+        waiting = sync_preview.preview(storage, data_dir)
+        return Inspection(
+            counts,
+            upgrade,
+            found.path,
+            saves,
+            found.problems(),
+            odd_dates(tables),
+            waiting,
+            _last_changes(tables),
+        )
 
     @property
     def repos(self) -> dict[str, Repo[Any]]:
@@ -202,7 +227,7 @@ class Store:
         passphrase), for a sealed backup that opens anywhere with that passphrase;
         None when the folder is not encrypted."""
         key = self.storage.key
-        key_file = read_key_file(self.folder) if key is not None else None
+        key_file = read_key_file(self.data_dir) if key is not None else None
         if key is None or key_file is None:
             return None
         return key.only_current(), key_file.keeping_only(key.current)
@@ -223,6 +248,37 @@ class Store:
             return False
         self.storage.read()
         return True
+
+    def merge_conflicts(self) -> list[str]:
+        """Merge conflicted copies the sync tool left since we looked (cheap when there
+        are none: a listing); one line per copy merged or left."""
+        with self.storage.thread_lock:
+            self.storage.read()
+            if not sync.anything_waiting(self.storage, self.data_dir, self.refused_copies):
+                return []
+            return sync.merge_waiting(self.storage, self.data_dir, self.refused_copies)
+
+    def other_versions(self, table: str, record_id: str) -> list[dict[str, Any]]:
+        """Versions of a record that lost a merge to a change on another device, newest
+        first ({"at", "device", "device_name", "doc"})."""
+        with self.storage.thread_lock:
+            tables = self.storage.read() or {}
+            names = versions.devices(tables)
+            found = versions.others_of(tables, table, record_id)
+        return [
+            {**h, "device_name": names.get(str(h.get("device")), h.get("device"))} for h in found
+        ]
+
+    def ids_with_other_versions(self, table: str) -> set[str]:
+        """Records of this kind with a version kept from another device."""
+        with self.storage.thread_lock:
+            tables = self.storage.read() or {}
+            return {str(h.get("id")) for h in versions.history(tables) if h.get("table") == table}
+
+    def last_change_per_device(self) -> list[tuple[str, str, str]]:
+        """(device name, device id, time of its last change), latest first."""
+        with self.storage.thread_lock:
+            return _last_changes(self.storage.read() or {})
 
     def is_empty(self) -> bool:
         """No record of any kind (cheap: reads no table that has records)."""

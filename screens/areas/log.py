@@ -26,6 +26,7 @@ from reconnect.records.models import Connection, Counterpart, Person, label
 from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.log_entry import LogEntryDialog
+from screens.dialogs.other_versions import OtherVersionsScreen
 from screens.write_guard import write_guard
 from widgets.connection_list import MORE_ID, ConnectionList
 
@@ -50,6 +51,7 @@ class LogScreen(UndoArea):
         Binding("right_square_bracket", "later", "Later week", key_display="]", group=WEEKS),
         Binding("f", "filters", "Filter by person, kind or depth", show=False),
         Binding("m", "show_more", "Show more moments", show=False),
+        Binding("v", "other_version", "Version from another device", show=False),
     ]
 
     # The first day of the week shown; None: this week, whatever day it is now.
@@ -134,6 +136,7 @@ class LogScreen(UndoArea):
             self.reconnect.today,
             day_counts=moments.per_day,
             more=moments.not_shown,
+            also_changed=self.store.ids_with_other_versions("connections"),
         )
         empty = self.query_one("#empty", Static)
         empty.display = not shown
@@ -208,6 +211,20 @@ class LogScreen(UndoArea):
             self.notify("Nothing picked: move to an entry first, or press a to log one.")
             return
         self.app.push_screen(LogEntryDialog(connection), self._after_save)
+
+    def action_other_version(self) -> None:
+        """The version kept from another device, when the moment was changed on two."""
+        connection = self._selected()
+        if connection is None:
+            self.notify("Nothing picked: move to an entry first.")
+            return
+        others = self.store.other_versions("connections", connection.id)
+        if not others:
+            self.notify("This moment was not changed on another device.")
+            return
+        current = connection.model_dump(mode="json")
+        title = f"Also changed on another device: {connection.what}"
+        self.app.push_screen(OtherVersionsScreen(title, current, others))
 
     @on(OptionList.OptionSelected, "#entries")
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:

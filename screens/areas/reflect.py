@@ -187,7 +187,9 @@ class ReflectScreen(DraftKeeping, UndoArea):
             self.reload()
             return
         self.app.push_screen(
-            ReflectionViewScreen(reflection),
+            ReflectionViewScreen(
+                reflection, self.store.other_versions("reflections", reflection.id)
+            ),
             lambda choice: self._after_view(reflection, choice),
         )
 

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reconnect.logic.other_versions import MARK, describe_others
 from reconnect.records.content import ENERGY_LABELS, PATTERNS_BY_ID
 from reconnect.records.models import Reflection
 
@@ -56,14 +57,21 @@ class ReflectionViewScreen(ModalScreen[Choice | None]):
         Binding("d,delete", "choose('delete')", "Delete", key_display="d"),
     ]
 
-    def __init__(self, reflection: Reflection) -> None:
+    def __init__(self, reflection: Reflection, others: list[dict] | None = None) -> None:
+        """`others`: versions kept from another device (Store.other_versions)."""
         super().__init__()
         self._reflection = reflection
+        self._others = others or []
 
     def compose(self) -> ComposeResult:
+        text = reflection_text(self._reflection)
+        if self._others:
+            current = self._reflection.model_dump(mode="json")
+            text.append(f"\n\n{MARK.capitalize()}\n", style="bold")
+            text.append("\n".join(describe_others(current, self._others)))
         with Vertical(id="view-box", classes="dialog-frame"):
             with VerticalScroll(id="view-text"):
-                yield Static(reflection_text(self._reflection), id="view-body")
+                yield Static(text, id="view-body")
             with Horizontal(id="view-buttons"):
                 yield Button("Close  esc", id="close", variant="primary")
                 yield Button("Edit  e", id="edit")
