@@ -116,6 +116,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.export_command",
     "reconnect.cli.encryption_commands",
     "reconnect.cli.reflect_command",
+    "reconnect.cli.remind_command",
 )
 
 
