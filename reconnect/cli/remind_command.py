@@ -85,22 +85,13 @@ def run(args: argparse.Namespace) -> int:
 
 def due_lines(args: argparse.Namespace) -> list[str]:
     from reconnect.cli.passphrase import open_store
-    from reconnect.logic.reminders import reminders
+    from reconnect.logic.reminders import due_today
     from reconnect.settings import load_settings
 
     store = open_store(args.data_dir)
     first_day = load_settings()[0].first_day_of_week
     today: date = getattr(args, "today", None) or date.today()
-    found = reminders(
-        goals=store.goals.all(),
-        people=store.people.all(),
-        latest=store.connections.latest_by_person(),
-        reviews=store.reviews.all(),
-        checkins=store.checkins.all(),
-        today=today,
-        first_day=first_day,
-    )
-    return [r.text for r in found]
+    return [r.text for r in due_today(store, today, first_day)]
 
 
 def notify(lines: list[str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from reconnect.logic.checkin_week import LOOK_BACK_DAYS
 from reconnect.logic.drift import drifting_from
@@ -20,6 +21,9 @@ from reconnect.logic.overview import active_goals
 from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import week_start
 from reconnect.records.models import CheckIn, Goal, Person, WeeklyReview
+
+if TYPE_CHECKING:
+    from reconnect.store.store import Store
 
 HOMEWORK_DAYS = 2  # homework due within this many days is mentioned
 DATE_DAYS = 1  # important dates today or tomorrow
@@ -80,6 +84,11 @@ def homework_reminders(goals: Iterable[Goal], today: date) -> list[Reminder]:
     return found
 
 
+def week_just_ended(today: date, first_day: int = 0) -> bool:
+    """True in the first days of a week, when the week before is worth a look back."""
+    return (today - week_start(today, first_day)).days < LOOK_BACK_DAYS
+
+
 def week_reminders(
     reviews: Iterable[WeeklyReview],
     checkins: Iterable[CheckIn],
@@ -88,10 +97,9 @@ def week_reminders(
 ) -> list[Reminder]:
     """In the first days of a week, the week just ended if its review or check-in is
     still open (the check-in of those days counts for it: see checkin_week)."""
-    this_week = week_start(today, first_day)
-    if (today - this_week).days >= LOOK_BACK_DAYS:
+    if not week_just_ended(today, first_day):
         return []
-    last = this_week - timedelta(days=7)
+    last = week_start(today, first_day) - timedelta(days=7)
     review_open = not any(week_start(r.week, first_day) == last for r in reviews)
     checkin_open = checkin_for_week(checkins, last, first_day) is None
     open_parts = [
@@ -148,3 +156,21 @@ def reminders(
         *week_reminders(reviews, checkins, today, first_day),
         *people_reminders(people, latest, today),
     ]
+
+
+def due_today(store: Store, today: date, first_day: int = 0) -> list[Reminder]:
+    """reminders() read from the store, reading only what today needs (reviews and
+    check-ins in the first days of a week; last contacts when someone has a rhythm)."""
+    people = store.people.all()
+    goals = store.goals.all()
+    week_open = week_just_ended(today, first_day)
+    with_rhythm = any(p.cadence_days and not p.archived for p in people)
+    return reminders(
+        goals=goals,
+        people=people,
+        latest=store.connections.latest_by_person() if with_rhythm else {},
+        reviews=store.reviews.all() if week_open else [],
+        checkins=store.checkins.all() if week_open else [],
+        today=today,
+        first_day=first_day,
+    )
