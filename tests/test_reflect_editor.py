@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 
 from reconnect.cli.main import main
+from reconnect.cli.passphrase import folder_key
 from reconnect.logic.drafts import ReflectionDraft, draft_path, load_draft, save_draft
+from reconnect.logic.own_editor import PLAIN_WHILE_EDITING
 from reconnect.logic.reflection_template import parse, render
 from reconnect.records.content import PATTERNS, PROMPTS
 from reconnect.store.store import Store
+from reconnect.store.unlocked import forget_all
+from tests.encryption_helpers import PASSPHRASE, cheap_scrypt  # noqa: F401 (a fixture)
 
 
 def editor(tmp_path: Path, name: str, script: str) -> str:
@@ -201,3 +205,31 @@ def test_an_editor_that_cannot_start_is_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "could not be started" in err
     assert saved(tmp_path / "data") == []
+
+
+@pytest.mark.usefixtures("cheap_scrypt")
+def test_an_encrypted_folder_says_the_file_is_plain_and_keeps_a_draft_sealed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    passphrase = tmp_path / "pw"
+    passphrase.write_text(PASSPHRASE + "\n")
+    monkeypatch.setenv("RECONNECT_PASSPHRASE_FILE", str(passphrase))
+    data = tmp_path / "data"
+    Store.open(data)
+    assert main(["encrypt"]) == 0
+    capsys.readouterr()
+    secret = "Marrowdraft"
+    monkeypatch.setenv("VISUAL", editor(tmp_path, "crash.sh", f'echo "{secret}" >> "$1"; exit 1'))
+
+    assert main(["reflect"]) == 1
+
+    err = capsys.readouterr().err
+    assert PLAIN_WHILE_EDITING in err
+    assert draft_path(data).exists()
+    assert not any(secret.encode() in f.read_bytes() for f in data.iterdir() if f.is_file())
+
+    monkeypatch.setenv("VISUAL", editor(tmp_path, "fine.sh", "true"))  # saves the draft as is
+    assert main(["reflect"]) == 0
+    forget_all()
+    [reflection] = Store.open(data, key=folder_key(data)).reflections.all()
+    assert reflection.body == secret

@@ -22,6 +22,7 @@ from reconnect.records.models import (
     WeeklyReview,
 )
 from reconnect.store.store import Store
+from tests.encryption_helpers import PASSPHRASE, cheap_scrypt  # noqa: F401 (a fixture)
 
 MONDAY = date(2026, 11, 23)
 THURSDAY = date(2026, 11, 26)
@@ -280,3 +281,26 @@ def test_a_bad_time_is_one_line_and_status_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--at goes with --install" in err
     assert not config_home.exists()
+
+
+@pytest.mark.usefixtures("cheap_scrypt")
+def test_install_for_an_encrypted_folder_says_how_the_timer_opens_it(
+    tmp_path: Path,
+    config_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    passphrase = tmp_path / "pw"
+    passphrase.write_text(PASSPHRASE + "\n")
+    monkeypatch.setenv("RECONNECT_PASSPHRASE_FILE", str(passphrase))
+    Store.open(tmp_path / "data")
+    assert main(["encrypt"]) == 0
+    fake(tmp_path, monkeypatch, "systemctl")
+    capsys.readouterr()
+
+    assert main(["remind", "--install"]) == 0
+
+    assert "encrypted" in capsys.readouterr().out
+    service = (config_home / "systemd" / "user" / "reconnect-remind.service").read_text()
+    assert f"Environment=RECONNECT_PASSPHRASE_FILE={passphrase}" in service
+    assert PASSPHRASE not in service  # where the passphrase is, never the passphrase
