@@ -304,3 +304,16 @@ def test_install_for_an_encrypted_folder_says_how_the_timer_opens_it(
     service = (config_home / "systemd" / "user" / "reconnect-remind.service").read_text()
     assert f"Environment=RECONNECT_PASSPHRASE_FILE={passphrase}" in service
     assert PASSPHRASE not in service  # where the passphrase is, never the passphrase
+
+
+def test_the_first_day_of_the_week_comes_from_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reconnect.settings import Settings, save_settings
+
+    seed(tmp_path / "data")
+    assert main(["--today", THURSDAY.isoformat(), "remind"]) == 0
+    assert capsys.readouterr().out == NOTHING_DUE + "\n"  # Monday weeks: Thursday is mid-week
+    save_settings(Settings(first_day_of_week=3))  # weeks start on Thursday
+    assert main(["--today", THURSDAY.isoformat(), "remind"]) == 0
+    assert "The week of 19 November is ready" in capsys.readouterr().out

@@ -86,10 +86,10 @@ def run(args: argparse.Namespace) -> int:
 def due_lines(args: argparse.Namespace) -> list[str]:
     from reconnect.cli.passphrase import open_store
     from reconnect.logic.reminders import due_today
-    from reconnect.settings import load_settings
+    from reconnect.settings_file import first_day_of_week
 
     store = open_store(args.data_dir)
-    first_day = load_settings()[0].first_day_of_week
+    first_day = first_day_of_week()
     today: date = getattr(args, "today", None) or date.today()
     return [r.text for r in due_today(store, today, first_day)]
 
