@@ -7,7 +7,6 @@ lazily) only.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 SETTINGS_FILE_NAME = "settings.toml"
@@ -31,8 +30,14 @@ def first_day_of_week(path: Path | None = None) -> int:
     """Settings' first day of the week (0 Monday … 6 Sunday); Monday, the default, when
     the file is missing or unreadable or the value is not one."""
     try:
-        data = tomllib.loads((path or settings_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = (path or settings_path()).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return MONDAY
+    import tomllib  # only when there is a file: no settings yet costs nothing
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return MONDAY
     value = data.get("first_day_of_week", MONDAY)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:

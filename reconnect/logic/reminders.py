@@ -18,7 +18,6 @@ from reconnect.logic.checkin_week import LOOK_BACK_DAYS
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.important_dates import coming_up
 from reconnect.logic.overview import active_goals
-from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import week_start
 from reconnect.records.models import CheckIn, Goal, Person, WeeklyReview
 
@@ -101,7 +100,7 @@ def week_reminders(
         return []
     last = week_start(today, first_day) - timedelta(days=7)
     review_open = not any(week_start(r.week, first_day) == last for r in reviews)
-    checkin_open = checkin_for_week(checkins, last, first_day) is None
+    checkin_open = not any(week_start(c.week, first_day) == last for c in checkins)
     open_parts = [
         part
         for part, is_open in (("the review", review_open), ("the check-in", checkin_open))
