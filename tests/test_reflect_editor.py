@@ -3,6 +3,8 @@ command with EDITOR set to small scripts."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from reconnect.cli.main import main
 from reconnect.cli.passphrase import folder_key
 from reconnect.logic.drafts import ReflectionDraft, draft_path, load_draft, save_draft
-from reconnect.logic.own_editor import PLAIN_WHILE_EDITING
+from reconnect.logic.own_editor import FOLDER_PREFIX, PLAIN_WHILE_EDITING, sweep_leftovers
 from reconnect.logic.reflection_template import parse, render
 from reconnect.records.content import PATTERNS, PROMPTS
 from reconnect.store.store import Store
@@ -233,3 +235,32 @@ def test_an_encrypted_folder_says_the_file_is_plain_and_keeps_a_draft_sealed(
     forget_all()
     [reflection] = Store.open(data, key=folder_key(data)).reflections.all()
     assert reflection.body == secret
+
+
+def test_a_temp_folder_left_by_a_killed_reconnect_is_removed(tmp_path: Path) -> None:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    dead = tmp_path / f"{FOLDER_PREFIX}{child.pid}-abc"
+    alive = tmp_path / f"{FOLDER_PREFIX}{os.getpid()}-def"
+    other = tmp_path / "reconnect-reflectionist"
+    for folder in (dead, alive, other):
+        folder.mkdir()
+        (folder / "reflection.txt").write_text("words")
+
+    assert sweep_leftovers(tmp_path) == [dead]
+
+    assert not dead.exists() and alive.exists() and other.exists()
+
+
+def test_ctrl_c_while_the_editor_runs_is_the_editors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The editor interrupts its own parent (as a ctrl+c on the terminal reaches both),
+    # then carries on writing: reconnect waits for it and saves.
+    script = editor(tmp_path, "int.sh", 'kill -INT $PPID; sleep 0.2; echo "still here" >> "$1"')
+    monkeypatch.setenv("VISUAL", script)
+
+    assert main(["reflect"]) == 0
+
+    [reflection] = saved(tmp_path / "data")
+    assert reflection.body == "still here"

@@ -9,11 +9,15 @@ and said (PLAIN_WHILE_EDITING).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +27,9 @@ from reconnect.store.atomic import PRIVATE_FILE
 
 FALLBACK_EDITORS = ("nano", "vi")
 FILE_NAME = "reflection.txt"
+# The temp folder's name carries the process id, so a folder left by a reconnect that
+# was killed outright can be told from one an editor still has open.
+FOLDER_PREFIX = "reconnect-reflect-"
 PLAIN_WHILE_EDITING = (
     "Your data folder is encrypted; while your editor has it, this reflection is in a "
     "plain file in a private folder (yours alone), removed as soon as the editor closes."
@@ -67,18 +74,53 @@ def editor_command(env: dict[str, str] | None = None) -> list[str]:
     raise NoEditor("no editor found: set $EDITOR, e.g. EDITOR=nano")
 
 
+@contextlib.contextmanager
+def _interrupts_to_the_editor() -> Iterator[None]:
+    """ctrl+c while the editor runs is the editor's (as git does): reconnect must not
+    stop and take the file away under it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    # A handler that does nothing, not SIG_IGN: the editor would inherit an ignore.
+    before = signal.signal(signal.SIGINT, lambda *_: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def sweep_leftovers(temp: Path | None = None) -> list[Path]:
+    """Remove our temp folders whose reconnect is gone (killed before it could clean
+    up): a reflection must not stay in a plain file. Returns those removed."""
+    removed = []
+    for folder in (temp or Path(tempfile.gettempdir())).glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name.removeprefix(FOLDER_PREFIX).split("-", 1)[0]
+        try:
+            if not pid.isdigit() or folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(pid), 0)  # raises when no such process
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        except OSError:  # PermissionError: alive, someone else's; gone meanwhile
+            continue
+    return removed
+
+
 def edit(draft: ReflectionDraft, command: list[str] | None = None) -> Edited:
     """Run the editor on `draft` as text and read it back. Raises NoEditor when the
     editor cannot be started; the temp folder is gone afterwards either way."""
     command = editor_command() if command is None else command
-    folder = Path(tempfile.mkdtemp(prefix="reconnect-reflect-"))  # 0700
+    sweep_leftovers()
+    folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))  # 0700
     try:
         path = folder / FILE_NAME
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(render(draft))
         try:
-            status = subprocess.run([*command, str(path)], check=False).returncode
+            with _interrupts_to_the_editor():
+                status = subprocess.run([*command, str(path)], check=False).returncode
         except OSError as exc:
             raise NoEditor(
                 f"the editor {command[0]} could not be started ({exc.strerror})"
