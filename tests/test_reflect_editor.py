@@ -13,7 +13,7 @@ from reconnect.cli.main import main
 from reconnect.cli.passphrase import folder_key
 from reconnect.logic.drafts import ReflectionDraft, draft_path, load_draft, save_draft
 from reconnect.logic.own_editor import FOLDER_PREFIX, PLAIN_WHILE_EDITING, sweep_leftovers
-from reconnect.logic.reflection_template import parse, render
+from reconnect.logic.reflection_template import NOTES, parse, render
 from reconnect.records.content import PATTERNS, PROMPTS
 from reconnect.store.store import Store
 from reconnect.store.unlocked import forget_all
@@ -264,3 +264,15 @@ def test_ctrl_c_while_the_editor_runs_is_the_editors(
 
     [reflection] = saved(tmp_path / "data")
     assert reflection.body == "still here"
+
+
+def test_below_the_write_note_every_line_is_the_persons() -> None:
+    base = ReflectionDraft()
+    text = render(base) + (
+        f"Title: a line of mine\n# Prompt: my own heading\n[x] Busy schedule\n{NOTES[0]}\n"
+    )
+    draft = parse(text, base)
+    assert (draft.title, draft.prompt, draft.patterns) == ("", "", ())
+    assert draft.body == (
+        f"Title: a line of mine\n# Prompt: my own heading\n[x] Busy schedule\n{NOTES[0]}"
+    )

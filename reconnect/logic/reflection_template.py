@@ -13,8 +13,9 @@ Floor 3, pure. The text is:
 
 A pattern is ticked by an x (or X, or any mark) between its brackets. Reading back is
 lenient: only the lines the template wrote (its notes, the tick lines of known patterns,
-the Title line) are taken as such; every other line is body text, in its place, so no
-word typed is ever dropped. Deleting the Prompt line writes freely, without a prompt.
+the Title line) are taken as such, and only above the "Write below" note; every other
+line is body text, in its place, so no word typed is ever dropped. Deleting the Prompt
+line writes freely, without a prompt.
 """
 
 from __future__ import annotations
@@ -55,9 +56,14 @@ def parse(text: str, base: ReflectionDraft) -> ReflectionDraft:
     prompt: str | None = None
     ticked: set[str] = set()
     body: list[str] = []
+    in_body = False  # past the "Write below" note: every line is the person's words
     for line in text.replace("\r\n", "\n").split("\n"):
         stripped = line.strip()
+        if in_body:
+            body.append(line)
+            continue
         if stripped in NOTES or stripped == FREE_NOTE:
+            in_body = stripped == NOTES[2]
             continue
         if stripped.startswith(PROMPT_LABEL.strip()) and prompt is None:
             prompt = stripped.removeprefix(PROMPT_LABEL.strip()).strip()
