@@ -276,3 +276,21 @@ def test_below_the_write_note_every_line_is_the_persons() -> None:
     assert draft.body == (
         f"Title: a line of mine\n# Prompt: my own heading\n[x] Busy schedule\n{NOTES[0]}"
     )
+
+
+def test_a_kept_draft_of_an_edit_saves_the_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconnect.logic.reflections import draft_of
+    from reconnect.records.models import Reflection, now_local
+
+    data = tmp_path / "data"
+    store = Store.open(data)
+    original = store.reflections.add(Reflection(at=now_local(), title="Before", body="old"))
+    save_draft(draft_path(data), draft_of(original))
+    monkeypatch.setenv("VISUAL", editor(tmp_path, "edit.sh", "sed -i 's/^old$/new/' \"$1\""))
+
+    assert main(["reflect"]) == 0
+
+    [reflection] = saved(data)
+    assert (reflection.id, reflection.title, reflection.body) == (original.id, "Before", "new")
