@@ -28,6 +28,7 @@ from bench.heavy_week import heavy_week
 from bench.log_measures import log_command, log_form_save
 from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
+from bench.remind_measures import remind_command
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 from bench.sync_merge import sync_merge
@@ -37,6 +38,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     cold_start,
     log_command,
     log_form_save,
+    remind_command,
     reflect_search,
     goals_consistency,
     delete_a_person,

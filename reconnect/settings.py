@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
@@ -11,9 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from reconnect.records.content import DEFAULT_CRISIS_LINES
 from reconnect.records.models import first_error
-from reconnect.store.atomic import atomic_write
 
-SETTINGS_FILE_NAME = "settings.toml"
+# Where the file is lives in a module of its own, light enough for `reconnect remind`.
+from reconnect.settings_file import (  # noqa: F401 (kept here too, where callers look)
+    SETTINGS_FILE_NAME,
+    config_dir,
+    settings_path,
+)
+from reconnect.store.atomic import atomic_write
 
 
 class CrisisLineSetting(BaseModel):
@@ -69,19 +73,6 @@ class Settings(BaseModel):
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def config_dir() -> Path:
-    env = os.environ.get("RECONNECT_CONFIG_DIR")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("reconnect", appauthor=False)
-
-
-def settings_path() -> Path:
-    return config_dir() / SETTINGS_FILE_NAME
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:

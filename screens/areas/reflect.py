@@ -21,6 +21,7 @@ from reconnect.logic.search import ReflectionIndex
 from reconnect.records.models import Reflection, first_error, now_local
 from reconnect.store.write_failure import WRITE_ERRORS
 from screens.areas.reflect_drafts import DraftKeeping
+from screens.areas.reflect_editor import open_in_own_editor
 from screens.areas.undo import UndoArea
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form_base import not_saved_reason
@@ -42,6 +43,7 @@ class ReflectScreen(DraftKeeping, UndoArea):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+o", "own_editor", "Editor", key_display="^o"),
         Binding("n", "show_tab('write')", "Write"),
         Binding("h", "show_tab('history')", "History"),
         Binding("c", "show_tab('chart')", "Chart"),
@@ -241,6 +243,9 @@ class ReflectScreen(DraftKeeping, UndoArea):
         else:
             self.query_one(PatternChart).query_one("#period").focus()
 
+    def action_own_editor(self) -> None:
+        open_in_own_editor(self)
+
     def action_search(self) -> None:
         self.query_one(TabbedContent).active = "history"
         self.history.query_one("#search", Input).focus()
@@ -252,7 +257,7 @@ class ReflectScreen(DraftKeeping, UndoArea):
         if not self.is_mounted:
             return True
         tab = self._active_tab()
-        if action == "save":
+        if action in ("save", "own_editor"):
             return tab == "write"
         if action == "clear_filters":
             return tab == "history" and self.history.wanted.is_active()
