@@ -6,10 +6,11 @@ Floor 3: plain functions; never textual.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconnect.records.facts import ConnectionFacts
+from reconnect.records.models import Channel, Counterpart, Person, label
 
 # Fewer moments than this say too little to show.
 MIN_MOMENTS = 3
@@ -70,6 +71,30 @@ def goes_with_line(row: GoesWith, name: str) -> str:
     return line
 
 
-def named(rows: Sequence[GoesWith], names: Mapping[str, str]) -> list[tuple[GoesWith, str]]:
-    """Rows with the word to show for each; a person no longer in People is left out."""
-    return [(r, names[r.key]) for r in rows if r.key in names]
+HEADINGS = {"kind": "Kinds of person", "channel": "Channels", "person": "People"}
+SHOWN_PER_ASPECT = 5
+
+
+def goes_with_lines(
+    moments: Sequence[ConnectionFacts], people: Iterable[Person], minimum: int = MIN_MOMENTS
+) -> list[str]:
+    """The panel in words: the sentence that it is no cause, then per aspect a heading
+    and a line per value (at most SHOWN_PER_ASPECT, then how many more). A person no
+    longer in People is left out."""
+    if len(moments) < minimum:
+        return [f"Too few moments in this period yet: each line needs at least {minimum}."]
+    names: dict[str, Mapping[str, str]] = {
+        "kind": {c.value: label(c) for c in Counterpart},
+        "channel": {c.value: label(c) for c in Channel},
+        "person": {p.id: p.name for p in people},
+    }
+    lines = [f"{NOT_WHY} Mean comfort, 1–5, where there are at least {minimum} moments."]
+    for aspect, rows in goes_with(moments, minimum).items():
+        shown = [(r, names[aspect][r.key]) for r in rows if r.key in names[aspect]]
+        if not shown:
+            continue
+        lines.append(f"{HEADINGS[aspect]}:")
+        lines += [f"· {goes_with_line(r, name)}" for r, name in shown[:SHOWN_PER_ASPECT]]
+        if len(shown) > SHOWN_PER_ASPECT:
+            lines.append(f"· and {len(shown) - SHOWN_PER_ASPECT} more")
+    return lines

@@ -22,7 +22,6 @@ from reconnect.logic.person_page import MonthPoint, by_month, dates_words, goals
 from reconnect.logic.plural import plural
 from reconnect.logic.support_flow import flows_by_person, flows_words
 from reconnect.logic.weeks import local_date
-from reconnect.records.content import DEPTH_SHORT
 from reconnect.records.models import Connection, Goal, GoalKind, Person, label
 from widgets.score_spark import BARS
 
@@ -30,15 +29,16 @@ if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
     from reconnect.logic.connections import Saved
 
-CELL = 5  # a month's width in the month rows: "▅3.2 "
+CELL = 5  # a month's width in the month rows: "3.2▅ "
 
 
 def moment_row(moment: Connection) -> tuple[str, str, str, str, str]:
-    """Date, what, depth, comfort and myself (blank when not asked, never a zero)."""
+    """Date, what, depth, comfort and myself, 1-5 each (myself blank when not asked,
+    never a zero)."""
     return (
         f"{moment.at.astimezone():%a %-d %b %Y}",
         moment.what,
-        DEPTH_SHORT[moment.depth],
+        str(moment.depth),
         str(moment.comfort),
         "" if moment.authenticity is None else str(moment.authenticity),
     )
@@ -58,7 +58,7 @@ def month_rows(points: list[MonthPoint]) -> Text:
                 text.append("·".ljust(CELL), style="dim")
             else:
                 bar = BARS[round((mean - 1) / 4 * (len(BARS) - 1))]
-                text.append(f"{bar}{mean:.1f}".ljust(CELL))
+                text.append(f"{mean:.1f}{bar}".ljust(CELL))
     text.append(f"\n{'Moments':<9}", style="bold")
     for point in points:
         text.append(str(point.moments).ljust(CELL), style="" if point.moments else "dim")
@@ -114,8 +114,8 @@ class PersonPage(ModalScreen[None]):
                 yield Static(id="moments-heading", classes="part")
                 table: DataTable[str] = DataTable(id="person-moments", cursor_type="row")
                 table.add_column("Date", width=15, key="date")
-                table.add_column("What", width=25, key="what")
-                table.add_column("Depth", width=11, key="depth")
+                table.add_column("What", width=28, key="what")
+                table.add_column("Depth", width=5, key="depth")
                 table.add_column("Comfort", width=7, key="comfort")
                 table.add_column("Myself", width=6, key="myself")
                 yield table
@@ -126,7 +126,7 @@ class PersonPage(ModalScreen[None]):
                 yield Static("Goals and steps that name them", classes="part")
                 yield Static(id="person-goals")
             yield Static(
-                "l log a moment with them · enter edit a moment · e change · m goal · esc close",
+                "l log a moment with them · enter edit one · e change · m goal · esc close",
                 id="person-hint",
             )
 
