@@ -106,11 +106,12 @@ def until_words(days: int) -> str:
 
 
 def date_words(important: ImportantDate, today: date) -> str:
-    """'Birthday: 12 March (in 3 months)'; with a year, how many years it will be."""
+    """'Birthday: 12 March (in 3 months)'; with a year, how many years it will have
+    been: 'Anniversary: 20 June (in 7 months; 12 years since 2015)'."""
     when = next_occurrence(important, today)
     years = ""
     if important.year is not None and when.year > important.year:
-        years = f", {when.year - important.year} years"
+        years = f"; {when.year - important.year} years since {important.year}"
     return f"{important.label}: {when.day} {when:%B} ({until_words((when - today).days)}{years})"
 
 
