@@ -49,7 +49,7 @@ _FORMS = (
         re.IGNORECASE,
     ),
 )
-HOW = "like Birthday 03-12 or Anniversary 20 June 2015; a ; between dates"
+HOW = "like Birthday 03-12 or Anniversary 20 June 2015"
 
 
 def parse_dates(text: str) -> list[ImportantDate]:

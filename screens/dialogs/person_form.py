@@ -81,17 +81,6 @@ class PersonForm(FormScreen[Person]):
             hint="How often you'd like to be in touch; empty means no wish",
         )
         yield from self.row(
-            "Dates",
-            Input(
-                dates_text(list(person.important_dates)) if person else "",
-                placeholder="e.g. Birthday 03-12; Anniversary 20 June",
-                id="dates",
-                validators=[DatesField()],
-                compact=True,
-            ),
-            hint="Birthdays and such: a name and month-day; ; between dates",
-        )
-        yield from self.row(
             "Notes",
             Input(
                 person.notes if person else "",
@@ -100,6 +89,17 @@ class PersonForm(FormScreen[Person]):
                 validators=[ModelField(Person, "notes")],
                 compact=True,
             ),
+        )
+        yield from self.row(
+            "Dates",
+            Input(
+                dates_text(list(person.important_dates)) if person else "",
+                placeholder="e.g. Birthday 03-12; Anniversary 20 June",
+                id="dates",
+                validators=[DatesField()],
+                compact=True,
+            ),
+            hint="A name and a day for each; put ; between dates",
         )
         # Last, so the tab order of the typed fields stays as it was.
         yield TickBox(SAFE_LABEL, person.safe if person else False, id="safe", compact=True)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
     from reconnect.logic.connections import Saved
 
+INDENT = "  ↳ "  # a mark at the start: a line's leading spaces alone are not kept
 CELL = 5  # a month's width in the month rows: "3.2▅ "
 
 
@@ -78,10 +79,10 @@ def goal_lines(person: Person, goals: list[Goal]) -> Text:
         text.append(f" ({label(goal.status)})", style="dim")
         following = goal.next_step()
         if following is not None and mention.linked:
-            text.append(f"\n  next: {following.title}")
+            text.append(f"\n{INDENT}next: {following.title}")
         for step in mention.steps:
             if step is not following or not mention.linked:
-                text.append(f"\n  step: {step.title}" + (" ✓" if step.done else ""))
+                text.append(f"\n{INDENT}step: {step.title}" + (" ✓ done" if step.done else ""))
     return text
 
 
