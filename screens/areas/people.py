@@ -55,7 +55,9 @@ class PeopleScreen(UndoArea):
         "first; a short message is enough. Depth, comfort and myself (could I be myself?) "
         f"are the means of your moments with each person over the last {RECENT_WEEKS} weeks; "
         "blank where nothing was logged or asked, never a zero. ✓ safe marks someone you can "
-        f"be yourself with (e to change it). {SAFE_NOT_PERFECT}"
+        "be yourself with (e to change it). Enter opens a person's page: every moment with "
+        "them, depth and comfort by month, their important dates and the goals that name "
+        f"them. {SAFE_NOT_PERFECT}"
     )
 
     BINDINGS = [
