@@ -143,7 +143,7 @@ class YearHeatmap(Widget, can_focus=True):
             for column, first in enumerate(days.week_firsts())
             if column and (first + timedelta(days=6)).month != (first - timedelta(days=1)).month
         ]
-        if not starts or starts[0][0] > 4:  # the first month's name, when there is room
+        if not starts or starts[0][0] >= 4:  # the first month's name, when there is room
             starts.insert(0, (0, f"{days.first:%b}"))
         line = [" "] * (LABEL_WIDTH + WEEKS_SHOWN)
         free_from = 0
