@@ -109,6 +109,15 @@ async def test_enter_opens_their_page_and_l_logs_a_moment_with_them(
         assert table.row_count == 4 and table.get_row_at(0)[1] == "Walk in the park"
         saved = store.connections.get(store.connections.ids_for_person(maya.id)[-1])
         assert saved.what == "Walk in the park" and saved.person_id == maya.id
+        table.move_cursor(row=1)  # Call 16: enter edits it in the Log's own form
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)
+        assert app.screen.query_one("#what", Input).value == "Call 16"
+        await pilot.press("end", *" again", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonPage), "back on the page")
+        await pilot.pause()
+        assert table.get_row_at(1)[1] == "Call 16 again"
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, PersonPage)

@@ -110,3 +110,29 @@ async def test_b_in_the_log_asks_the_day_then_logs_for_it(
         await wait_for(pilot, lambda: isinstance(app.screen, LogScreen), "back in the Log")
         saved = next(c for c in store.connections.all() if c.what == "Coffee I forgot")
         assert saved.at.date() == last_week - timedelta(days=1)
+
+
+async def test_a_click_moves_to_a_day_and_a_second_click_logs_for_it(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="progress")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+        year = app.screen.query_one(YearHeatmap)
+        # Columns are weeks after the 4-character weekday labels; row 0 is the months.
+        day = year_first_shown(app) + timedelta(weeks=50, days=2)
+        offset = (4 + 50, 1 + 2)
+        await pilot.click(YearHeatmap, offset=offset)
+        await pilot.pause()
+        assert year.cursor == day and isinstance(app.screen, ProgressScreen)
+        await pilot.click(YearHeatmap, offset=offset)
+        await pilot.pause()
+        assert isinstance(app.screen, LogEntryDialog)
+        assert app.screen.query_one("#day", Select).value == day.isoformat()
+
+
+def year_first_shown(app: Any) -> date:
+    from reconnect.logic.year_days import year_first
+
+    return year_first(app.today, app.settings.first_day_of_week)
