@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.events import Click
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -88,7 +89,7 @@ class YearHeatmap(Widget, can_focus=True):
         if self.cursor is not None:
             self.post_message(self.DayChosen(self.cursor))
 
-    def on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_click(self, event: Click) -> None:
         """A click on a day puts the cursor there; a second click chooses it."""
         days = self._days
         offset = event.get_content_offset(self)
