@@ -26,6 +26,7 @@ from bench.encryption_measures import encrypted_log_and_start, encrypted_save, u
 from bench.goals_measures import delete_a_person, goals_consistency
 from bench.heavy_week import heavy_week
 from bench.log_measures import log_command, log_form_save
+from bench.people_measures import people_pages
 from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
 from bench.remind_measures import remind_command
@@ -44,6 +45,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     delete_a_person,
     progress_series,
     open_progress,
+    people_pages,
     heavy_week,
     unlock_time,
     encrypted_save,

@@ -114,6 +114,7 @@ def _as_facts(connection: Connection) -> tuple[object, ...]:
         connection.goal_id,
         connection.step_id,
         connection.group_id,
+        connection.channel.value,
     )
 
 

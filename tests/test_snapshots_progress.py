@@ -27,3 +27,12 @@ def test_progress_light_theme(snap_compare, demo_store: Store, make_test_app: Ca
 
     app = make_test_app(demo_store, start_area="progress", settings=Settings(theme="textual-light"))
     assert snap_compare(app, terminal_size=(120, 36))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_progress_year_of_days(
+    snap_compare, demo_store: Store, make_test_app: Callable, size
+) -> None:
+    # y: to the year of days, the cursor on today; two weeks back and a day up.
+    app = make_test_app(demo_store, start_area="progress")
+    assert snap_compare(app, terminal_size=size, press=["y", "left", "left", "up"])

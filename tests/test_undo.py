@@ -189,11 +189,7 @@ async def test_delete_menus_and_questions_open_on_the_harmless_choice(
     app = make_test_app(demo_store, start_area="people")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("enter")  # a person's menu
-        assert highlighted(app) == "log"
-        options = app.screen.query_one(OptionList).options
-        assert options[-1].id == "delete"
-        await pilot.press("escape", "delete")  # the delete question
+        await pilot.press("delete")  # the delete question
         assert highlighted(app) == "keep"
         await pilot.press("escape", "l", "d")
         await pilot.pause()
@@ -219,21 +215,23 @@ async def test_delete_menus_and_questions_open_on_the_harmless_choice(
 async def test_keys_a_menu_shows_work_in_it(
     demo_store: Store, make_test_app: Callable[..., Any]
 ) -> None:
+    from textual.widgets import Static
+
     from screens.dialogs.date_prompt import DatePrompt
     from screens.dialogs.person_form import PersonForm
+    from screens.dialogs.person_page import PersonPage
 
     app = make_test_app(demo_store, start_area="people")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        menu = app.screen
-        assert isinstance(menu, ChoiceMenu)
-        words = [str(o.prompt) for o in menu.query_one("OptionList").options]  # type: ignore[attr-defined]
-        assert words[2] == "Change their details (e)" and words[-1] == "Delete (del)"
+        await pilot.press("enter")  # a person's page: its keys are in its last line
+        page = app.screen
+        assert isinstance(page, PersonPage)
+        assert "e change" in str(page.query_one("#person-hint", Static).render())
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, PersonForm)
-        await pilot.press("escape", "g", "enter", "x")
+        await pilot.press("escape", "escape", "g", "enter", "x")  # the form, then the page
         await pilot.pause()
         assert "Plan the highlighted step for a day (d)" in [
             str(o.prompt)

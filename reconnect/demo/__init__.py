@@ -17,6 +17,7 @@ from reconnect.demo.sample_text import (
     BODIES,
     DEEPER,
     HELPED,
+    IMPORTANT_DATES,
     IN_THE_WAY,
     PEOPLE,
     SAFE_PEOPLE,
@@ -32,6 +33,7 @@ from reconnect.records.models import (
     Connection,
     Counterpart,
     DirectAnswer,
+    ImportantDate,
     Person,
     Reflection,
     WeeklyReview,
@@ -56,6 +58,10 @@ def _people(rng: random.Random, profile: Profile, start: datetime) -> list[Perso
             notes=notes,
             created_at=start,
             safe=name in SAFE_PEOPLE,
+            important_dates=[
+                ImportantDate(label=label, month=month, day=day, year=year)
+                for label, month, day, year in IMPORTANT_DATES.get(name, ())
+            ],
         )
         for name, circle, cadence, notes in PEOPLE
     ]

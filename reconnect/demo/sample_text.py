@@ -42,6 +42,14 @@ SUPPORT_IN: dict[str, tuple[SupportFlow, SupportKind]] = {
 # The people it feels safe to be oneself with.
 SAFE_PEOPLE = ("Maya", "Jordan")
 
+# Important dates (label, month, day, year or None) shown on a person's page.
+IMPORTANT_DATES: dict[str, tuple[tuple[str, int, int, int | None], ...]] = {
+    "Maya": (("Birthday", 1, 9, None),),
+    "Mum": (("Birthday", 6, 14, 1958),),
+    "Jordan": (("Friendship anniversary", 12, 2, 2019),),
+    "Aunt Rosa": (("Birthday", 3, 3, None),),
+}
+
 BODIES = (
     "I noticed I kept my phone face down all evening. Part of me wanted someone to "
     "message, part of me was relieved when nobody did.",

@@ -29,6 +29,9 @@ from reconnect.records.models import (
 # How many days back the "when" list offers (four weeks: a week remembered late still
 # fits); older entries keep their own day when edited.
 DAYS_OFFERED = 28
+# The time a moment logged for an earlier day starts at (a day remembered late has no
+# "now"): midday, one keystroke from the real one.
+PAST_DAY_CLOCK = "12:00"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ class Prefill:
     # and an edit never drops them.
     group_id: str | None = None
     visit_check: VisitCheck | None = None
+    # A past day chosen first (the year of days, a day in the Log's week): the "when"
+    # starts on it, at PAST_DAY_CLOCK. None: today, now.
+    day: date | None = None
 
     @classmethod
     def of(cls, connection: Connection) -> Prefill:
@@ -70,6 +76,14 @@ class Prefill:
             connection.group_id,
             connection.visit_check,
         )
+
+
+def start_when(today: date, day: date | None) -> tuple[date, str]:
+    """The day and typed time a new moment starts with: today and now (an empty time),
+    or an earlier day at midday. A day after today is never offered: today."""
+    if day is None or day >= today:
+        return today, ""
+    return day, PAST_DAY_CLOCK
 
 
 class Entry(NamedTuple):

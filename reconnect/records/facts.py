@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from reconnect.records.models import Counterpart
+from reconnect.records.models import Channel, Counterpart
 
 
 class ConnectionFacts(NamedTuple):
@@ -22,6 +22,7 @@ class ConnectionFacts(NamedTuple):
     goal_id: str | None
     step_id: str | None
     group_id: str | None
+    channel: str = "in_person"  # for "often goes with" (logic/goes_with.py)
 
     @classmethod
     def from_doc(cls, rid: str, at: datetime, doc: dict[str, Any]) -> ConnectionFacts:
@@ -38,10 +39,13 @@ class ConnectionFacts(NamedTuple):
             get("goal_id"),
             get("step_id"),
             get("group_id"),
+            _CHANNELS.get(get("channel", _IN_PERSON), _IN_PERSON),
         )
 
 
 _COUNTERPARTS = {kind.value: kind.value for kind in Counterpart}
+_CHANNELS = {channel.value: channel.value for channel in Channel}
+_IN_PERSON = Channel.IN_PERSON.value
 
 # The facts the index keeps, by table; a table not named keeps none.
 FACTS_BY_TABLE: dict[str, type[ConnectionFacts]] = {"connections": ConnectionFacts}

@@ -233,6 +233,18 @@ class Repo(Generic[T]):
                     latest[person_id] = moment
             return latest
 
+    def ids_for_person(self, person_id: str) -> list[str]:
+        """The ids of the records linked to this person, oldest first, validating none."""
+        with self._storage.thread_lock:
+            self._fresh()
+            times = self._times
+            return [
+                rid
+                for _, rid in sorted(
+                    (times[rid], rid) for rid, pid in self._people.items() if pid == person_id
+                )
+            ]
+
     def verify(self) -> int:
         """Validate every record (raises DataFileError); returns how many there are."""
         return len(self.all())

@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Button, Label, OptionList, Select, Static
 
+from reconnect.logic.connection_form import Prefill
 from reconnect.logic.connections import Saved, describe
 from reconnect.logic.overview import depth_mix, lead_words
 from reconnect.logic.plural import plural
@@ -39,11 +40,13 @@ class LogScreen(UndoArea):
         "Note small moments of connection, right after they happen: what, who, how deep "
         "(1 greeting … 5 plan made, support given or received), how comfortable it felt "
         "(1 very uneasy … 5 at ease) and, if you like, whether you could be yourself and "
-        "which way support went. The list shows a week at a time, newest first."
+        "which way support went. The list shows a week at a time, newest first. Remembered "
+        "one later? b logs a moment for an earlier day (the one under the cursor to start)."
     )
 
     BINDINGS = [
         Binding("a", "add", "Log a moment"),
+        Binding("b", "add_for_day", "Log for an earlier day", show=False),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
         # One footer key for the pair, so the Log's keys fit 80 columns.
@@ -204,6 +207,34 @@ class LogScreen(UndoArea):
 
     def action_add(self) -> None:
         self.app.push_screen(LogEntryDialog(), self._after_save)
+
+    def action_add_for_day(self) -> None:
+        """A moment remembered late: asks the day (the one under the cursor, else the
+        week's last day so far), then the form starts on it."""
+        from screens.dialogs.date_prompt import DatePrompt, Picked
+
+        today = self.reconnect.today
+        connection = self._selected()
+        if connection is not None:
+            day = local_date(connection.at)
+        else:
+            day = min(today, self.week_first_day + timedelta(days=6))
+
+        def picked(answer: Picked | None) -> None:
+            if answer is not None and answer.day is not None:
+                prefill = Prefill(day=answer.day)
+                self.app.push_screen(LogEntryDialog(prefill=prefill), self._after_save)
+
+        prompt = DatePrompt(
+            "Log for an earlier day",
+            "Which day was it? The form then starts on that day, at midday.",
+            today,
+            label="Day",
+            value=day,
+            latest=today,
+            hint="a date like 2026-11-18, or today",
+        )
+        self.app.push_screen(prompt, picked)
 
     def action_edit(self) -> None:
         connection = self._selected()

@@ -27,7 +27,6 @@ from reconnect.logic.removals import PersonArchived, RecordRemoved, Removal
 from reconnect.logic.support_flow import (
     Flows,
     flows_by_person,
-    flows_words,
     kinds_not_received,
     thin_support_words,
 )
@@ -56,7 +55,9 @@ class PeopleScreen(UndoArea):
         "first; a short message is enough. Depth, comfort and myself (could I be myself?) "
         f"are the means of your moments with each person over the last {RECENT_WEEKS} weeks; "
         "blank where nothing was logged or asked, never a zero. ✓ safe marks someone you can "
-        f"be yourself with (e to change it). {SAFE_NOT_PERFECT}"
+        "be yourself with (e to change it). Enter opens a person's page: every moment with "
+        "them, depth and comfort by month, their important dates and the goals that name "
+        f"them. {SAFE_NOT_PERFECT}"
     )
 
     BINDINGS = [
@@ -104,7 +105,7 @@ class PeopleScreen(UndoArea):
             yield everyone
             yield Static(id="your-support")
             yield Static(
-                "enter: all you can do with someone · c log a connection · m reach-out "
+                "enter: their page · c log a connection · m reach-out "
                 "goal · e edit · a archive · del delete · v archived · b your groups",
                 id="people-hint",
             )
@@ -221,15 +222,6 @@ class PeopleScreen(UndoArea):
             measure_cell(recent.myself),
         )
 
-    def _detail(self, row: PersonRow) -> str:
-        """The words above a person's menu: their wish, safe mark, support, notes."""
-        lines = [f"In touch: {self._wish(row.person)}" + (" · ✓ safe" if row.person.safe else "")]
-        support = flows_words(self._flows.get(row.person.id))
-        lines.append(support or "No support logged with them yet.")
-        if row.person.notes:
-            lines.append(row.person.notes)
-        return "\n".join(lines)
-
     # --- selection -----------------------------------------------------------------
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -257,38 +249,16 @@ class PeopleScreen(UndoArea):
         return row.person
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter opens the person's page: every moment with them, their dates, goals."""
         event.stop()
         if event.row_key.value:
             self._current = event.row_key.value
         person = self.selected()
         if person is None:
             return
-        options = [
-            ("log", "Log a connection with them"),
-            ("goal", "Make a reach-out goal for them"),
-            ("edit", "Change their details"),
-            (
-                "archive",
-                "Bring back from the archive" if person.archived else "Archive: hide, keep history",
-            ),
-            ("delete", "Delete"),
-        ]
-        actions = {
-            "log": self.action_log_connection,
-            "goal": self.action_make_goal,
-            "edit": self.action_edit_person,
-            "archive": self.action_archive,
-            "delete": self.action_delete_person,
-        }
+        from screens.dialogs.person_page import PersonPage
 
-        def chosen(choice: str | None) -> None:
-            if choice in actions:
-                actions[choice]()
-
-        # The same keys as in the list, so the menu teaches them and they work in it.
-        keys = {"log": "c", "goal": "m", "edit": "e", "archive": "a", "delete": "delete"}
-        detail = self._detail(self._rows[person.id])
-        self.app.push_screen(ChoiceMenu(person.name, options, detail, keys=keys), chosen)
+        self.app.push_screen(PersonPage(person), lambda _: self.reload())
 
     # --- actions -------------------------------------------------------------------
 

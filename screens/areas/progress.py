@@ -17,6 +17,7 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import Static, Tab, Tabs
 
+from reconnect.logic.goes_with import goes_with_lines
 from reconnect.logic.plural import plural
 from reconnect.logic.progress import ProgressData, WeekPoint, progress, progress_span
 from reconnect.logic.progress_groups import progress_group_lines
@@ -26,8 +27,10 @@ from reconnect.logic.progress_words import (
     connections_words,
     goals_words,
 )
+from reconnect.logic.year_days import year_bounds, year_days
 from screens.areas.base import AreaScreen
 from widgets.week_chart import ChartSpec, Series, WeekChart, legend_text
+from widgets.year_heatmap import YearHeatmap
 
 PERIODS = (8, 12, 26, 52)
 PERIOD = Binding.Group("Fewer/more weeks", compact=True)
@@ -128,10 +131,15 @@ class ProgressScreen(AreaScreen):
         "The words under each chart say how it changed from the first weeks with entries "
         "to the last (each end the mean of two weeks once there are four), then how it "
         "compares with the weeks before. Under the charts, Groups counts the groups tried and "
-        "the visits in the period, and shows comfort at each visit."
+        "the visits in the period, and shows comfort at each visit. Often goes with lists the "
+        "kinds of person, channels and people whose moments felt more comfortable, with how "
+        "many moments each rests on: they go together, they don't say why. A year of days "
+        "(y) marks each day by its deepest moment; a quiet day is a dot, not a miss. Enter "
+        "on a day logs a moment for it."
     )
 
     BINDINGS = [
+        Binding("y", "year", "Year of days"),
         Binding("left_square_bracket", "period(-1)", "Fewer weeks", key_display="[", group=PERIOD),
         Binding("right_square_bracket", "period(1)", "More weeks", key_display="]", group=PERIOD),
     ]
@@ -161,12 +169,38 @@ class ProgressScreen(AreaScreen):
                 with Vertical(classes="section", id="section-groups"):
                     yield Static(Text("Groups"), classes="section-title")
                     yield Static(id="words-groups", classes="words")
+                with Vertical(classes="section", id="section-goes-with"):
+                    yield Static(Text("Often goes with higher comfort"), classes="section-title")
+                    yield Static(id="words-goes-with", classes="words")
+            # The year is its own span, whatever the period: shown even when it is empty.
+            with Vertical(classes="section", id="section-year"):
+                yield Static(id="year-title", classes="section-title")
+                yield YearHeatmap(id="year")
 
     def on_mount(self) -> None:
         # Textual then runs AreaScreen.on_mount too (handlers run for each class), which
         # loads the data: calling super() here would load it twice.
         # Arrow and page keys scroll the charts; [ and ] (or a click) change the period.
         self.query_one("#charts").focus()
+
+    def action_year(self) -> None:
+        """To the year of days, cursor on today: arrows move it, enter logs for a day."""
+        year = self.query_one(YearHeatmap)
+        year.focus()
+        self.query_one("#section-year").scroll_visible(animate=False, top=True)
+
+    def on_year_heatmap_day_chosen(self, event: YearHeatmap.DayChosen) -> None:
+        """Log a moment for a day gone by, the day already filled in."""
+        from reconnect.logic.connection_form import Prefill
+        from reconnect.logic.connections import Saved
+        from screens.dialogs.log_entry import LogEntryDialog
+
+        def saved(result: Saved | None) -> None:
+            if result is not None:
+                self.show_change()
+                self.notify(f"Saved: {result.connection.what}.", title=f"{event.day:%a %-d %b}")
+
+        self.app.push_screen(LogEntryDialog(prefill=Prefill(day=event.day)), saved)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -232,3 +266,20 @@ class ProgressScreen(AreaScreen):
         groups = progress_group_lines(self.store.groups.all(), visits, self.weeks)
         self.query_one("#words-groups", Static).update("\n".join(groups))
         self.query_one("#section-groups").display = bool(groups)
+        goes_with = goes_with_lines(moments, self.store.people.all())
+        text = Text()
+        for line in goes_with:
+            text.append(("\n" if text else "") + line, style="bold" if line.endswith(":") else "")
+        self.query_one("#words-goes-with", Static).update(text)
+        self._show_year()
+
+    def _show_year(self) -> None:
+        app = self.reconnect
+        first_day = app.settings.first_day_of_week
+        facts = self.store.connections.facts_between(*year_bounds(app.today, first_day))
+        days = year_days(facts, app.today, first_day)
+        self.query_one("#year-title", Static).update(
+            f"A year of days (y) · {plural(days.logged_days(), 'day')} with moments · "
+            "← → a week, ↑ ↓ a day"
+        )
+        self.query_one(YearHeatmap).show(days)

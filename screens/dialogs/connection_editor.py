@@ -31,6 +31,7 @@ from reconnect.logic.connection_form import (
     day_choices,
     missing_scales,
     moment_of,
+    start_when,
     support_problem,
 )
 from reconnect.records.content import (
@@ -94,8 +95,10 @@ class ConnectionEditor(PickLists):
         editing = self._editing
         compact = self._compact
         start = self._start
-        when_day = editing.at.astimezone().date() if editing else self._today
-        clock = f"{editing.at.astimezone():%H:%M}" if editing else ""
+        if editing:
+            when_day, clock = editing.at.astimezone().date(), f"{editing.at.astimezone():%H:%M}"
+        else:
+            when_day, clock = start_when(self._today, start.day)
 
         with Horizontal(classes="editor-row"):
             yield Label("What", classes="first")

@@ -1,4 +1,5 @@
-"""Ask for one day: to plan a step, or how long a goal rests."""
+"""Ask for one day: to plan a step, how long a goal rests, or which earlier day a moment
+logged late belongs to."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class DatePrompt(FormScreen[Picked]):
         value: date | None = None,
         optional: bool = False,
         earliest: date | None = None,
+        latest: date | None = None,
+        hint: str = "2026-11-28, today, tomorrow or +7 (days from today)",
     ) -> None:
         super().__init__()
         self.FORM_TITLE = title
@@ -41,12 +44,14 @@ class DatePrompt(FormScreen[Picked]):
         self._value = value
         self._optional = optional
         self._earliest = earliest
+        self._latest = latest
+        self._hint = hint
 
     def compose_fields(self) -> ComposeResult:
         if self._goal is not None:
             yield goal_line(self._goal)
         yield Static(self._text, classes="intro")
-        hint = "2026-11-28, today, tomorrow or +7 (days from today)"
+        hint = self._hint
         if self._optional:
             hint += "; empty clears it"
         yield from self.row(
@@ -71,6 +76,8 @@ class DatePrompt(FormScreen[Picked]):
         day = self._parse(text)
         if self._earliest and day < self._earliest:
             raise ValueError(f"a day from {self._earliest:%-d %b %Y} on")
+        if self._latest and day > self._latest:
+            raise ValueError(f"a day up to {self._latest:%-d %b %Y}")
         return day
 
     def build(self) -> Picked:

@@ -1,5 +1,5 @@
-"""Add or change a person: name, circle, how often you'd like to be in touch, whether
-they feel safe, notes."""
+"""Add or change a person: name, circle, how often you'd like to be in touch, their
+important dates (a birthday, an anniversary), notes, whether they feel safe."""
 
 from __future__ import annotations
 
@@ -7,13 +7,26 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
+from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select, Static
 
+from reconnect.logic.date_lines import dates_text, parse_dates
 from reconnect.records.content import SAFE_LABEL
 from reconnect.records.models import Circle, Person, label
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import ModelField, as_int
 from widgets.tick_box import TickBox
+
+
+class DatesField(Validator):
+    """The important dates as typed: each part a name and a day of the year."""
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_dates(value)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
 class PersonForm(FormScreen[Person]):
@@ -77,6 +90,17 @@ class PersonForm(FormScreen[Person]):
                 compact=True,
             ),
         )
+        yield from self.row(
+            "Dates",
+            Input(
+                dates_text(list(person.important_dates)) if person else "",
+                placeholder="e.g. Birthday 03-12; Anniversary 20 June",
+                id="dates",
+                validators=[DatesField()],
+                compact=True,
+            ),
+            hint="A name and a day for each; put ; between dates",
+        )
         # Last, so the tab order of the typed fields stays as it was.
         yield TickBox(SAFE_LABEL, person.safe if person else False, id="safe", compact=True)
 
@@ -102,6 +126,7 @@ class PersonForm(FormScreen[Person]):
             "cadence_days": as_int(cadence) if cadence else None,
             "notes": self.query_one("#notes", Input).value,
             "safe": self.query_one("#safe", TickBox).value,
+            "important_dates": parse_dates(self.query_one("#dates", Input).value),
         }
         if self._person is None:
             return Person(created_at=self.reconnect.now(), **fields)  # type: ignore[arg-type]
