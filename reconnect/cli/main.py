@@ -115,6 +115,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.import_command",
     "reconnect.cli.export_command",
     "reconnect.cli.encryption_commands",
+    "reconnect.cli.serve_command",
 )
 
 

@@ -1,0 +1,182 @@
+"""The browser door for `reconnect serve`: textual-serve, made safe for a private journal.
+
+textual-serve's stock Server listens where it is told, accepts a websocket from any
+page (so any web site open in the person's browser could drive the app), fetches a web
+font from a font service and shows the command line as the page's title. This one:
+
+- listens on 127.0.0.1 only, on a socket bound before anything is printed;
+- answers only with the random token it prints: the page wants `?token=…`, the
+  websocket `/ws/<token>` (textual.js appends `?width=…` to the websocket address, so
+  the token rides in its path);
+- refuses a websocket whose Origin is not its own page, and any request whose Host is
+  not 127.0.0.1 or localhost at its port (a rebound DNS name);
+- serves its own page (serve_page/app_index.html): no font service, the title
+  "reconnect", and headers that keep the token out of referrers and the page out of
+  frames and caches;
+- delivers no files to the browser: exports are written on this computer.
+
+Every browser tab gets its own app process running `command`, as textual-serve does.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import socket
+from pathlib import Path
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.server import Server
+
+PAGE_FOLDER = Path(__file__).with_name("serve_page")
+LOOPBACK = "127.0.0.1"
+REFUSED = "This address needs the link `reconnect serve` printed, with its token."
+
+
+class PrivateServer(Server):
+    """textual-serve's Server behind a token, an Origin and a Host check."""
+
+    def __init__(self, command: str, listening: socket.socket, token: str) -> None:
+        self.listening = listening
+        port = listening.getsockname()[1]
+        super().__init__(command, host=LOOPBACK, port=port, title="reconnect")
+        self.token = token
+        self.hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
+
+    @property
+    def url(self) -> str:
+        """The page's address, token included: what the person opens."""
+        return f"http://{LOOPBACK}:{self.port}/?token={self.token}"
+
+    # --- the checks ---------------------------------------------------------------------
+
+    def token_matches(self, given: str | None) -> bool:
+        return given is not None and hmac.compare_digest(given.encode(), self.token.encode())
+
+    def host_is_ours(self, request: web.Request) -> bool:
+        return request.host in self.hosts
+
+    def origin_is_ours(self, request: web.Request) -> bool:
+        """A browser always sends Origin on a websocket: it must be this page's own."""
+        return request.headers.get("Origin") == f"http://{request.host}"
+
+    # --- the routes ---------------------------------------------------------------------
+
+    def make_web_app(self) -> web.Application:
+        app = web.Application()
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(PAGE_FOLDER))
+        app.add_routes(
+            [
+                web.get("/", self.handle_page),
+                web.get("/ws/{token}", self.handle_private_websocket),
+                web.static("/static", self.statics_path, name="static"),
+            ]
+        )
+        app.on_response_prepare.append(add_private_headers)
+        return app
+
+    async def handle_page(self, request: web.Request) -> web.StreamResponse:
+        if not (self.host_is_ours(request) and self.token_matches(request.query.get("token"))):
+            raise web.HTTPForbidden(text=REFUSED)
+        context = {
+            "title": self.title,
+            "static_url": "/static/",
+            "websocket_url": f"ws://{request.host}/ws/{self.token}",
+            "font_size": font_size(request.query.get("fontsize")),
+        }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.headers["Content-Security-Policy"] = content_policy(request.host)
+        return response
+
+    async def handle_private_websocket(self, request: web.Request) -> web.StreamResponse:
+        allowed = (
+            self.host_is_ours(request)
+            and self.origin_is_ours(request)
+            and self.token_matches(request.match_info.get("token"))
+        )
+        if not allowed:
+            raise web.HTTPForbidden(text=REFUSED)
+        return await self.handle_websocket(request)
+
+    # --- running ------------------------------------------------------------------------
+
+    async def on_startup(self, app: web.Application) -> None:
+        """The stock banner names the command line: the caller prints its own line."""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until ctrl+c (or SIGTERM) on the socket bound already."""
+        self.debug = debug
+        quiet_logging()
+        web.run_app(
+            self.make_web_app(),
+            sock=self.listening,
+            print=None,
+            access_log=None,  # it would write each address, token and all
+            handle_signals=True,
+        )
+
+
+async def add_private_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """On every answer: never cached, never a referrer (the token is in the address)."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+
+
+def content_policy(host: str) -> str:
+    """The page loads only from itself, talks only to its own websocket, and may not be
+    framed by another page."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            f"connect-src 'self' ws://{host}",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def font_size(given: str | None) -> int:
+    """?fontsize=N, kept to a readable range (16 when absent or not a number)."""
+    try:
+        return min(max(int(given or 16), 8), 48)
+    except ValueError:
+        return 16
+
+
+def bind_loopback(port: int) -> socket.socket:
+    """A listening socket on 127.0.0.1 (port 0: a free one); OSError when it is taken."""
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((LOOPBACK, port))
+        listening.listen(16)
+    except OSError:
+        listening.close()
+        raise
+    return listening
+
+
+class _OneLine(logging.Formatter):
+    """textual-serve's warnings as one line each, without a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"reconnect serve: {record.getMessage()}"
+
+
+def quiet_logging() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    served: Any = logging.getLogger("textual-serve")
+    served.handlers[:] = [handler]
+    served.setLevel(logging.WARNING)
+    served.propagate = False
