@@ -23,6 +23,7 @@ from __future__ import annotations
 import hmac
 import logging
 import socket
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,7 @@ class PrivateServer(Server):
             [
                 web.get("/", self.handle_page),
                 web.get("/ws/{token}", self.handle_private_websocket),
+                web.get("/ws", self.handle_private_websocket),  # no token: refused
                 web.static("/static", self.statics_path, name="static"),
             ]
         )
@@ -80,7 +82,7 @@ class PrivateServer(Server):
 
     async def handle_page(self, request: web.Request) -> web.StreamResponse:
         if not (self.host_is_ours(request) and self.token_matches(request.query.get("token"))):
-            raise web.HTTPForbidden(text=REFUSED)
+            raise refuse("a page request without the right token or host")
         context = {
             "title": self.title,
             "static_url": "/static/",
@@ -92,13 +94,11 @@ class PrivateServer(Server):
         return response
 
     async def handle_private_websocket(self, request: web.Request) -> web.StreamResponse:
-        allowed = (
-            self.host_is_ours(request)
-            and self.origin_is_ours(request)
-            and self.token_matches(request.match_info.get("token"))
-        )
-        if not allowed:
-            raise web.HTTPForbidden(text=REFUSED)
+        if not self.origin_is_ours(request):
+            origin = request.headers.get("Origin", "no page")
+            raise refuse(f"a connection from another page ({origin[:80]})")
+        if not (self.host_is_ours(request) and self.token_matches(request.match_info.get("token"))):
+            raise refuse("a connection without the right token or host")
         return await self.handle_websocket(request)
 
     # --- running ------------------------------------------------------------------------
@@ -117,6 +117,12 @@ class PrivateServer(Server):
             access_log=None,  # it would write each address, token and all
             handle_signals=True,
         )
+
+
+def refuse(what: str) -> web.HTTPForbidden:
+    """403, and a line where serve runs: the person sees that something knocked."""
+    print(f"reconnect serve: refused {what}.", file=sys.stderr, flush=True)
+    return web.HTTPForbidden(text=REFUSED)
 
 
 async def add_private_headers(request: web.Request, response: web.StreamResponse) -> None:
