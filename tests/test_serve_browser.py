@@ -9,6 +9,8 @@ and "the picture changes" is a screenshot of the terminal that differs.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.encryption_helpers import PASSPHRASE
 from tests.serve_helpers import CHROMIUM_ARGS, chromium_or_skip, served, wait_until
 
 # Keeps every frame the app sends, as text, in window.__served.
@@ -157,3 +160,33 @@ def test_another_page_or_a_missing_token_is_refused(browser: Any, foreign_site: 
         # The same browser with the printed address still gets in.
         assert page.goto(server.url) is not None
         assert page.evaluate(KNOCK, f"{own_socket}/{token}") == "open"
+
+
+def test_an_encrypted_folder_opens_with_the_passphrase_file(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    monkeypatch.setenv("RECONNECT_PASSPHRASE_FILE", str(secret))
+    moment = [
+        "Walked with Quillonfriend",
+        "--counterpart",
+        "friend",
+        "--depth",
+        "3",
+        "--comfort",
+        "4",
+    ]
+    for command in (["log", *moment], ["encrypt"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "reconnect", *command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    with served("--open", "log") as server:
+        page = browser.new_page()
+        page.add_init_script(CAPTURE_FRAMES)
+        page.goto(server.url)
+        wait_until(lambda: "Quillonfriend" in frames(page), 60, "the encrypted folder's words")
