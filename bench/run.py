@@ -28,6 +28,7 @@ from bench.heavy_week import heavy_week
 from bench.log_measures import log_command, log_form_save
 from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
+from bench.serve_measures import serve_first_frame
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 
@@ -45,6 +46,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     unlock_time,
     encrypted_save,
     encrypted_log_and_start,
+    serve_first_frame,
 ]
 GROWTH_YEARS = (1, 5, 20)
 # Targets across years: the figure at 20 years against the one at 1 year.

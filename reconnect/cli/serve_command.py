@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if encrypted_and_not_given(args):
         print(NEEDS_PASSPHRASE, file=sys.stderr)
         return EXIT_NO_PASSPHRASE
-    from reconnect.cli.web_server import PrivateServer, bind_loopback
+    from reconnect.cli.loopback import bind_loopback, page_address
 
     try:
         listening = bind_loopback(args.port)
@@ -123,12 +123,14 @@ def run(args: argparse.Namespace) -> int:
             said = f"cannot listen on port {args.port} ({exc.strerror}): choose another"
         print(f"reconnect: {said}.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    server = PrivateServer(app_command(args), listening, secrets.token_urlsafe(32))
+    token = secrets.token_urlsafe(32)
     what = "12 weeks of sample data" if args.demo else "reconnect"
     print(
-        f"Open {server.url} in a browser on this computer to use {what} "
+        f"Open {page_address(listening, token)} in a browser on this computer to use {what} "
         "(only this computer can reach it); ctrl+c here stops it.",
         flush=True,
     )
-    server.serve()
+    from reconnect.cli.web_server import PrivateServer
+
+    PrivateServer(app_command(args), listening, token).serve()
     return 0

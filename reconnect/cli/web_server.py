@@ -32,8 +32,9 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from reconnect.cli.loopback import LOOPBACK
+
 PAGE_FOLDER = Path(__file__).with_name("serve_page")
-LOOPBACK = "127.0.0.1"
 REFUSED = "This address needs the link `reconnect serve` printed, with its token."
 
 
@@ -46,11 +47,6 @@ class PrivateServer(Server):
         super().__init__(command, host=LOOPBACK, port=port, title="reconnect")
         self.token = token
         self.hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
-
-    @property
-    def url(self) -> str:
-        """The page's address, token included: what the person opens."""
-        return f"http://{LOOPBACK}:{self.port}/?token={self.token}"
 
     # --- the checks ---------------------------------------------------------------------
 
@@ -157,19 +153,6 @@ def font_size(given: str | None) -> int:
         return min(max(int(given or 16), 8), 48)
     except ValueError:
         return 16
-
-
-def bind_loopback(port: int) -> socket.socket:
-    """A listening socket on 127.0.0.1 (port 0: a free one); OSError when it is taken."""
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listening.bind((LOOPBACK, port))
-        listening.listen(16)
-    except OSError:
-        listening.close()
-        raise
-    return listening
 
 
 class _OneLine(logging.Formatter):
