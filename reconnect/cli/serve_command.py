@@ -66,7 +66,7 @@ def add_parser(subparsers: Any) -> str:
         default=argparse.SUPPRESS,  # `reconnect --open log serve` means the same
         metavar="AREA",
         dest="area",
-        help="start each tab on an area",
+        help=f"start each tab on an area: {', '.join(AREA_NAMES)}",
     )
     return NAME
 
