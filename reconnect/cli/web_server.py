@@ -35,7 +35,10 @@ from textual_serve.server import Server
 from reconnect.cli.loopback import LOOPBACK
 
 PAGE_FOLDER = Path(__file__).with_name("serve_page")
-REFUSED = "This address needs the link `reconnect serve` printed, with its token."
+REFUSED = (
+    "This opens only from the address reconnect serve printed, token and all: copy the "
+    "whole address from where it runs."
+)
 
 
 class PrivateServer(Server):
