@@ -94,16 +94,14 @@ class PrivateServer(Server):
 
     async def handle_private_websocket(self, request: web.Request) -> web.StreamResponse:
         if not self.origin_is_ours(request):
-            origin = request.headers.get("Origin", "no page")
-            raise refuse(f"a connection from another page ({origin[:80]})")
+            origin = request.headers.get("Origin", "no page")[:80]
+            shown = "".join(c for c in origin if c.isprintable())  # no escapes to the terminal
+            raise refuse(f"a connection from another page ({shown})")
         if not (self.host_is_ours(request) and self.token_matches(request.match_info.get("token"))):
             raise refuse("a connection without the right token or host")
         return await self.handle_websocket(request)
 
     # --- running ------------------------------------------------------------------------
-
-    async def on_startup(self, app: web.Application) -> None:
-        """The stock banner names the command line: the caller prints its own line."""
 
     def serve(self, debug: bool = False) -> None:
         """Serve until ctrl+c (or SIGTERM) on the socket bound already."""
