@@ -30,6 +30,7 @@ from bench.people_measures import people_pages
 from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
 from bench.remind_measures import remind_command
+from bench.serve_measures import serve_first_frame
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 from bench.sync_merge import sync_merge
@@ -51,6 +52,7 @@ MEASURES: list[Callable[[Context], list[Result]]] = [
     encrypted_save,
     encrypted_log_and_start,
     sync_merge,
+    serve_first_frame,
 ]
 GROWTH_YEARS = (1, 5, 20)
 # Targets across years: the figure at 20 years against the one at 1 year.

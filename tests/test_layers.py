@@ -14,8 +14,9 @@ import reconnect
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ("textual", "textual_plotext", "screens", "widgets")
-# The face: the app, and `python -m` (it runs).
-FACE = ("reconnect.app", "reconnect.__main__")
+# The face: the app, `python -m` (it runs), and the browser door (textual-serve: no
+# textual in it, but its name starts with one).
+FACE = ("reconnect.app", "reconnect.__main__", "reconnect.cli.web_server")
 
 
 def core_modules() -> list[str]:

@@ -118,6 +118,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.sync_status_command",
     "reconnect.cli.reflect_command",
     "reconnect.cli.remind_command",
+    "reconnect.cli.serve_command",
 )
 
 

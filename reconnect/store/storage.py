@@ -23,7 +23,6 @@ folded into the file, written whole, when it has grown or when the store closes.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import threading
 import uuid
@@ -49,6 +48,7 @@ from reconnect.store.errors import (
     DataFileError,
     DataFileGone,
 )
+from reconnect.store.file_lock import lock_exclusive, unlock
 from reconnect.store.files import open_lock_file, read_regular_file, resolve_data_file
 from reconnect.store.folder_key import FolderKey, key_file_path
 from reconnect.store.gc_pause import gc_paused
@@ -512,7 +512,7 @@ class DurableStorage(Storage):
         with self._thread_lock:
             if self._lock_depth == 0:
                 handle = open_lock_file(self.lock_path)
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+                lock_exclusive(handle)
                 self._lock_file = handle
                 if self._data is not None and self._read_token() != self._token:
                     self._stamp = STALE  # another writer since we read: reload on next read
@@ -522,7 +522,7 @@ class DurableStorage(Storage):
             finally:
                 self._lock_depth -= 1
                 if self._lock_depth == 0:
-                    fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+                    unlock(self._lock_file)
                     self._lock_file.close()
                     self._lock_file = None
 
