@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,6 +34,16 @@ from screens.dialogs.write_back import (
 )
 from screens.palette import ScreenActions
 from screens.unlock import UnlockScreen
+
+UNLOCK_MODE = "unlock"
+
+
+@dataclass(frozen=True)
+class Locked:
+    """An encrypted data folder whose passphrase the app asks before it opens the store."""
+
+    folder: Path
+    key_file: KeyFile
 
 
 class ReconnectApp(App[int]):
@@ -89,11 +100,22 @@ class ReconnectApp(App[int]):
         save_settings_changes: bool = True,
         notice: str | None = None,
         delays: Delays = Delays(),  # noqa: B008 - frozen, shared safely
+        locked: Locked | None = None,
     ) -> None:
         # Start straight on the chosen area: no default screen built and then replaced.
         self.DEFAULT_MODE = start_area if start_area in AREAS_BY_NAME else "today"
+        self._start_area = self.DEFAULT_MODE
+        if locked is not None:  # the passphrase first; the store opens once it is given
+            self.DEFAULT_MODE = UNLOCK_MODE
         super().__init__()
-        self.store = store
+        if locked is not None:
+            self.add_mode(
+                UNLOCK_MODE,
+                lambda: UnlockScreen(locked.folder, locked.key_file, self._unlocked),
+            )
+        self._locked = locked
+        # None only while the folder is locked (`locked`): nothing reads it until then.
+        self.store: Store = store  # type: ignore[assignment]
         self.settings = settings
         self.demo = demo
         self._pinned_today = today
@@ -123,6 +145,26 @@ class ReconnectApp(App[int]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._locked is None:
+            self._begin()
+
+    def _unlocked(self, key: FolderKey | None) -> None:
+        """The passphrase screen is done: open the store with the key and show the area
+        asked for (a store that cannot be opened ends the app with its one line)."""
+        if key is None or self._locked is None:
+            self.exit(0)
+            return
+        self.store = Store.open(self._locked.folder, key=key)
+        self._locked = None
+        self._begin()
+        self.call_later(self._leave_unlock)
+
+    async def _leave_unlock(self) -> None:
+        await self.switch_mode(self._start_area)
+        await self.remove_mode(UNLOCK_MODE)
+
+    def _begin(self) -> None:
+        """What starts once the store is open: the watch for outside changes, notices."""
         if self.delays.change_check > 0:
             self.set_interval(self.delays.change_check, self.check_for_outside_changes)
         if self._notice:
@@ -219,7 +261,7 @@ class ReconnectApp(App[int]):
         self.data_changed_signal.publish(self.store.storage.version)
 
     def action_open(self, area: str) -> None:
-        if area in AREAS_BY_NAME:
+        if area in AREAS_BY_NAME and self._locked is None:
             self.switch_mode(area)
 
     async def action_quit(self) -> None:
@@ -227,6 +269,9 @@ class ReconnectApp(App[int]):
         and first, when the data file is gone, about the records held only here."""
         from screens.dialogs.unsaved import quit_gently
 
+        if self._locked is not None:
+            self.exit(0)
+            return
         self.store.refresh()  # notices a data file gone since the last look
         if self.store.file_gone:
             ask_before_quitting(self, lambda: quit_gently(self))
@@ -252,11 +297,15 @@ class ReconnectApp(App[int]):
         self.push_screen(HelpScreen(self.screen))
 
     def action_export(self) -> None:
+        if self._locked is not None:
+            return
         from screens.dialogs.transfers import start_export
 
         start_export(self)
 
     def action_import(self, kind: str | None = None) -> None:
+        if self._locked is not None:
+            return
         """Import a file into this app's store; `kind` ("plan", …) skips recognising it."""
         from screens.dialogs.transfers import start_import
 
@@ -298,12 +347,14 @@ def make_app(
     demo: bool = False,
     settings: Settings | None = None,
     delays: Delays | None = None,
+    locked: Locked | None = None,
 ) -> ReconnectApp:
-    """Build the app over a data folder (or an open store). Raises DataFileError."""
+    """Build the app over a data folder (or an open store, or a locked folder whose
+    passphrase it asks first). Raises DataFileError."""
     notice = None
     if settings is None:
         settings, notice = load_settings()
-    if store is None:
+    if store is None and locked is None:
         from reconnect.store.paths import data_dir as default_data_dir
 
         store = Store.open(data_dir or default_data_dir())
@@ -317,19 +368,5 @@ def make_app(
         save_settings_changes=notice is None and not demo,
         notice=notice,
         delays=delays or Delays(),
+        locked=locked,
     )
-
-
-class UnlockApp(App[FolderKey | None]):
-    """Asks an encrypted folder's passphrase (screens/unlock.py) before ReconnectApp opens
-    the store; returns the unlocked key, or None when the person quit."""
-
-    TITLE = "reconnect"
-    CSS_PATH = ReconnectApp.CSS_PATH  # one look: the same stylesheets
-
-    def __init__(self, folder: Path, key_file: KeyFile) -> None:
-        super().__init__()
-        self._unlock = UnlockScreen(folder, key_file)
-
-    def on_mount(self) -> None:
-        self.push_screen(self._unlock, self.exit)

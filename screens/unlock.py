@@ -1,7 +1,8 @@
 """The passphrase asked once at start when the data folder is encrypted.
 
-Shown by an app of its own (UnlockApp in reconnect/app.py), run before the main one
-opens the store: nothing of the records is read until the key is open. Enter tries the
+The app starts on it when the folder is locked (ReconnectApp's `locked`), before the
+store is opened: nothing of the records is read until the key is open; in a terminal
+and in a browser (reconnect serve) alike. Enter tries the
 passphrase (the key derivation takes a quarter of a second, so it runs in a worker and
 the screen says so); a wrong one says so and asks again; ctrl+q quits without opening
 anything.
@@ -9,6 +10,7 @@ anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -21,15 +23,18 @@ from textual.widgets import Input, Static
 from reconnect.store.folder_key import FolderKey, KeyFile, WrongPassphrase, key_file_path
 
 
-class UnlockScreen(Screen[FolderKey | None]):
-    """Dismissed with the folder's unlocked key, or None when the person quit."""
+class UnlockScreen(Screen[None]):
+    """Hands `done` the folder's unlocked key, or None when the person quit."""
 
     BINDINGS = [Binding("ctrl+q", "quit_locked", "Quit", priority=True)]
 
-    def __init__(self, folder: Path, key_file: KeyFile) -> None:
+    def __init__(
+        self, folder: Path, key_file: KeyFile, done: Callable[[FolderKey | None], object]
+    ) -> None:
         super().__init__()
         self._folder = folder
         self._key_file = key_file
+        self._done = done
         self._tries = 0
 
     def compose(self) -> ComposeResult:
@@ -56,7 +61,7 @@ class UnlockScreen(Screen[FolderKey | None]):
         except WrongPassphrase:
             self.app.call_from_thread(self._wrong)
             return
-        self.app.call_from_thread(self.dismiss, key)
+        self.app.call_from_thread(self._done, key)
 
     def _wrong(self) -> None:
         self._tries += 1
@@ -71,4 +76,4 @@ class UnlockScreen(Screen[FolderKey | None]):
         self.query_one("#unlock-status", Static).update(text)
 
     def action_quit_locked(self) -> None:
-        self.dismiss(None)
+        self._done(None)

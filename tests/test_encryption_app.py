@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Select, Static
 
-from reconnect.app import UnlockApp
+from reconnect.app import Locked
 from reconnect.store import encryption
 from reconnect.store.folder_key import read_key_file
 from reconnect.store.store import Store
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.export_form import ExportForm
+from screens.unlock import UnlockScreen
 from tests.conftest import wait_for
 from tests.encryption_helpers import (
     PASSPHRASE,
@@ -35,33 +36,41 @@ def encrypted_folder(data_dir: Path) -> Store:
     return store
 
 
-async def test_the_unlock_screen_masks_says_a_wrong_passphrase_and_opens_with_the_right(
-    data_dir: Path,
+async def test_the_app_asks_the_passphrase_first_says_a_wrong_one_and_opens_with_the_right(
+    data_dir: Path, make_test_app: Callable[..., Any]
 ) -> None:
     encrypted_folder(data_dir).close()
-    app = UnlockApp(data_dir, read_key_file(data_dir))
+    app = make_test_app(None, locked=Locked(data_dir, read_key_file(data_dir)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
         field = app.screen.query_one("#unlock-input", Input)
         assert field.password and field.has_focus
-        await pilot.press(*"not it", "enter")
+        await pilot.press("l")  # an area key types into the field: nothing opens
+        assert isinstance(app.screen, UnlockScreen)
+        field.value = "not it"
+        await pilot.press("enter")
         status = app.screen.query_one("#unlock-status", Static)
         await wait_for(pilot, lambda: "does not open" in str(status.render()), "the refusal")
         assert field.value == "" and not field.disabled
         await pilot.press(*PASSPHRASE, "enter")
-        await wait_for(pilot, lambda: app.return_value is not None, "the key")
-    key = app.return_value
-    assert key is not None
-    opened = Store.open(data_dir, key=key)
-    assert any(SECRETS[0] in c.what for c in opened.connections.all())
+        await wait_for(pilot, lambda: app.current_mode == "today", "Today")
+        assert app.store is not None
+        assert any(SECRETS[0] in c.what for c in app.store.connections.all())
+        await pilot.press("l")
+        await wait_for(pilot, lambda: app.current_mode == "log", "the Log")
 
 
-async def test_quitting_the_unlock_screen_opens_nothing(data_dir: Path) -> None:
+async def test_quitting_at_the_passphrase_opens_nothing(
+    data_dir: Path, make_test_app: Callable[..., Any]
+) -> None:
     encrypted_folder(data_dir).close()
-    app = UnlockApp(data_dir, read_key_file(data_dir))
+    app = make_test_app(None, locked=Locked(data_dir, read_key_file(data_dir)))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press("ctrl+q")
-    assert app.return_value is None
+        await pilot.pause()
+    assert app.store is None
 
 
 async def test_a_plain_report_from_an_encrypted_folder_is_asked_first(

@@ -25,7 +25,7 @@ from reconnect.logic.plural import plural
 from reconnect.store.paths import data_dir
 
 if TYPE_CHECKING:
-    from reconnect.app import ReconnectApp
+    from reconnect.app import Locked, ReconnectApp
     from reconnect.store.store import Store
 
 EXIT_USAGE = 2
@@ -212,24 +212,22 @@ def _fold_at_quit(store: Store) -> None:
         )
 
 
-def _open_for_app(folder: Path) -> Store | None:
-    """The store, unlocked when the folder is encrypted: from RECONNECT_PASSPHRASE_FILE
-    or the keyring when they give it, else asked once in a screen of its own (None: the
-    person chose to quit there)."""
+def _open_for_app(folder: Path) -> tuple[Store | None, Locked | None]:
+    """The store, unlocked when the folder is encrypted and RECONNECT_PASSPHRASE_FILE or
+    the keyring gives the passphrase; else the locked folder, for the app to ask it first
+    (in a terminal or a browser alike)."""
+    from reconnect.app import Locked
     from reconnect.cli.passphrase import folder_key
     from reconnect.store.folder_key import NoPassphrase, read_key_file
     from reconnect.store.store import Store
 
     try:
-        return Store.open(folder, key=folder_key(folder, may_ask=False))
+        return Store.open(folder, key=folder_key(folder, may_ask=False)), None
     except NoPassphrase:
         key_file = read_key_file(folder)
         if key_file is None:
             raise  # decrypted meanwhile: not ours to guess
-    from reconnect.app import UnlockApp
-
-    key = UnlockApp(folder, key_file).run()
-    return None if key is None else Store.open(folder, key=key)
+    return None, Locked(folder, key_file)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -237,6 +235,7 @@ def run_app(args: argparse.Namespace) -> int:
     from reconnect.store.store import Store
 
     demo_dir: Path | None = None
+    locked = None
     try:
         if args.demo:
             from reconnect.demo import generate, seed_store
@@ -245,14 +244,13 @@ def run_app(args: argparse.Namespace) -> int:
             store = Store.open(demo_dir / "data")
             seed_store(store, generate(args.today or date.today()))
         else:
-            opened = _open_for_app(data_dir(args.data_dir))
-            if opened is None:
-                return 0
-            store = opened
-        app = make_app(store=store, today=args.today, start_area=args.area, demo=args.demo)
+            store, locked = _open_for_app(data_dir(args.data_dir))
+        app = make_app(
+            store=store, today=args.today, start_area=args.area, demo=args.demo, locked=locked
+        )
         code = run_quietly(app)
-        if code == 0:
-            _fold_at_quit(store)
+        if code == 0 and app.store is not None:  # None: quit at the passphrase
+            _fold_at_quit(app.store)
         return code
     finally:
         if demo_dir is not None:
