@@ -195,3 +195,32 @@ def test_an_encrypted_folder_opens_with_the_passphrase_file(
         page.add_init_script(CAPTURE_FRAMES)
         page.goto(server.url)
         wait_until(lambda: "Quillonfriend" in frames(page), 60, "the encrypted folder's words")
+
+
+def test_an_encrypted_folder_asks_its_passphrase_in_the_page(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    monkeypatch.setenv("RECONNECT_PASSPHRASE_FILE", str(secret))
+    moment = ["Walked with Zanzibarwalk", "--counterpart", "friend", "--depth", "3"]
+    moment += ["--comfort", "4"]
+    for command in (["log", *moment], ["encrypt"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "reconnect", *command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    monkeypatch.delenv("RECONNECT_PASSPHRASE_FILE")  # nothing gives it: the page asks
+    with served("--open", "log") as server:
+        page = browser.new_page()
+        page.add_init_script(CAPTURE_FRAMES)
+        page.goto(server.url)
+        wait_until(lambda: "encrypted" in frames(page), 60, "the passphrase screen")
+        assert "Zanzibarwalk" not in frames(page)
+        page.locator(".xterm-helper-textarea").focus()
+        page.keyboard.type(PASSPHRASE)
+        page.keyboard.press("Enter")
+        wait_until(lambda: "Zanzibarwalk" in frames(page), 60, "the folder's words")

@@ -4,8 +4,9 @@ For someone who will not live in a terminal (a therapist's office computer, a pa
 who helps). It listens on 127.0.0.1 only, behind a random token in the address it
 prints (reconnect/cli/web_server.py says what else keeps it private). Each browser tab
 runs the app as `reconnect --data-dir DIR` (or `--demo`) in a process of its own; an
-encrypted folder's passphrase comes from RECONNECT_PASSPHRASE_FILE or the keyring,
-which that process inherits (checked before serving).
+encrypted folder's passphrase is asked in the page (the app starts on its passphrase
+screen), or comes from RECONNECT_PASSPHRASE_FILE or the keyring, which that process
+inherits (a wrong one is refused before anything listens).
 
 Imports stay light at the top: the parser is built for every command.
 """
@@ -13,6 +14,7 @@ Imports stay light at the top: the parser is built for every command.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shlex
 import sys
 from typing import Any
@@ -21,12 +23,6 @@ from reconnect.areas import AREA_NAMES
 
 NAME = "serve"
 EXIT_BAD_INPUT = 2
-EXIT_NO_PASSPHRASE = 3
-NEEDS_PASSPHRASE = (
-    "reconnect: your data is encrypted, and the browser cannot ask its passphrase: set "
-    "RECONNECT_PASSPHRASE_FILE to a file whose first line is the passphrase, or keep it in "
-    "this machine's keyring (reconnect passphrase --remember), then run reconnect serve again."
-)
 
 
 def port_number(text: str) -> int:
@@ -87,31 +83,25 @@ def app_command(args: argparse.Namespace) -> str:
     return shlex.join(argv)
 
 
-def encrypted_and_not_given(args: argparse.Namespace) -> bool:
-    """An encrypted folder must open without asking: each tab's app reads the passphrase
-    from RECONNECT_PASSPHRASE_FILE or the keyring, as it inherits them. (Asked in the
-    page, it would open in a second app after the passphrase screen's, and the browser
-    has gone by then.) A wrong passphrase raises here, before anything listens."""
+def check_given_passphrase(args: argparse.Namespace) -> None:
+    """A passphrase from RECONNECT_PASSPHRASE_FILE or the keyring, which each tab's app
+    inherits, is tried here: a wrong one raises (exit 4) before anything listens. With
+    none, each tab asks in the page."""
     from reconnect.cli.passphrase import folder_key
     from reconnect.store.folder_key import NoPassphrase
     from reconnect.store.paths import data_dir
 
     if args.demo:
-        return False
-    try:
+        return
+    with contextlib.suppress(NoPassphrase):
         folder_key(data_dir(args.data_dir), may_ask=False)
-    except NoPassphrase:
-        return True
-    return False
 
 
 def run(args: argparse.Namespace) -> int:
     import errno
     import secrets
 
-    if encrypted_and_not_given(args):
-        print(NEEDS_PASSPHRASE, file=sys.stderr)
-        return EXIT_NO_PASSPHRASE
+    check_given_passphrase(args)
     from reconnect.cli.loopback import bind_loopback, page_address
 
     try:
