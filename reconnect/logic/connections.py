@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from reconnect.logic.natural_dates import read_phrase
 from reconnect.logic.support import connection_support
 from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_LABELS
 from reconnect.records.models import (
@@ -63,7 +64,8 @@ def parse_clock(text: str) -> time:
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
-    """An ISO date-time (2026-11-20T18:30, zone optional) or a time today (18:30)."""
+    """A time today (18:30), an ISO date-time (2026-11-20T18:30, zone optional), or a
+    natural phrase ("yesterday 18:00", "last friday evening": see natural_dates)."""
     text = text.strip()
     try:
         moment = datetime.combine(now.date(), parse_clock(text))
@@ -71,9 +73,7 @@ def parse_moment(text: str, now: datetime) -> datetime:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError(
-                f"'{text}' is not a time; use 2026-11-20T18:30, or 18:30 for today"
-            ) from None
+            moment = read_phrase(text, now)
     problem = year_problem(moment)
     if problem:
         raise ValueError(f"'{text}': {problem}")
