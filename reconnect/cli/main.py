@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 # Commands that open the store: an encrypted folder's key is opened while they load.
-OPENS_A_STORE = ("log", "import", "export", "check", "decrypt", "passphrase")
+OPENS_A_STORE = ("log", "import", "export", "check", "decrypt", "passphrase", "today")
 EXIT_DATA_FILE = 3
 
 Command = Callable[[argparse.Namespace], int]
@@ -115,6 +115,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.import_command",
     "reconnect.cli.export_command",
     "reconnect.cli.encryption_commands",
+    "reconnect.cli.today_command",
 )
 
 
