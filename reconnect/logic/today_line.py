@@ -125,8 +125,9 @@ def _next_words(step: NextStep, today: date, room: int, shortest: int) -> str:
 
 def today_line(facts: TodayFacts, width: int = WIDTH) -> str:
     """The facts in one line of at most `width` characters in its usual form. When they
-    do not fit, the hello to someone goes first, then the quiet week's encouragement is
-    said in fewer words, then a long step title is shortened."""
+    do not fit, a quiet week's encouragement is said in fewer words (the hello to
+    someone is the same invitation), then the hello goes, then a long step title is
+    shortened."""
     count = facts.moments_this_week
     heads = [f"{plural(count, 'moment')} this week"] if count else [QUIET_WEEK, QUIET_SHORT]
     flags = (("check-in", facts.checkin_due), ("review", facts.review_due))
@@ -136,7 +137,7 @@ def today_line(facts: TodayFacts, width: int = WIDTH) -> str:
     if facts.losing_touch:
         more = len(facts.losing_touch) - 1
         drift = [f"maybe say hi to {facts.losing_touch[0]}" + (f" (+{more})" if more else "")]
-    shapes = [(heads[0], drift), (heads[0], [])] + [(head, []) for head in heads[1:]]
+    shapes = [(head, drift) for head in heads] + [(head, []) for head in heads]
     line = ""
     for shortest in (10**6, 16, 8):  # the whole title first, then cut
         for head, middle in shapes:
