@@ -30,11 +30,13 @@ from bench.progress_measures import open_progress, progress_series
 from bench.reflect_measures import reflect_search
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
+from bench.today_measures import today_command
 
 MEASURES: list[Callable[[Context], list[Result]]] = [
     add_connection,
     cold_start,
     log_command,
+    today_command,
     log_form_save,
     reflect_search,
     goals_consistency,

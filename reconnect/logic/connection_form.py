@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from reconnect.logic.connections import check_not_future, clean_name, find_person, parse_clock
+from reconnect.logic.day_format import day_format
 from reconnect.logic.weeks import at_local
 from reconnect.records.models import (
     Channel,
@@ -86,7 +87,7 @@ def day_choices(today: date, also: date | None = None) -> list[tuple[str, str]]:
     if also is not None and also not in days:
         days.append(also)
     names = {today: "today", today - timedelta(days=1): "yesterday"}
-    return [(names.get(d, f"{d:%a %-d %b}"), d.isoformat()) for d in days]
+    return [(names.get(d, f"{day_format(d, '%a {day} %b')}"), d.isoformat()) for d in days]
 
 
 def moment_of(

@@ -8,6 +8,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from reconnect.logic.day_format import day_format
 from screens.dialogs.form_base import FormScreen, goal_line
 from widgets.field_check import date_parser
 
@@ -70,7 +71,7 @@ class DatePrompt(FormScreen[Picked]):
             raise ValueError("a day is needed")
         day = self._parse(text)
         if self._earliest and day < self._earliest:
-            raise ValueError(f"a day from {self._earliest:%-d %b %Y} on")
+            raise ValueError(f"a day from {day_format(self._earliest, '{day} %b %Y')} on")
         return day
 
     def build(self) -> Picked:
