@@ -228,3 +228,42 @@ def test_today_as_a_process_does_not_load_the_ui(store: Store) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "UI:"
+
+
+@pytest.mark.parametrize(
+    ("written", "first_day"),
+    [("first_day_of_week = 6\n", 6), ("first_day_of_week = 9\n", 0), ("not toml [", 0)],
+)
+def test_the_first_day_comes_from_settings(
+    store: Store,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    first_day: int,
+) -> None:
+    store.connections.add(_moment(date(2026, 11, 15)))  # a Sunday
+    store.close()
+    (tmp_path / "config").mkdir(exist_ok=True)
+    (tmp_path / "config" / "settings.toml").write_text(written)
+    assert main(["--today", "2026-11-21", "today", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["moments_this_week"] == (1 if first_day == 6 else 0)
+
+
+def test_a_process_reads_the_first_day_without_loading_settings(
+    store: Store, tmp_path: Path
+) -> None:
+    store.connections.add(_moment(date(2026, 11, 15)))  # a Sunday
+    store.close()
+    (tmp_path / "config").mkdir(exist_ok=True)
+    (tmp_path / "config" / "settings.toml").write_text("first_day_of_week = 6\n")
+    code = (
+        "import sys\n"
+        "from reconnect.cli.main import main\n"
+        "main(['--today', '2026-11-21', 'today'])\n"
+        "print('settings' if 'reconnect.settings' in sys.modules else 'light')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.splitlines() == ["1 moment this week · check-in due", "light"]

@@ -32,12 +32,11 @@ def run(args: argparse.Namespace) -> int:
     from reconnect.cli.passphrase import open_store
     from reconnect.logic.today_line import facts_json, nothing_yet, today_facts, today_line
     from reconnect.records.models import now_local
-    from reconnect.settings import load_settings
     from reconnect.store.paths import data_dir
     from reconnect.store.store import DATA_FILE_NAME
 
     today = getattr(args, "today", None) or now_local().date()
-    first_day = load_settings()[0].first_day_of_week
+    first_day = _first_day()
     if (data_dir(args.data_dir) / DATA_FILE_NAME).exists():
         facts = today_facts(open_store(args.data_dir), today, first_day)
     else:  # never used here: a prompt makes no data folder
@@ -49,3 +48,31 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # a status line that stopped reading: nothing to say
         return 0
     return 0
+
+
+def _first_day() -> int:
+    """The first day of the week from Settings. Read from settings.toml directly when
+    Settings are not loaded yet (a prompt runs this often: building the Settings model
+    costs ~25 ms); a file that cannot be read, or a value out of range, means Monday as
+    in the app (which also ignores the whole file when another setting is broken)."""
+    if "reconnect.settings" in sys.modules:
+        from reconnect.settings import load_settings
+
+        return load_settings()[0].first_day_of_week
+    import os
+    import tomllib
+    from pathlib import Path
+
+    folder = os.environ.get("RECONNECT_CONFIG_DIR")
+    if folder:
+        path = Path(folder).expanduser() / "settings.toml"
+    else:
+        from platformdirs import user_config_path
+
+        path = user_config_path("reconnect", appauthor=False) / "settings.toml"
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("first_day_of_week", 0)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return 0
+    fits = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6
+    return value if fits else 0

@@ -18,7 +18,6 @@ from reconnect.logic.day_format import day_format
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.overview import active_goals
 from reconnect.logic.plural import plural
-from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import last_full_week, midnight, week_bounds, week_start
 
 if TYPE_CHECKING:
@@ -59,6 +58,8 @@ def today_facts(store: Store, today: date, first_day: int = 0) -> TodayFacts:
     last_week = last_full_week(today, first_day)
     checkin_start = checkin_week(today, first_day)
     recent = store.checkins.between(midnight(checkin_start - CHECKIN_LOOK_BACK), None)
+    # As week_review.checkin_for_week asks, without loading what the Review summary needs.
+    checked_in = any(week_start(c.week, first_day) == checkin_start for c in recent)
     reviews = store.reviews.between(midnight(last_week), None)
     reviewed = any(week_start(r.week, first_day) == last_week for r in reviews)
     # A week with moments is ready to look back on; an empty one is not asked about.
@@ -70,7 +71,7 @@ def today_facts(store: Store, today: date, first_day: int = 0) -> TodayFacts:
         moments_this_week=moments,
         next=next_step(active_goals(store.goals.all(), today), today),
         losing_touch=[d.person.name for d in drifts],
-        checkin_due=checkin_for_week(recent, checkin_start, first_day) is None,
+        checkin_due=not checked_in,
         review_due=bool(last_week_moments) and not reviewed,
     )
 
