@@ -3,8 +3,9 @@ login message ("3 moments this week · next: call Ana (due Thu) · review due").
 
 Gentle by rule: a quiet week is an invitation, never a shortfall; a date already gone
 is left out rather than called late. Cheap by design, as quick as `reconnect log`: the
-week's moments and the check-ins and reviews are read from the store's index (ids and
-times, validating none); only goals and people, a few dozen records, are read whole.
+week's moments come from the store's index (ids and times), and goals, people,
+check-ins and reviews from their stored documents (today_docs): nothing is validated,
+so no model's validator is built at all.
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.day_format import day_format
-from reconnect.logic.drift import drifting_from
-from reconnect.logic.overview import active_goals
 from reconnect.logic.plural import plural
+from reconnect.logic.today_docs import GoalGlance, active_goals, drifting_names, has_week
 from reconnect.logic.weeks import last_full_week, midnight, week_bounds, week_start
 
 if TYPE_CHECKING:
-    from reconnect.records.models import Goal
     from reconnect.store.store import Store
 
 WIDTH = 80
@@ -57,22 +56,19 @@ def today_facts(store: Store, today: date, first_day: int = 0) -> TodayFacts:
     moments = len(store.connections.ids_between(start, end))
     last_week = last_full_week(today, first_day)
     checkin_start = checkin_week(today, first_day)
-    recent = store.checkins.between(midnight(checkin_start - CHECKIN_LOOK_BACK), None)
-    # As week_review.checkin_for_week asks, without loading what the Review summary needs.
-    checked_in = any(week_start(c.week, first_day) == checkin_start for c in recent)
-    reviews = store.reviews.between(midnight(last_week), None)
-    reviewed = any(week_start(r.week, first_day) == last_week for r in reviews)
+    checkins = store.checkins.docs_between(midnight(checkin_start - CHECKIN_LOOK_BACK), None)
+    reviews = store.reviews.docs_between(midnight(last_week), None)
     # A week with moments is ready to look back on; an empty one is not asked about.
     last_week_moments = store.connections.ids_between(midnight(last_week), start)
-    drifts = drifting_from(store.people.all(), store.connections.latest_by_person(), today)
+    latest = store.connections.latest_by_person()
     return TodayFacts(
         today=today,
         week_start=start.date(),
         moments_this_week=moments,
-        next=next_step(active_goals(store.goals.all(), today), today),
-        losing_touch=[d.person.name for d in drifts],
-        checkin_due=not checked_in,
-        review_due=bool(last_week_moments) and not reviewed,
+        next=next_step(active_goals(store.goals.docs_between(), today), today),
+        losing_touch=drifting_names(store.people.docs_between(), latest, today),
+        checkin_due=not has_week(checkins, checkin_start, first_day),
+        review_due=bool(last_week_moments) and not has_week(reviews, last_week, first_day),
     )
 
 
@@ -81,18 +77,15 @@ def nothing_yet(today: date, first_day: int = 0) -> TodayFacts:
     return TodayFacts(today, week_start(today, first_day), 0, None, [], False, False)
 
 
-def next_step(goals: list[Goal], today: date) -> NextStep | None:
+def next_step(goals: list[GoalGlance], today: date) -> NextStep | None:
     """The step to show: homework due soonest, else a step planned soonest, else the
     first active goal's next step. Dates already gone count as undated."""
 
-    def entry(goal: Goal) -> tuple[bool, date, NextStep]:
-        step = goal.next_step()
-        due = goal.homework.due_on if goal.homework else None
-        planned = step.planned_on if step else None
-        day = due or planned
+    def entry(goal: GoalGlance) -> tuple[bool, date, NextStep]:
+        day = goal.due_on or goal.planned_on
         if day is not None and day < today:
             day = None
-        shown = NextStep(goal.title, step.title if step else None, day, due is not None)
+        shown = NextStep(goal.title, goal.step, day, goal.due_on is not None)
         return (day is None, day or today, shown)
 
     if not goals:

@@ -29,8 +29,10 @@ from reconnect.logic.connection_form import (
     PersonPick,
     Prefill,
     day_choices,
+    is_phrase,
     missing_scales,
     moment_of,
+    moment_words,
     support_problem,
 )
 from reconnect.records.content import (
@@ -171,7 +173,14 @@ class ConnectionEditor(PickLists):
                 id="day",
                 compact=compact,
             )
-            yield Input(clock, placeholder="now", id="clock", max_length=5, compact=compact)
+            yield Input(
+                clock,
+                placeholder="now",
+                id="clock",
+                max_length=40,
+                tooltip="18:30, or words: yesterday 18:00, mon, 2 days ago",
+                compact=compact,
+            )
         yield Static(classes="editor-message editor-error", id="clock-error")
         # Support: optional, one digit each; receiving counts as much as giving.
         with Horizontal(classes="editor-row editor-scale-row"):
@@ -284,7 +293,12 @@ class ConnectionEditor(PickLists):
     @on(Select.Changed, "#day")
     def _when_changed(self, event: Input.Changed | Select.Changed) -> None:
         event.stop()
-        self._say("clock-error", self._when_problem())
+        problem = self._when_problem()
+        clock = self.query_one("#clock", Input).value
+        if problem or not is_phrase(clock):
+            self._say("clock-error", problem)
+        else:  # words bring their own day: say which
+            self._say("clock-error", f"means {moment_words(self._when())}", error=False)
 
     @on(ScalePicker.Changed)
     def _scale_changed(self, event: ScalePicker.Changed) -> None:
