@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from reconnect.logic.connection_form import is_phrase, moment_of, moment_words
 from reconnect.logic.weeks import at_local
@@ -68,6 +68,7 @@ async def test_typing_words_in_the_form_saves_that_moment(
         await pilot.press(*"yesterday 18:00")
         await pilot.pause()
         assert _message(app) == "means Fri 20 Nov, 18:00"
+        assert app.screen.query_one("#day", Select).value == "2026-11-20"  # the list follows
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LogScreen)

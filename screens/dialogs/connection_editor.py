@@ -11,6 +11,7 @@ dialogs because it opens the pick lists (ideas, people: connection_picks.py).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -21,6 +22,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
 from reconnect.logic.connection_form import (
     SUPPORT_CHOICES,
@@ -297,8 +299,11 @@ class ConnectionEditor(PickLists):
         clock = self.query_one("#clock", Input).value
         if problem or not is_phrase(clock):
             self._say("clock-error", problem)
-        else:  # words bring their own day: say which
-            self._say("clock-error", f"means {moment_words(self._when())}", error=False)
+        else:  # words bring their own day: say which, and show it in the day list
+            moment = self._when()
+            self._say("clock-error", f"means {moment_words(moment)}", error=False)
+            with suppress(InvalidSelectValueError):  # a day older than the list offers
+                self.query_one("#day", Select).value = moment.date().isoformat()
 
     @on(ScalePicker.Changed)
     def _scale_changed(self, event: ScalePicker.Changed) -> None:
