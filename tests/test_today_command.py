@@ -267,3 +267,25 @@ def test_a_process_reads_the_first_day_without_loading_settings(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.splitlines() == ["1 moment this week · check-in due", "light"]
+
+
+def test_documents_that_do_not_read_as_expected_are_left_out() -> None:
+    from reconnect.logic.today_docs import active_goals, drifting_names, has_week
+
+    goals = [
+        {"title": "Odd steps", "steps": "not a list"},
+        {"title": "Odd day", "homework": {"due_on": "someday"}},
+        {"steps": []},  # no title
+        {"title": "Resting", "status": "paused", "paused_until": "2026-12-01"},
+        {"title": "Rested", "status": "paused", "paused_until": "2026-11-01"},
+        {"title": "Fine", "steps": [{"title": "b", "difficulty": 5}, {"title": "a"}]},
+    ]
+    found = active_goals(goals, PINNED_TODAY)
+    assert [(g.title, g.step) for g in found] == [("Rested", None), ("Fine", "a")]
+    people = [
+        {"id": "x", "name": "No date", "cadence_days": 7, "created_at": "soon"},
+        {"id": "y", "name": "Kept", "cadence_days": 7, "created_at": "2026-01-01T00:00:00Z"},
+    ]
+    assert drifting_names(people, {}, PINNED_TODAY) == ["Kept"]
+    assert has_week([{"week": "soon"}, {}], date(2026, 11, 16), 0) is False
+    assert has_week([{"week": "2026-11-18"}], date(2026, 11, 16), 0) is True

@@ -2,8 +2,9 @@
 login message ("3 moments this week · next: call Ana (due Thu) · review due").
 
 Gentle by rule: a quiet week is an invitation, never a shortfall; a date already gone
-is left out rather than called late. Cheap by design, as quick as `reconnect log`: the
-week's moments come from the store's index (ids and times), and goals, people,
+is left out rather than called late. Cheap by design, meant to be as quick as `reconnect
+log` (bench/today_measures.py sets them side by side): the week's moments come from the
+store's index (ids and times, the one cost `log` does not have), and goals, people,
 check-ins and reviews from their stored documents (today_docs): nothing is validated,
 so no model's validator is built at all.
 """
@@ -105,14 +106,15 @@ def day_words(day: date, today: date) -> str:
     return day_format(day, "%a {day} %b")
 
 
-def _next_words(step: NextStep, today: date, room: int, shortest: int) -> str:
-    """'next: call Ana (due Thu)', its title cut to fit `room` (never below `shortest`)."""
+def _next_words(step: NextStep, today: date, room: int, shortest: int | None) -> str:
+    """'next: call Ana (due Thu)'; with `shortest`, its title cut to fit `room` (never
+    below `shortest` characters)."""
     title = step.step or step.goal
     when = ""
     if step.day is not None:
         when = f" ({'due' if step.homework else 'planned'} {day_words(step.day, today)})"
     room -= len("next: ") + len(when)
-    if len(title) > room:
+    if shortest is not None and len(title) > room:
         title = title[: max(room - 1, shortest)].rstrip() + "\u2026"
     return f"next: {title}{when}"
 
@@ -133,7 +135,7 @@ def today_line(facts: TodayFacts, width: int = WIDTH) -> str:
         drift = [f"maybe say hi to {facts.losing_touch[0]}" + (f" (+{more})" if more else "")]
     shapes = [(head, drift) for head in heads] + [(head, []) for head in heads]
     line = ""
-    for shortest in (10**6, 16, 8):  # the whole title first, then cut
+    for shortest in (None, 16, 8):  # the whole title first, then cut
         for head, middle in shapes:
             parts = [head, *middle, *tail]
             if facts.next is not None:
