@@ -17,8 +17,8 @@ def add_parser(subparsers: Any) -> str:
         help="this week in one line, for a shell prompt or a status line",
         description="This week in one line: how many moments you have noted, the next "
         "step of a goal (or homework due soon), someone you hoped to hear from more "
-        "often, and whether the weekly check-in or review is waiting. Reads only; "
-        "as quick as reconnect log.",
+        "often, and whether the weekly check-in or review is waiting. It only reads, "
+        "and validates no record, so a prompt can run it often.",
     )
     parser.add_argument(
         "--json", action="store_true", help="the same facts as a JSON object, the line included"
