@@ -115,3 +115,13 @@ def test_iso_and_clock_input_read_exactly_as_before() -> None:
 def test_a_year_out_of_range_is_said() -> None:
     with pytest.raises(ValueError, match="year 2250 is out of range"):
         parse_moment("1 jan 2250", SATURDAY.replace(tzinfo=UTC))
+
+
+def test_a_day_across_a_change_of_the_clocks_keeps_its_wall_time() -> None:
+    from tests.conftest import machine_zone
+
+    with machine_zone("America/New_York"):  # summer time ended on 1 November 2026
+        now = datetime(2026, 11, 21, 12, 0).astimezone()  # as now_local() gives it
+        moment = parse_moment("31 oct 18:00", now)
+        assert moment.astimezone().replace(tzinfo=None) == datetime(2026, 10, 31, 18, 0)
+        assert moment.utcoffset() != now.utcoffset()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from reconnect.logic.natural_dates import read_phrase
 from reconnect.logic.support import connection_support
+from reconnect.logic.weeks import at_local
 from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_LABELS
 from reconnect.records.models import (
     CIRCLE_FOR_COUNTERPART,
@@ -73,7 +74,10 @@ def parse_moment(text: str, now: datetime) -> datetime:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            moment = read_phrase(text, now)
+            said = read_phrase(text, now)
+            # On the machine's clock with that day's own offset: "2 weeks ago" may lie
+            # across a change of the clocks, where now's offset would be an hour out.
+            moment = at_local(said.date(), said.time())
     problem = year_problem(moment)
     if problem:
         raise ValueError(f"'{text}': {problem}")
