@@ -27,8 +27,6 @@ def add_parser(subparsers: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-
     from reconnect.cli.passphrase import open_store
     from reconnect.logic.today_line import facts_json, nothing_yet, today_facts, today_line
     from reconnect.records.models import now_local
@@ -41,7 +39,12 @@ def run(args: argparse.Namespace) -> int:
         facts = today_facts(open_store(args.data_dir), today, first_day)
     else:  # never used here: a prompt makes no data folder
         facts = nothing_yet(today, first_day)
-    out = json.dumps(facts_json(facts), ensure_ascii=False) if args.json else today_line(facts)
+    if args.json:
+        import json
+
+        out = json.dumps(facts_json(facts), ensure_ascii=False)
+    else:
+        out = today_line(facts)
     try:
         print(out)
         sys.stdout.flush()
@@ -60,7 +63,6 @@ def _first_day() -> int:
 
         return load_settings()[0].first_day_of_week
     import os
-    import tomllib
     from pathlib import Path
 
     folder = os.environ.get("RECONNECT_CONFIG_DIR")
@@ -71,8 +73,14 @@ def _first_day() -> int:
 
         path = user_config_path("reconnect", appauthor=False) / "settings.toml"
     try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("first_day_of_week", 0)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    import tomllib  # only when there is a file to read
+
+    try:
+        value = tomllib.loads(text).get("first_day_of_week", 0)
+    except tomllib.TOMLDecodeError:
         return 0
     fits = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6
     return value if fits else 0
