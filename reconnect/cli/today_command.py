@@ -5,6 +5,7 @@ and the logic load only when it runs."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -35,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
 
     today = getattr(args, "today", None) or now_local().date()
     first_day = _first_day()
-    if (data_dir(args.data_dir) / DATA_FILE_NAME).exists():
+    # lexists: a link to nothing is something to refuse (as every command does), not a
+    # folder never used.
+    if os.path.lexists(data_dir(args.data_dir) / DATA_FILE_NAME):
         facts = today_facts(open_store(args.data_dir), today, first_day)
     else:  # never used here: a prompt makes no data folder
         facts = nothing_yet(today, first_day)
@@ -62,7 +65,6 @@ def _first_day() -> int:
         from reconnect.settings import load_settings
 
         return load_settings()[0].first_day_of_week
-    import os
     from pathlib import Path
 
     folder = os.environ.get("RECONNECT_CONFIG_DIR")
