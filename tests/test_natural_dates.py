@@ -24,6 +24,7 @@ def _at(y: int, mo: int, d: int, h: int = 12, mi: int = 0) -> datetime:
 TABLE = [
     # (now, phrase, what it means)
     (SATURDAY, "yesterday 18:00", _at(2026, 11, 20, 18)),
+    (SATURDAY, "now", SATURDAY),
     (SATURDAY, "Yesterday 6pm", _at(2026, 11, 20, 18)),
     (SATURDAY, "yesterday 18.30", _at(2026, 11, 20, 18, 30)),
     (SATURDAY, "yesterday at 6:30pm", _at(2026, 11, 20, 18, 30)),
@@ -87,7 +88,11 @@ def test_the_future_reads_but_is_refused_when_logging(phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["nonsense", "coffee yesterday", "yesterday blah", "fri at 9", "", "soon"]
+    "phrase",
+    [
+        *("nonsense", "coffee yesterday", "yesterday blah", "fri at 9", "", "soon"),
+        *("2026", "18", "1830", "monday 25:00", "yesterday 18:75"),
+    ],
 )
 def test_a_phrase_not_read_whole_is_one_line_with_an_example(phrase: str) -> None:
     with pytest.raises(ValueError) as caught:

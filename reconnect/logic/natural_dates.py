@@ -10,8 +10,9 @@ for a moment already lived, on the wall clock of `now` (naive in, naive out):
 - a day with no time of day means noon, or now when that day is today before noon;
 - a time with no day means today (a time later than now is refused by the caller:
   "yesterday 23:00" says the other thing);
-- a phrase with a word it cannot read is refused whole, never half-read, and so is a
-  day written with slashes (20/11 and 11/20 read differently around the world).
+- a phrase with a word it cannot read is refused whole, never half-read (a time in it
+  that does not read, "mon 25:00", too), and so is a bare number (2026 is not 20:26)
+  and a day written with slashes (20/11 and 11/20 read differently around the world).
 
 parsedatetime loads only when a phrase needs it (about 40 ms), so ISO input stays as
 quick as it was.
@@ -32,6 +33,7 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 _FORWARD = re.compile(r"\b(next|tomorrow|in (\d+|a|an)|from now|coming)\b")
 _YEAR = re.compile(r"\b\d{4}\b")
 _SLASHED = re.compile(r"\d\s*/\s*\d")
+_CLOCK = re.compile(r"\d:\d")
 # parsedatetime reads "this morning" and "last night" against the real clock, not the
 # `now` it is given, and drops "day before": say them the way it reads right.
 _REWORDED = (
@@ -68,6 +70,10 @@ def read_phrase(text: str, now: datetime) -> datetime:
             f"'{text.strip()}': write the day as 2026-11-20 or 20 nov (with slashes it reads "
             "differently around the world)"
         )
+    if phrase == "now":
+        return wall
+    if phrase.isdigit():  # 2026 read as 20:26, 18 as nothing: say what to write
+        raise not_read(text)
     for pattern, words in _REWORDED:
         phrase = pattern.sub(words, phrase)
     calendar = _parser()
@@ -78,7 +84,8 @@ def read_phrase(text: str, now: datetime) -> datetime:
     if not found or set(rest.replace(",", " ").split()) - _FILLER:
         raise not_read(text)
     moment, context = calendar.parseDT(phrase, sourceTime=wall)
-    if not (context.hasDate or context.hasTime):
+    # A time typed ("monday 25:00") that was not read as one is refused, not dropped.
+    if not (context.hasDate or context.hasTime) or (_CLOCK.search(phrase) and not context.hasTime):
         raise not_read(text)
     moment = _most_recent(moment, phrase, wall)
     if context.hasDate and not context.hasTime:
