@@ -34,11 +34,13 @@ from bench.serve_measures import serve_first_frame
 from bench.start_measures import cold_start
 from bench.store_measures import add_connection
 from bench.sync_merge import sync_merge
+from bench.today_measures import today_command
 
 MEASURES: list[Callable[[Context], list[Result]]] = [
     add_connection,
     cold_start,
     log_command,
+    today_command,
     log_form_save,
     remind_command,
     reflect_search,

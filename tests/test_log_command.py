@@ -77,7 +77,7 @@ def test_who_finds_a_known_person(data_dir: Path) -> None:
         (["--depth", "six", "--comfort", "3"], "--depth: 'six' is not allowed"),
         (["--depth", "2", "--comfort", "9"], "--comfort: '9' is not allowed"),
         (["--depth", "2", "--comfort", "3", "--channel", "pigeon"], "--channel: 'pigeon'"),
-        (["--depth", "2", "--comfort", "3", "--at", "soon"], "--at: 'soon' is not a time"),
+        (["--depth", "2", "--comfort", "3", "--at", "soon"], "--at: 'soon' is not a date or time"),
         (["--depth", "2", "--comfort", "3", "--at", "2099-01-01T10:00"], "later than now"),
         (["--depth", "2", "--comfort", "3", "--note", "n" * 2001], "--note: String should"),
         (["--depth", "2", "--comfort", "3", "--who", " "], "--who: give a name"),
@@ -100,17 +100,18 @@ def test_empty_text_is_refused(data_dir: Path, capsys: pytest.CaptureFixture[str
     assert _saved(data_dir).connections.count() == 0
 
 
-def test_a_missing_flag_is_a_usage_error_as_a_process(data_dir: Path) -> None:
+def test_a_missing_flag_without_a_terminal_is_one_line_as_a_process(data_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "reconnect", "log", "Hi", "--depth", "1", "--comfort", "2"],
         capture_output=True,
         text=True,
         timeout=60,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        "reconnect: the following arguments are required: --counterpart (see reconnect log --help)"
-    ]
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("reconnect log: give --counterpart (-k KIND), or run it in a terminal")
+    assert "stranger, neighbour" in line and line.endswith("Nothing was saved.")
     assert not (data_dir / "reconnect.json").exists()
 
 

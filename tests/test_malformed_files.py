@@ -50,6 +50,7 @@ def every_command(tmp_path: Path) -> list[tuple[str, ...]]:
         ("check",),
         ("--today", PINNED_TODAY.isoformat()),  # the app's own open
         ("log", "Said hi", "--counterpart", "neighbour", "--depth", "1", "--comfort", "3"),
+        ("today",),
         ("import", str(backup)),
         ("export", "--format", "json", "-o", str(tmp_path / "out.json")),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.drafts import ReflectionDraft
 from reconnect.logic.reflections import (
     BODY_LIMIT,
@@ -49,4 +50,4 @@ def test_the_fields_saved_make_the_reflection_again() -> None:
     saved = _reflection()
     again = Reflection(at=AT, **reflection_fields(draft_of(saved)))
     assert draft_of(again.model_copy(update={"id": saved.id})) == draft_of(saved)
-    assert day_words(saved) == f"{AT.astimezone():%A %-d %B}"
+    assert day_words(saved) == f"{day_format(AT.astimezone(), '%A {day} %B')}"

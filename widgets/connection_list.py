@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.plural import plural
 from reconnect.logic.support import connection_support
 from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_SHORT
@@ -20,11 +21,11 @@ MORE_ID = "show-more"  # the last row when not every moment is shown
 
 def day_heading(day: date, count: int, today: date) -> Text:
     if day == today:
-        name = f"Today, {day:%A %-d %B}"
+        name = f"Today, {day_format(day, '%A {day} %B')}"
     elif day == today - timedelta(days=1):
-        name = f"Yesterday, {day:%A %-d %B}"
+        name = f"Yesterday, {day_format(day, '%A {day} %B')}"
     else:
-        name = f"{day:%A %-d %B}"
+        name = f"{day_format(day, '%A {day} %B')}"
     return Text.assemble((name, "bold"), (f" \u00b7 {plural(count, 'moment')}", "italic"))
 
 

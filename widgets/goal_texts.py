@@ -10,6 +10,7 @@ from rich.text import Text
 
 from reconnect.logic import ladder
 from reconnect.logic.consistency import Consistency
+from reconnect.logic.day_format import day_format
 from reconnect.logic.goal_words import discomfort_verdict
 from reconnect.logic.plural import plural
 from reconnect.records.content import GOAL_KIND_LABELS, GOAL_STATUS_LABELS
@@ -27,7 +28,9 @@ def goal_text(goal: Goal, today: date, person_name: str | None = None) -> Text:
     text.append("\n")
     text.append(GOAL_KIND_LABELS[goal.kind.value], style="bold")
     if ladder.is_paused(goal, today):
-        until = f" until {goal.paused_until:%a %-d %b}" if goal.paused_until else ""
+        until = (
+            f" until {day_format(goal.paused_until, '%a {day} %b')}" if goal.paused_until else ""
+        )
         text.append(f" · resting{until} (these weeks don't count)")
     elif goal.status is not GoalStatus.ACTIVE and goal.status is not GoalStatus.PAUSED:
         text.append(f" · {GOAL_STATUS_LABELS[goal.status]}")
@@ -49,9 +52,9 @@ def homework_text(hw: Homework) -> Text:
     text.append("\nHomework", style="bold")
     if hw.assigned_by:
         text.append(f" from {hw.assigned_by}")
-    text.append(f", set {hw.assigned_on:%-d %b}")
+    text.append(f", set {day_format(hw.assigned_on, '{day} %b')}")
     if hw.due_on:
-        text.append(f", due {hw.due_on:%a %-d %b}", style="bold")
+        text.append(f", due {day_format(hw.due_on, '%a {day} %b')}", style="bold")
     if hw.discuss_in_session:
         text.append(" · to talk about in session")
     if hw.instructions:

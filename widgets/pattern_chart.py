@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import RadioSet, Static
 from textual_plotext import PlotextPlot
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.patterns import PERIODS, PatternWindow
 from widgets.marked_radio_button import MarkedRadioButton
 
@@ -89,7 +90,10 @@ class PatternChart(Vertical):
         labels = [n.rjust(width) for n in names]
         plt.bar(labels, [f.count for f in rows], orientation="horizontal", width=0.1)
         last = shown.end - timedelta(days=1)
-        plt.title(f"Times each pattern was ticked, {shown.first:%-d %b %Y} – {last:%-d %b %Y}")
+        plt.title(
+            f"Times each pattern was ticked, {day_format(shown.first, '{day} %b %Y')} – "
+            f"{day_format(last, '{day} %b %Y')}"
+        )
         top = max((f.count for f in rows), default=0)
         plt.xticks(_ticks(top))
         plt.xlim(0, max(top, 1))

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select, Static
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.plural import plural
 from reconnect.logic.search import ReflectionFilter, ReflectionIndex
 from reconnect.records.content import PATTERNS, pattern_name
@@ -225,7 +226,7 @@ class ReflectionHistory(Vertical):
         cells = self._cells.get(reflection.id)
         if cells is None:
             cells = (
-                Text(f"{reflection.at.astimezone():%-d %b %Y}"),
+                Text(f"{day_format(reflection.at.astimezone(), '{day} %b %Y')}"),
                 pattern_tags(reflection.patterns, PATTERNS_WIDTH),
                 snippet(reflection, width),
             )

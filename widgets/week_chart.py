@@ -16,6 +16,8 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
+from reconnect.logic.day_format import day_format
+
 # Okabe–Ito colours: told apart by most kinds of colour blindness.
 DARK_PALETTE = ((86, 180, 233), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66))
 LIGHT_PALETTE = ((0, 114, 178), (213, 94, 0), (0, 128, 96), (170, 68, 136), (110, 110, 110))
@@ -158,7 +160,7 @@ class WeekChart(PlotextPlot):
                 yside="right",
             )
         ticks = tick_positions(weeks, self.size.width)
-        plt.xticks(ticks, [f"{spec.weeks[i]:%-d %b}" for i in ticks])
+        plt.xticks(ticks, [f"{day_format(spec.weeks[i], '{day} %b')}" for i in ticks])
 
     def _plot_runs(
         self, series: Series, palette: Sequence[tuple[int, int, int]], marker: str | None

@@ -34,22 +34,26 @@ class BadInput(Exception):
 def add_parser(subparsers: Any) -> str:
     parser = subparsers.add_parser(
         NAME,
-        help='note a moment of connection, e.g. reconnect log "Said hi to the neighbour" '
-        "--counterpart neighbour --depth 1 --comfort 3",
+        help='note a moment of connection, e.g. reconnect log "Coffee with Ana" '
+        "--who Ana -d 3 -c 4",
         description="Note a small moment of connection. It shows up in the app's Log "
-        "within a few seconds, even while the app is open.",
+        "within a few seconds, even while the app is open. Only depth and comfort are "
+        "needed when --who names someone in People (who they are to you is theirs); "
+        "anything missing is asked for when a terminal is attached.",
     )
     parser.add_argument("what", help="what happened, in a few words")
     parser.add_argument(
+        "-k",
         "--counterpart",
-        required=True,
         metavar="KIND",
         help="who it was with: stranger, neighbour, coworker, acquaintance, friend, "
-        "family, chosen-family, group",
+        "family, chosen-family, group (default: the circle of the person --who names)",
     )
-    parser.add_argument("--depth", required=True, metavar="1-5", help=DEPTH_HELP)
-    parser.add_argument("--comfort", required=True, metavar="1-5", help=COMFORT_HELP)
-    parser.add_argument("--authenticity", metavar="1-5", help=f"{AUTHENTICITY_HELP} (optional)")
+    parser.add_argument("-d", "--depth", metavar="1-5", help=DEPTH_HELP)
+    parser.add_argument("-c", "--comfort", metavar="1-5", help=COMFORT_HELP)
+    parser.add_argument(
+        "-m", "--authenticity", metavar="1-5", help=f"{AUTHENTICITY_HELP} (optional)"
+    )
     parser.add_argument(
         "--support",
         metavar="WAY",
@@ -61,7 +65,7 @@ def add_parser(subparsers: Any) -> str:
         help="emotional, practical (a lift, childcare) or guidance (advice); needs --support",
     )
     parser.add_argument(
-        "--who", metavar="NAME", help="the person; a name not known yet is added to People"
+        "-w", "--who", metavar="NAME", help="the person; a name not known yet is added to People"
     )
     parser.add_argument(
         "--channel",
@@ -69,16 +73,19 @@ def add_parser(subparsers: Any) -> str:
         metavar="HOW",
         help="in-person (default), phone, video, text, online",
     )
-    parser.add_argument("--note", default="", metavar="TEXT", help="anything to remember")
+    parser.add_argument("-n", "--note", default="", metavar="TEXT", help="anything to remember")
     parser.add_argument(
+        "-a",
         "--at",
         metavar="WHEN",
-        help="when it happened: 2026-11-20T18:30, or 18:30 for today (default: now)",
+        help="when it happened (default: now): 18:30 (today), 'yesterday 18:00', mon (the "
+        "most recent Monday), '2 days ago', 'last friday evening', 2026-11-20T18:30. A day "
+        "with no time means noon (or now, today before noon)",
     )
     return NAME
 
 
-def _scale(flag: str, text: str, meaning: str) -> int:
+def scale(flag: str, text: str, meaning: str) -> int:
     try:
         value = int(text.strip())
     except ValueError:
@@ -112,19 +119,21 @@ def _log(args: argparse.Namespace) -> int:
 
     now = now_local()
     try:
-        counterpart = parse_choice(Counterpart, args.counterpart)
-    except ValueError as exc:
-        raise BadInput(f"--counterpart: {exc}") from None
-    try:
         channel = parse_choice(Channel, args.channel)
     except ValueError as exc:
         raise BadInput(f"--channel: {exc}") from None
-    depth = _scale("--depth", args.depth, DEPTH_HELP)
-    comfort = _scale("--comfort", args.comfort, COMFORT_HELP)
+    counterpart = None
+    if args.counterpart is not None:
+        try:
+            counterpart = parse_choice(Counterpart, args.counterpart)
+        except ValueError as exc:
+            raise BadInput(f"--counterpart: {exc}") from None
+    depth = None if args.depth is None else scale("--depth", args.depth, DEPTH_HELP)
+    comfort = None if args.comfort is None else scale("--comfort", args.comfort, COMFORT_HELP)
     authenticity = (
         None
         if args.authenticity is None
-        else _scale("--authenticity", args.authenticity, AUTHENTICITY_HELP)
+        else scale("--authenticity", args.authenticity, AUTHENTICITY_HELP)
     )
     try:
         support = None if args.support is None else parse_choice(SupportFlow, args.support)
@@ -149,26 +158,28 @@ def _log(args: argparse.Namespace) -> int:
             raise BadInput(f"--at: {exc}") from None
     if args.who is not None and not args.who.strip():
         raise BadInput("--who: give a name, or leave --who out")
-    try:
-        connection = Connection(
-            at=at,
-            what=args.what,
-            counterpart=counterpart,
-            channel=channel,
-            depth=depth,
-            comfort=comfort,
-            note=args.note,
-            authenticity=authenticity,
-            support=support,
-            support_kind=support_kind,
-        )
+    fields = {"at": at, "what": args.what, "channel": channel, "note": args.note}
+    fields |= {"authenticity": authenticity, "support": support, "support_kind": support_kind}
+    try:  # the words first: nothing is asked for a moment that cannot be saved anyway
+        Connection(**fields, counterpart="stranger", depth=1, comfort=1)
     except ValidationError as exc:
         raise BadInput(_flagged(first_error(exc))) from None
 
+    from reconnect.cli.log_missing import ask_for_missing, counterpart_of
     from reconnect.cli.passphrase import open_store
     from reconnect.logic import connections
+    from reconnect.logic.day_format import day_format
 
-    store = open_store(args.data_dir)
+    store = None
+    if counterpart is None and args.who is not None:
+        store = open_store(args.data_dir)  # who they are to you may be in People
+        counterpart = counterpart_of(store, args.who)
+    counterpart, depth, comfort = ask_for_missing(counterpart, depth, comfort, args.who)
+    try:
+        connection = Connection(**fields, counterpart=counterpart, depth=depth, comfort=comfort)
+    except ValidationError as exc:
+        raise BadInput(_flagged(first_error(exc))) from None
+    store = store or open_store(args.data_dir)
     try:
         saved = connections.save(store, connection, who=args.who, now=now)
     except ValidationError as exc:
@@ -181,10 +192,8 @@ def _log(args: argparse.Namespace) -> int:
             f"id {person.id}"
         )
     person = store.people.get(saved.connection.person_id) if saved.connection.person_id else None
-    lines.append(
-        f"Saved {describe(saved.connection, person)} "
-        f"at {saved.connection.at:%a %-d %b %H:%M}, id {saved.connection.id}"
-    )
+    when = day_format(saved.connection.at, "%a {day} %b %H:%M")
+    lines.append(f"Saved {describe(saved.connection, person)} at {when}, id {saved.connection.id}")
     say_after_save(*lines)
     return 0
 

@@ -30,7 +30,17 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 # Commands that open the store: an encrypted folder's key is opened while they load.
-OPENS_A_STORE = ("log", "import", "export", "check", "decrypt", "passphrase", "reflect", "remind")
+OPENS_A_STORE = (
+    "log",
+    "import",
+    "export",
+    "check",
+    "decrypt",
+    "passphrase",
+    "reflect",
+    "remind",
+    "today",
+)
 EXIT_DATA_FILE = 3
 
 Command = Callable[[argparse.Namespace], int]
@@ -119,6 +129,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconnect.cli.reflect_command",
     "reconnect.cli.remind_command",
     "reconnect.cli.serve_command",
+    "reconnect.cli.today_command",
 )
 
 

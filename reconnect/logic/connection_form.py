@@ -7,12 +7,15 @@ fields and asks here; its host saves the `Entry` through `connections.save`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from reconnect.logic.connections import check_not_future, clean_name, find_person, parse_clock
+from reconnect.logic.day_format import day_format
+from reconnect.logic.natural_dates import read_phrase
 from reconnect.logic.weeks import at_local
 from reconnect.records.models import (
     Channel,
@@ -26,6 +29,8 @@ from reconnect.records.models import (
     now_local,
 )
 
+# A time of day, or the start of one being typed ("1", "18:", "18:3"); else words.
+_CLOCKISH = re.compile(r"^\d{1,2}([:.]\d{0,2})?$")
 # How many days back the "when" list offers (four weeks: a week remembered late still
 # fits); older entries keep their own day when edited.
 DAYS_OFFERED = 28
@@ -100,7 +105,17 @@ def day_choices(today: date, also: date | None = None) -> list[tuple[str, str]]:
     if also is not None and also not in days:
         days.append(also)
     names = {today: "today", today - timedelta(days=1): "yesterday"}
-    return [(names.get(d, f"{d:%a %-d %b}"), d.isoformat()) for d in days]
+    return [(names.get(d, f"{day_format(d, '%a {day} %b')}"), d.isoformat()) for d in days]
+
+
+def is_phrase(clock: str) -> bool:
+    """Whether the time box holds words (a day of their own), not a time of day."""
+    return bool(clock.strip()) and not _CLOCKISH.match(clock.strip())
+
+
+def moment_words(moment: datetime) -> str:
+    """What words typed for when mean: 'Fri 20 Nov, 18:00'."""
+    return day_format(moment, "%a {day} %b, %H:%M")
 
 
 def moment_of(
@@ -112,7 +127,8 @@ def moment_of(
     now: datetime | None = None,
 ) -> datetime:
     """The moment a day and a typed time of day mean; raises ValueError saying what to
-    fix. No time: now (today only), or the edited entry's own time."""
+    fix. No time: now (today only), or the edited entry's own time. Words instead of a
+    time ("yesterday 18:00", "mon", "2 days ago": natural_dates) bring their own day."""
     text = clock.strip()
     real_now = (now or now_local()).replace(second=0, microsecond=0)
     if not text:
@@ -121,7 +137,12 @@ def moment_of(
         if editing_at is not None:
             return editing_at
         return at_local(today, real_now.time())
-    moment = at_local(day, parse_clock(text))
+    if _CLOCKISH.match(text):
+        moment = at_local(day, parse_clock(text))
+    else:  # words ("yesterday 18:00", "last friday evening") name their own day
+        on_day = real_now if real_now.date() == today else at_local(today, real_now.time())
+        said = read_phrase(text, on_day)
+        moment = at_local(said.date(), said.time())
     # On a pinned day (tests, demos) the whole day counts as already happened.
     latest = real_now if real_now.date() == today else at_local(today, time(23, 59))
     unchanged = editing_at is not None and moment == editing_at.replace(second=0, microsecond=0)

@@ -15,7 +15,9 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from reconnect.logic.natural_dates import read_phrase
 from reconnect.logic.support import connection_support
+from reconnect.logic.weeks import at_local
 from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_LABELS
 from reconnect.records.models import (
     CIRCLE_FOR_COUNTERPART,
@@ -63,7 +65,8 @@ def parse_clock(text: str) -> time:
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
-    """An ISO date-time (2026-11-20T18:30, zone optional) or a time today (18:30)."""
+    """A time today (18:30), an ISO date-time (2026-11-20T18:30, zone optional), or a
+    natural phrase ("yesterday 18:00", "last friday evening": see natural_dates)."""
     text = text.strip()
     try:
         moment = datetime.combine(now.date(), parse_clock(text))
@@ -71,9 +74,10 @@ def parse_moment(text: str, now: datetime) -> datetime:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError(
-                f"'{text}' is not a time; use 2026-11-20T18:30, or 18:30 for today"
-            ) from None
+            said = read_phrase(text, now)
+            # On the machine's clock with that day's own offset: "2 weeks ago" may lie
+            # across a change of the clocks, where now's offset would be an hour out.
+            moment = at_local(said.date(), said.time())
     problem = year_problem(moment)
     if problem:
         raise ValueError(f"'{text}': {problem}")

@@ -4,6 +4,7 @@ terminal; the screen adds the emphasis."""
 
 from __future__ import annotations
 
+from reconnect.logic.day_format import day_format
 from reconnect.records.models import Goal, GoalStatus, Step
 
 # Steps of the ladder: done, the next one to do, the rest.
@@ -26,9 +27,9 @@ def step_mark(step: Step, next_step: Step | None) -> str:
 def step_when(step: Step) -> str:
     """'done 3 Nov', 'plan Thu 12' or nothing."""
     if step.done and step.done_at:
-        return f"done {step.done_at:%-d %b}"
+        return f"done {day_format(step.done_at, '{day} %b')}"
     if step.planned_on:
-        return f"plan {step.planned_on:%a %-d}"
+        return f"plan {day_format(step.planned_on, '%a {day}')}"
     return ""
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.drafts import ReflectionDraft
 from reconnect.records.content import PATTERNS
 from reconnect.records.models import Reflection
@@ -73,4 +74,4 @@ def reflection_fields(draft: ReflectionDraft) -> dict[str, Any]:
 
 def day_words(reflection: Reflection) -> str:
     """'Saturday 21 November', the local day it was written."""
-    return f"{reflection.at.astimezone():%A %-d %B}"
+    return f"{day_format(reflection.at.astimezone(), '%A {day} %B')}"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from reconnect.logic.checkin_score import score_words
+from reconnect.logic.day_format import day_format
 from reconnect.logic.group_summary import week_visits_words
 from reconnect.logic.overview import (
     authenticity_mean,
@@ -146,7 +147,7 @@ def checkin_change_words(summary: WeekSummary) -> str:
         when = (
             "the week before"
             if week == summary.start - timedelta(weeks=1)
-            else f"the week of {week:%-d %b}"
+            else f"the week of {day_format(week, '{day} %b')}"
         )
         if score == summary.checkin:
             words += f", the same as {when}"

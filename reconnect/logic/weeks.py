@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from reconnect.logic.day_format import day_format
+
 
 def week_start(day: date, first_day: int = 0) -> date:
     """The first day of the week that contains `day`."""
@@ -20,10 +22,10 @@ def week_span(start: date) -> str:
     and across New Year both years: '28 Dec 2026 – 3 Jan 2027'."""
     end = start + timedelta(days=6)
     if start.month == end.month:
-        return f"{start.day}\u2013{end:%-d %b %Y}"
+        return f"{start.day}\u2013{day_format(end, '{day} %b %Y')}"
     if start.year == end.year:
-        return f"{start:%-d %b} \u2013 {end:%-d %b %Y}"
-    return f"{start:%-d %b %Y} \u2013 {end:%-d %b %Y}"
+        return f"{day_format(start, '{day} %b')} \u2013 {day_format(end, '{day} %b %Y')}"
+    return f"{day_format(start, '{day} %b %Y')} \u2013 {day_format(end, '{day} %b %Y')}"
 
 
 def local_date(moment: datetime, tz: tzinfo | None = None) -> date:

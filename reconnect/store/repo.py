@@ -192,6 +192,20 @@ class Repo(Generic[T]):
                 self._gather_facts(missing)
             return [facts[rid] for rid in ids]
 
+    def docs_between(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """The stored documents of `between`, parsed but not validated, oldest first: for
+        a quick look where building the models would cost more than the look (`reconnect
+        today`). A document holds whatever the file holds: read it defensively, and show
+        and save models."""
+        with self._storage.thread_lock:
+            ids = self.ids_between(start, end)
+            table, doc_ids = self._raw, self._doc_ids
+            return [
+                parse_record(str(doc_ids[rid]), table.raw_bytes(str(doc_ids[rid]))) for rid in ids
+            ]
+
     def _gather_facts(self, record_ids: list[str]) -> None:
         """Read the facts of these records from their stored bytes (one orjson call) and
         keep them: built when first asked for, so a start that needs none keeps none."""

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.plural import plural
 from reconnect.transfer.documents import DocumentError, ImportRefused, load_document
 from reconnect.transfer.import_kinds import KINDS
@@ -103,7 +104,7 @@ def _run_plan(job: ImportJob) -> ImportResult:
         raise PlanRefused(_plan_problems(job.path, exc)) from None
     result = import_plan(job.store, plan, job.now, dry_run=job.dry_run)
     source = f"homework from {plan.assigned_by}" if plan.assigned_by else "homework"
-    source += f", assigned {plan.assigned_on:%-d %b %Y}"
+    source += f", assigned {day_format(plan.assigned_on, '{day} %b %Y')}"
     lines: list[str] = []
     if result.added:
         verb = "Would import" if job.dry_run else "Imported"
@@ -111,7 +112,8 @@ def _run_plan(job: ImportJob) -> ImportResult:
         for goal in result.added:
             steps = plural(len(goal.steps), "step")
             due = goal.homework.due_on if goal.homework else None
-            lines.append(f"  • {goal.title} ({steps}{f', due {due:%-d %b}' if due else ''})")
+            due_words = f", due {day_format(due, '{day} %b')}" if due else ""
+            lines.append(f"  • {goal.title} ({steps}{due_words})")
     if result.already:
         if result.added:
             lines.append(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from reconnect.logic.checkin_score import SCALE, score_words
+from reconnect.logic.day_format import day_format
 from reconnect.logic.group_summary import GroupLine, group_lines
 from reconnect.logic.overview import authenticity_mean, depth_mix, depth_words
 from reconnect.logic.plural import plural
@@ -226,7 +227,7 @@ def _myself_cell(week: WeekRow) -> str:
 
 
 def _period(report: Report) -> str:
-    return f"{report.start:%-d %b %Y} – {report.end:%-d %b %Y}"
+    return f"{day_format(report.start, '{day} %b %Y')} – {day_format(report.end, '{day} %b %Y')}"
 
 
 # --- Markdown --------------------------------------------------------------------------
@@ -237,7 +238,7 @@ def render_markdown(report: Report) -> str:
     out += ["## Loneliness check-in", "", checkin_trend(report), ""]
     if report.checkins:
         out += ["| week of | loneliness score (3–9) |", "| --- | --- |"]
-        out += [f"| {c.week:%-d %b} | {c.score} |" for c in report.checkins]
+        out += [f"| {day_format(c.week, '{day} %b')} | {c.score} |" for c in report.checkins]
         out.append("")
     # How deep and how comfortable each week was leads; the counts follow, the total last.
     out += ["## Depth, comfort and myself, per week", ""]
@@ -250,17 +251,22 @@ def render_markdown(report: Report) -> str:
     for w in report.weeks:
         if not w.total:  # a week with nothing logged is a gap, not a row of zeros
             gap = " | ".join(["–"] * 7)
-            out.append(f"| {w.start:%-d %b} | nothing logged | {gap} | – |")
+            out.append(f"| {day_format(w.start, '{day} %b')} | nothing logged | {gap} | – |")
             continue
         comfort = f"{w.comfort:.1f}" if w.comfort is not None else "–"
         cells = " | ".join(str(w.mix[d]) for d in range(1, 6))
         out.append(
-            f"| {w.start:%-d %b} | {depth_words(w.mix)} | {comfort} | {_myself_cell(w)} "
+            f"| {day_format(w.start, '{day} %b')} | {depth_words(w.mix)} | {comfort} "
+            f"| {_myself_cell(w)} "
             f"| {cells} | {w.total} |"
         )
     out += ["", myself_summary(report)]
     out += ["", "## Support given and received", "", support_summary(report), ""]
-    out += [f"- Week of {w.start:%-d %b}: {w.support}" for w in report.weeks if w.support]
+    out += [
+        f"- Week of {day_format(w.start, '{day} %b')}: {w.support}"
+        for w in report.weeks
+        if w.support
+    ]
     out += ["", "## Goals and homework", ""]
     if not report.goals:
         out += ["No goals in this period.", ""]
@@ -274,7 +280,7 @@ def render_markdown(report: Report) -> str:
         ]
         if g.homework is not None:
             hw = g.homework
-            due = f", due {hw.due_on:%-d %b}" if hw.due_on else ""
+            due = f", due {day_format(hw.due_on, '{day} %b')}" if hw.due_on else ""
             who = f" from {hw.assigned_by}" if hw.assigned_by else ""
             out += [f"Homework{who}{due}: **{outcome_words(g)}**.", ""]
             if hw.obstacles:
@@ -291,7 +297,7 @@ def render_markdown(report: Report) -> str:
     if not report.reviews:
         out += ["No weekly reviews in this period.", ""]
     for r in report.reviews:
-        out.append(f"**Week of {r.week:%-d %b}**")
+        out.append(f"**Week of {day_format(r.week, '{day} %b')}**")
         if r.helped:
             out.append(f"- What helped: {r.helped}")
         if r.got_in_the_way:
@@ -308,7 +314,7 @@ def render_markdown(report: Report) -> str:
     for r in report.reflections:
         title = r.title or r.prompt or "Reflection"
         private = " (private)" if r.private else ""
-        out.append(f"**{r.at:%a %-d %b}: {title}{private}**")
+        out.append(f"**{day_format(r.at, '%a {day} %b')}: {title}{private}**")
         if r.body:
             out.append("")
             out.append(r.body)
@@ -365,7 +371,7 @@ def render_html(report: Report) -> str:
     if report.checkins:
         parts.append('<table class="narrow"><tr><th>week of</th><th>score (3–9)</th></tr>')
         parts += [
-            f"<tr><td>{c.week:%-d %b}</td><td class=num>{c.score}</td></tr>"
+            f"<tr><td>{day_format(c.week, '{day} %b')}</td><td class=num>{c.score}</td></tr>"
             for c in report.checkins
         ]
         parts.append("</table>")
@@ -385,7 +391,7 @@ def render_html(report: Report) -> str:
     for w in report.weeks:
         if not w.total:  # a gap, not zeros
             parts.append(
-                f"<tr><td>{w.start:%-d %b}</td>"
+                f"<tr><td>{day_format(w.start, '{day} %b')}</td>"
                 '<td colspan="10" class="muted">nothing logged this week</td></tr>'
             )
             continue
@@ -398,7 +404,7 @@ def render_html(report: Report) -> str:
             if w.mix[d]
         )
         parts.append(
-            f"<tr><td>{w.start:%-d %b}</td><td>{_e(depth_words(w.mix))}</td>"
+            f"<tr><td>{day_format(w.start, '{day} %b')}</td><td>{_e(depth_words(w.mix))}</td>"
             f"<td class=num>{comfort}</td><td class=num>{_myself_cell(w)}</td>"
             f'<td style="width:25%"><div class=bar>{bar}</div></td>'
             f'{cells}<td class="num muted">{w.total}</td></tr>'
@@ -410,7 +416,9 @@ def render_html(report: Report) -> str:
     weeks = [w for w in report.weeks if w.support]
     if weeks:
         parts.append("<ul>")
-        parts += [f"<li>Week of {w.start:%-d %b}: {_e(w.support)}</li>" for w in weeks]
+        parts += [
+            f"<li>Week of {day_format(w.start, '{day} %b')}: {_e(w.support)}</li>" for w in weeks
+        ]
         parts.append("</ul>")
     parts.append("</section>")
 
@@ -424,7 +432,7 @@ def render_html(report: Report) -> str:
         parts.append(f"<p class=muted>{_e(GOAL_KIND_LABELS[g.kind])} · {_e(state)}</p>")
         if g.homework is not None:
             hw = g.homework
-            due = f", due {hw.due_on:%-d %b}" if hw.due_on else ""
+            due = f", due {day_format(hw.due_on, '{day} %b')}" if hw.due_on else ""
             who = f" from {_e(hw.assigned_by)}" if hw.assigned_by else ""
             parts.append(f"<p>Homework{who}{due}: <b>{_e(outcome_words(g))}</b>.</p>")
             if hw.obstacles:
@@ -449,7 +457,7 @@ def render_html(report: Report) -> str:
     if not report.reviews:
         parts.append("<p>No weekly reviews in this period.</p>")
     for r in report.reviews:
-        parts.append(f"<h3>Week of {r.week:%-d %b}</h3><ul>")
+        parts.append(f"<h3>Week of {day_format(r.week, '{day} %b')}</h3><ul>")
         for name, text in (
             ("What helped", r.helped),
             ("What got in the way", r.got_in_the_way),
@@ -473,7 +481,7 @@ def render_html(report: Report) -> str:
         title = r.title or r.prompt or "Reflection"
         css = ' class="private"' if r.private else ""
         mark = " (private)" if r.private else ""
-        parts.append(f"<h3{css}>{r.at:%a %-d %b}: {_e(title)}{mark}</h3>")
+        parts.append(f"<h3{css}>{day_format(r.at, '%a {day} %b')}: {_e(title)}{mark}</h3>")
         if r.body:
             parts.append(f"<blockquote>{_e(r.body)}</blockquote>")
         if r.avoided:

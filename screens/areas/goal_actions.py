@@ -8,6 +8,7 @@ from datetime import timedelta
 from textual import work
 
 from reconnect.logic import ladder
+from reconnect.logic.day_format import day_format
 from reconnect.logic.goal_words import FINISHED_WORDS, goal_choices
 from reconnect.logic.goals import delete_goal, linked_connections
 from reconnect.logic.removals import RecordRemoved
@@ -69,7 +70,8 @@ class GoalActions(GoalScreenBase):
                 day = result.day
                 if self._still_open(self.save_goal(lambda g: ladder.pause(g, day, today))):
                     self.notify(
-                        f"Resting until {day:%a %-d %b}. It will be here when you're ready."
+                        f"Resting until {day_format(day, '%a {day} %b')}. "
+                        "It will be here when you're ready."
                     )
 
         self.app.push_screen(prompt, picked)

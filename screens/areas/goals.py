@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
+from reconnect.logic.day_format import day_format
 from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.content import GOAL_STATUS_LABELS, CommunityKindInfo
@@ -32,9 +33,9 @@ ROOM_AROUND = 8 + 2 + 2
 def status_text(goal: Goal, today: date) -> Text:
     """Two short lines: the state, and homework with its due day."""
     hw = goal.homework
-    due = f"due {hw.due_on:%a %-d %b}" if hw and hw.due_on else ""
+    due = f"due {day_format(hw.due_on, '%a {day} %b')}" if hw and hw.due_on else ""
     if goal.status is GoalStatus.PAUSED and goal.paused_until and goal.paused_until >= today:
-        text = Text(f"resting to {goal.paused_until:%-d %b}")
+        text = Text(f"resting to {day_format(goal.paused_until, '{day} %b')}")
     elif goal.status in FINISHED:
         text = Text(GOAL_STATUS_LABELS[goal.status])
     elif hw is not None:

@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, OptionList, Select, Static
 
 from reconnect.logic.connection_form import Prefill
 from reconnect.logic.connections import Saved, describe
+from reconnect.logic.day_format import day_format
 from reconnect.logic.overview import depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.removals import RecordRemoved, Removal, delete_connection
@@ -317,7 +318,8 @@ class LogScreen(UndoArea):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"{connection.at.astimezone():%a %-d %b %H:%M}: {describe(connection, person)}",
+                f"{day_format(connection.at.astimezone(), '%a {day} %b %H:%M')}: "
+                f"{describe(connection, person)}",
                 "Delete",
                 title="Delete this moment?",
                 note="You can undo with u until you close the app.",

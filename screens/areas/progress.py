@@ -17,6 +17,7 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import Static, Tab, Tabs
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.goes_with import goes_with_lines
 from reconnect.logic.plural import plural
 from reconnect.logic.progress import ProgressData, WeekPoint, progress, progress_span
@@ -238,7 +239,8 @@ class ProgressScreen(AreaScreen):
             else ""
         )
         self.query_one("#period", Static).update(
-            f"{self.weeks} full weeks, {first:%-d %b %Y} to {last:%-d %b %Y}.{gap_words} "
+            f"{self.weeks} full weeks, {day_format(first, '{day} %b %Y')} to "
+            f"{day_format(last, '{day} %b %Y')}.{gap_words} "
             "This week so far is on Today."
         )
         now = data.now

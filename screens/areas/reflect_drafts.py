@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual import on
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.drafts import ReflectionDraft, draft_path
 from reconnect.logic.reflections import is_unsaved
 from screens.areas.draft_keeping import KeepsDraft
@@ -33,7 +34,11 @@ class DraftKeeping(KeepsDraft):
         if draft is None:
             self.form.reset()
             return
-        when = f" on {draft.saved_at.astimezone():%A %-d %B at %H:%M}" if draft.saved_at else ""
+        when = (
+            f" on {day_format(draft.saved_at.astimezone(), '%A {day} %B at %H:%M')}"
+            if draft.saved_at
+            else ""
+        )
         if draft.editing_id and self.store.reflections.get(draft.editing_id):
             banner = f"Welcome back. Here are the changes you were making{when}; nothing was lost."
         else:

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
 from reconnect.logic.checkin_week import checkin_week
+from reconnect.logic.day_format import day_format
 from reconnect.logic.drafts import ReviewDraft, review_draft_path
 from reconnect.logic.ladder import goal_with_next_step
 from reconnect.logic.overview import active_goals
@@ -244,7 +245,7 @@ class ReviewScreen(KeepsDraft):
         state = (
             "unsaved changes"
             if self._dirty()
-            else f"saved {review.at:%a %-d %b}"
+            else f"saved {day_format(review.at, '%a {day} %b')}"
             if review
             else "not written yet"
         )
@@ -338,10 +339,14 @@ class ReviewScreen(KeepsDraft):
         select.set_options(self._goal_options(draft.next_step_goal_id))
         if draft.next_step_goal_id and self.store.goals.get(draft.next_step_goal_id):
             select.value = draft.next_step_goal_id
-        when = f" on {draft.saved_at.astimezone():%A %-d %B at %H:%M}" if draft.saved_at else ""
+        when = (
+            f" on {day_format(draft.saved_at.astimezone(), '%A {day} %B at %H:%M')}"
+            if draft.saved_at
+            else ""
+        )
         self.notify(
             f"Welcome back. Here is the review you were writing{when}; ctrl+s saves it.",
-            title=f"Week of {week:%-d %b}",
+            title=f"Week of {day_format(week, '{day} %b')}",
         )
         self._show_save_state()
 
@@ -453,7 +458,7 @@ class ReviewScreen(KeepsDraft):
             return
         self._forget_draft()
         added = f" The step is now part of \u201c{goal.title}\u201d." if goal else ""
-        self.notify(f"Review saved for the week of {self.week:%-d %b}.{added}")
+        self.notify(f"Review saved for the week of {day_format(self.week, '{day} %b')}.{added}")
         self._loaded = {}
         self.show_change()
 

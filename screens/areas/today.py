@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from reconnect.areas import AREAS
 from reconnect.logic.checkin_week import checkin_week
+from reconnect.logic.day_format import day_format
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.overview import active_goals, depth_mix, lead_words
 from reconnect.logic.plural import plural
@@ -73,7 +74,7 @@ class TodayScreen(AreaScreen):
         everything_empty = not week and self._store_is_empty()
 
         self.query_one("#date-line", Static).update(
-            f"{today:%A %-d %B %Y} · week of {start:%a %-d %b}"
+            f"{day_format(today, '%A {day} %B %Y')} · week of {day_format(start, '%a {day} %b')}"
         )
         self._show_welcome(everything_empty, bool(week))
         self._show_checkin_offer()
@@ -113,7 +114,8 @@ class TodayScreen(AreaScreen):
             text = Text()
             text.append(" c ", style="bold reverse")
             text.append(
-                f" The check-in for the week of {start:%-d %b}: three short questions "
+                f" The check-in for the week of {day_format(start, '{day} %b')}: "
+                "three short questions "
                 "about the past seven days."
             )
             offer.update(text)
@@ -177,7 +179,10 @@ class TodayScreen(AreaScreen):
         for goal in goals[:MAX_GOALS]:
             text.append(goal.title, style="bold")
             if goal.homework and goal.homework.due_on:
-                text.append(f"  homework, due {goal.homework.due_on:%a %-d %b}", style="italic")
+                text.append(
+                    f"  homework, due {day_format(goal.homework.due_on, '%a {day} %b')}",
+                    style="italic",
+                )
             step = goal.next_step()
             text.append("\n  next: " + (step.title if step else "every step done"), style="")
             text.append("\n")

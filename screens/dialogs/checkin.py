@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from reconnect.logic.checkin_score import score_words
 from reconnect.logic.checkin_week import checkin_week_rule_short
+from reconnect.logic.day_format import day_format
 from reconnect.records.content import (
     CHECKIN_ANSWERS,
     CHECKIN_ITEMS,
@@ -60,7 +61,10 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
         existing = self.existing
         with Vertical(id="checkin-box", classes="dialog-frame"):
             with Vertical(id="form"):
-                yield Static(f"Weekly check-in, week of {self.week:%a %-d %b}", classes="heading")
+                yield Static(
+                    f"Weekly check-in, week of {day_format(self.week, '%a {day} %b')}",
+                    classes="heading",
+                )
                 yield Static(
                     f"{checkin_week_rule_short(self._first_day)} "
                     "Thinking about the past seven days:",
@@ -155,14 +159,15 @@ class CheckInScreen(WordsScreen[CheckIn | None]):
             self._show_gentle_word(checkin.score)
         else:
             self.notify(
-                f"Check-in saved for the week of {self.week:%-d %b}: {score_words(checkin.score)}."
+                f"Check-in saved for the week of {day_format(self.week, '{day} %b')}: "
+                f"{score_words(checkin.score)}."
             )
             self.dismiss(checkin)
 
     def _show_gentle_word(self, score: int) -> None:
         """No alarm: a warm word, and where help is, with the form out of the way."""
         self.query_one("#after-words", Static).update(
-            f"Saved for the week of {self.week:%-d %b}: {score_words(score)}. "
+            f"Saved for the week of {day_format(self.week, '{day} %b')}: {score_words(score)}. "
             "That sounds like a lonely week, and feeling this way is "
             "common; it can change, one small step at a time. If it feels heavy, talking "
             "to someone can help, today or any day."

@@ -11,6 +11,7 @@ dialogs because it opens the pick lists (ideas, people: connection_picks.py).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -21,6 +22,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
 from reconnect.logic.connection_form import (
     SUPPORT_CHOICES,
@@ -29,8 +31,10 @@ from reconnect.logic.connection_form import (
     PersonPick,
     Prefill,
     day_choices,
+    is_phrase,
     missing_scales,
     moment_of,
+    moment_words,
     start_when,
     support_problem,
 )
@@ -174,7 +178,14 @@ class ConnectionEditor(PickLists):
                 id="day",
                 compact=compact,
             )
-            yield Input(clock, placeholder="now", id="clock", max_length=5, compact=compact)
+            yield Input(
+                clock,
+                placeholder="now",
+                id="clock",
+                max_length=40,
+                tooltip="18:30, or words: yesterday 18:00, mon, 2 days ago",
+                compact=compact,
+            )
         yield Static(classes="editor-message editor-error", id="clock-error")
         # Support: optional, one digit each; receiving counts as much as giving.
         with Horizontal(classes="editor-row editor-scale-row"):
@@ -287,7 +298,15 @@ class ConnectionEditor(PickLists):
     @on(Select.Changed, "#day")
     def _when_changed(self, event: Input.Changed | Select.Changed) -> None:
         event.stop()
-        self._say("clock-error", self._when_problem())
+        problem = self._when_problem()
+        clock = self.query_one("#clock", Input).value
+        if problem or not is_phrase(clock):
+            self._say("clock-error", problem)
+        else:  # words bring their own day: say which, and show it in the day list
+            moment = self._when()
+            self._say("clock-error", f"means {moment_words(moment)}", error=False)
+            with suppress(InvalidSelectValueError):  # a day older than the list offers
+                self.query_one("#day", Select).value = moment.date().isoformat()
 
     @on(ScalePicker.Changed)
     def _scale_changed(self, event: ScalePicker.Changed) -> None:

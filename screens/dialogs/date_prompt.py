@@ -9,6 +9,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from reconnect.logic.day_format import day_format
 from screens.dialogs.form_base import FormScreen, goal_line
 from widgets.field_check import date_parser
 
@@ -75,9 +76,9 @@ class DatePrompt(FormScreen[Picked]):
             raise ValueError("a day is needed")
         day = self._parse(text)
         if self._earliest and day < self._earliest:
-            raise ValueError(f"a day from {self._earliest:%-d %b %Y} on")
+            raise ValueError(f"a day from {day_format(self._earliest, '{day} %b %Y')} on")
         if self._latest and day > self._latest:
-            raise ValueError(f"a day up to {self._latest:%-d %b %Y}")
+            raise ValueError(f"a day up to {day_format(self._latest, '{day} %b %Y')}")
         return day
 
     def build(self) -> Picked:

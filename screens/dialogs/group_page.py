@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from reconnect.logic.connection_form import Prefill
 from reconnect.logic.connections import Saved
+from reconnect.logic.day_format import day_format
 from reconnect.logic.groups import answer_trails, comfort_across, stays_low, visits_to
 from reconnect.logic.visits import save_visit_check
 from reconnect.records.content import (
@@ -37,7 +38,7 @@ def visit_row(visit: Connection) -> tuple[str, str, str, str]:
     """Date, comfort, myself (blank when not asked, never a zero) and the check."""
     answered = len(visit.visit_check.answers()) if visit.visit_check else 0
     return (
-        f"{visit.at.astimezone():%a %-d %b %Y}",
+        f"{day_format(visit.at.astimezone(), '%a {day} %b %Y')}",
         str(visit.comfort),
         "" if visit.authenticity is None else str(visit.authenticity),
         f"{answered} answered" if answered else "not yet (k)",

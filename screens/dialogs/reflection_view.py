@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.other_versions import MARK, describe_others
 from reconnect.records.content import ENERGY_LABELS, PATTERNS_BY_ID
 from reconnect.records.models import Reflection
@@ -22,7 +23,7 @@ Choice = Literal["edit", "delete"]
 def reflection_text(reflection: Reflection) -> Text:
     """The whole reflection as plain, styled text (the user's words are never markup)."""
     text = Text()
-    text.append(f"{reflection.at.astimezone():%A %-d %B %Y, %H:%M}", style="bold")
+    text.append(f"{day_format(reflection.at.astimezone(), '%A {day} %B %Y, %H:%M')}", style="bold")
     if reflection.private:
         text.append("  · private", style="italic")
     text.append("\n")

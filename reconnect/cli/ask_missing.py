@@ -1,0 +1,39 @@
+"""Asking at the terminal for what a command was not given (`reconnect log` without
+--depth, say): the prompt and any correction go to stderr, so stdout keeps only what
+was saved, for scripts."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+TRIES = 3
+
+
+class NotAnswered(ValueError):
+    """No usable answer: the input ended (ctrl+d) or every try was refused."""
+
+
+def can_ask() -> bool:
+    """A person is there to answer: stdin and stderr are a terminal."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def ask(prompt: str, read: Callable[[str], T]) -> T:
+    """Ask until `read` accepts the answer (it raises ValueError saying why not)."""
+    problem = "no answer"
+    for _ in range(TRIES):
+        sys.stderr.write(prompt)
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:  # the input ended
+            sys.stderr.write("\n")
+            raise NotAnswered("no answer was given")
+        try:
+            return read(line.strip())
+        except ValueError as exc:
+            problem = str(exc)
+            print(f"  {problem}", file=sys.stderr)
+    raise NotAnswered(problem)
