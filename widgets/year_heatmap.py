@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.plural import plural
 from reconnect.logic.year_days import WEEKS_SHOWN, YearDays
 from reconnect.records.content import DEPTH_SHORT, DEPTH_TINY
@@ -160,7 +161,7 @@ class YearHeatmap(Widget, can_focus=True):
         if day is None:
             return Text("")
         cell = days.cell(day)
-        text = Text(f"{day:%a %-d %b %Y}: ", style="bold")
+        text = Text(f"{day_format(day, '%a {day} %b %Y')}: ", style="bold")
         if cell.moments:
             text.append(
                 f"{plural(cell.moments, 'moment')}, the deepest {DEPTH_SHORT[cell.deepest]}"

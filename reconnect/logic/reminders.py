@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from reconnect.logic.checkin_week import LOOK_BACK_DAYS
+from reconnect.logic.day_format import day_format
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.important_dates import coming_up
 from reconnect.logic.overview import active_goals
@@ -37,7 +38,13 @@ class Reminder:
 
 def _day_words(day: date, today: date) -> str:
     days = (day - today).days
-    return "today" if days == 0 else "tomorrow" if days == 1 else f"on {day:%A %-d %B}"
+    return (
+        "today"
+        if days == 0
+        else "tomorrow"
+        if days == 1
+        else f"on {day_format(day, '%A {day} %B')}"
+    )
 
 
 def _lower_first(text: str) -> str:
@@ -111,8 +118,8 @@ def week_reminders(
     return [
         Reminder(
             "week",
-            f"The week of {last:%-d %B} is ready to look back on, when you have ten quiet "
-            f"minutes: {' and '.join(open_parts)}, in the app.",
+            f"The week of {day_format(last, '{day} %B')} is ready to look back on, when you "
+            f"have ten quiet minutes: {' and '.join(open_parts)}, in the app.",
         )
     ]
 

@@ -199,7 +199,10 @@ class ProgressScreen(AreaScreen):
         def saved(result: Saved | None) -> None:
             if result is not None:
                 self.show_change()
-                self.notify(f"Saved: {result.connection.what}.", title=f"{event.day:%a %-d %b}")
+                self.notify(
+                    f"Saved: {result.connection.what}.",
+                    title=f"{day_format(event.day, '%a {day} %b')}",
+                )
 
         self.app.push_screen(LogEntryDialog(prefill=Prefill(day=event.day)), saved)
 

@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from reconnect.logic.day_format import day_format
 from reconnect.logic.goal_words import made_words
 from reconnect.logic.people import counterpart_for
 from reconnect.logic.person_page import MonthPoint, by_month, dates_words, goals_naming
@@ -37,7 +38,7 @@ def moment_row(moment: Connection) -> tuple[str, str, str, str, str]:
     """Date, what, depth, comfort and myself, 1-5 each (myself blank when not asked,
     never a zero)."""
     return (
-        f"{moment.at.astimezone():%a %-d %b %Y}",
+        f"{day_format(moment.at.astimezone(), '%a {day} %b %Y')}",
         moment.what,
         str(moment.depth),
         str(moment.comfort),
