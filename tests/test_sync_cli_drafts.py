@@ -12,7 +12,7 @@ import pytest
 
 from reconnect.cli.main import main
 from reconnect.logic import drafts
-from reconnect.store import sync
+from reconnect.store import conflicts
 from reconnect.store.errors import drain_notices
 from reconnect.store.store import DATA_FILE_NAME, Store
 from tests.test_sync_devices import SCHEMES, as_device, conflicted, moment
@@ -67,7 +67,7 @@ def draft(body: str, saved_at: datetime) -> bytes:
 
 
 def test_the_store_knows_the_drafts_names() -> None:
-    assert sync.DRAFT_NAMES == (drafts.DRAFT_FILE_NAME, drafts.REVIEW_DRAFT_FILE_NAME)
+    assert conflicts.DRAFT_NAMES == (drafts.DRAFT_FILE_NAME, drafts.REVIEW_DRAFT_FILE_NAME)
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))

@@ -35,7 +35,11 @@ def run(args: argparse.Namespace) -> int:
     from reconnect.store.store import DATA_FILE_NAME
 
     today = getattr(args, "today", None) or now_local().date()
-    first_day = _first_day()
+    # Read straight from settings.toml: a prompt runs this often, and the Settings
+    # model costs more than the rest (reconnect/settings_file.py).
+    from reconnect.settings_file import first_day_of_week
+
+    first_day = first_day_of_week()
     # lexists: a link to nothing is something to refuse (as every command does), not a
     # folder never used.
     if os.path.lexists(data_dir(args.data_dir) / DATA_FILE_NAME):
@@ -54,35 +58,3 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # a status line that stopped reading: nothing to say
         return 0
     return 0
-
-
-def _first_day() -> int:
-    """The first day of the week from Settings. Read from settings.toml directly when
-    Settings are not loaded yet (a prompt runs this often: building the Settings model
-    costs ~25 ms); a file that cannot be read, or a value out of range, means Monday as
-    in the app (which also ignores the whole file when another setting is broken)."""
-    if "reconnect.settings" in sys.modules:
-        from reconnect.settings import load_settings
-
-        return load_settings()[0].first_day_of_week
-    from pathlib import Path
-
-    folder = os.environ.get("RECONNECT_CONFIG_DIR")
-    if folder:
-        path = Path(folder).expanduser() / "settings.toml"
-    else:
-        from platformdirs import user_config_path
-
-        path = user_config_path("reconnect", appauthor=False) / "settings.toml"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return 0
-    import tomllib  # only when there is a file to read
-
-    try:
-        value = tomllib.loads(text).get("first_day_of_week", 0)
-    except tomllib.TOMLDecodeError:
-        return 0
-    fits = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6
-    return value if fits else 0

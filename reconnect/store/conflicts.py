@@ -20,6 +20,10 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reconnect.store.storage import DurableStorage
 
 DATA = "data file"
 JOURNAL = "journal"
@@ -80,3 +84,34 @@ def find(folder: Path, data_name: str, draft_names: tuple[str, ...]) -> list[Con
                 copies.append(ConflictedCopy(folder / name, kind, original))
                 break
     return copies
+
+
+# The drafts' names (reconnect/logic/drafts.py; a test keeps the two the same).
+DRAFT_NAMES = ("reflection-draft.json", "review-draft.json")
+# Copies left alone (path, size, mtime): not read again until they change.
+Refused = set[tuple[Path, int, int]]
+
+
+def waiting(storage: DurableStorage, data_dir: Path) -> list[ConflictedCopy]:
+    """Conflicted copies beside the data file (and drafts in the data folder): a listing,
+    no read."""
+    copies = find(storage.path.parent, storage.path.name, ())
+    copies += [c for c in find(data_dir, storage.path.name, DRAFT_NAMES) if c.kind == DRAFT]
+    return list({c.path: c for c in copies}.values())
+
+
+def as_found(path: Path) -> tuple[Path, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path, 0, 0)
+    return (path, st.st_size, st.st_mtime_ns)
+
+
+def anything_waiting(storage: DurableStorage, data_dir: Path, refused: Refused) -> bool:
+    """Cheap (a listing and the journal state we hold): is there something to merge?
+    Asked first at every open, so the merge's code loads only when there is."""
+    state = storage.journal
+    if state.stale and not state.reflected and as_found(state.path) not in refused:
+        return True
+    return any(as_found(c.path) not in refused for c in waiting(storage, data_dir))

@@ -25,7 +25,8 @@ from reconnect.records.models import (
     WeeklyReview,
     now_local,
 )
-from reconnect.store import sync, sync_preview, versions
+from reconnect.store import versions
+from reconnect.store.conflicts import Refused, anything_waiting
 from reconnect.store.errors import NOTICES, RESTORE_HINT, DataFileError
 from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.folder_key import FolderKey, KeyFile, NoPassphrase, read_key_file
@@ -100,7 +101,7 @@ class Store:
     def __init__(self, path: Path, key: FolderKey | None = None) -> None:
         self.path = path
         self.data_dir = path.parent  # where drafts and their conflicted copies are
-        self.refused_copies: sync.Refused = set()  # left alone: not read again unchanged
+        self.refused_copies: Refused = set()  # left alone: not read again unchanged
         self.storage = DurableStorage(path, check=_check_version, validate=_validate, key=key)
         self.connections = self._repo(Connection)
         self.reflections = self._repo(Reflection)
@@ -155,7 +156,7 @@ class Store:
                 storage.verify()
                 storage.remember_verified()
             # Conflicted copies a sync tool left, and a journal of another copy's file.
-            NOTICES.extend(sync.merge_waiting(storage, data_dir, store.refused_copies))
+            NOTICES.extend(store._merge_waiting())
             # Only once the file is accepted: one refused is left exactly as it was.
             for path, what in (
                 (data_dir, "data folder"),
@@ -181,6 +182,8 @@ class Store:
         tables = _migrated(path, data) if upgrade else data
         counts = validate_tables(path, tables, MODELS)
         saves = found.saves if not found.stale else 0
+        from reconnect.store import sync_preview
+
         waiting = sync_preview.preview(storage, data_dir)
         return Inspection(
             counts,
@@ -254,9 +257,16 @@ class Store:
         are none: a listing); one line per copy merged or left."""
         with self.storage.thread_lock:
             self.storage.read()
-            if not sync.anything_waiting(self.storage, self.data_dir, self.refused_copies):
-                return []
-            return sync.merge_waiting(self.storage, self.data_dir, self.refused_copies)
+            return self._merge_waiting()
+
+    def _merge_waiting(self) -> list[str]:
+        """Merge what is waiting; the merge's code loads only when something is (a
+        listing tells), so a start with nothing to merge does not pay for it."""
+        if not anything_waiting(self.storage, self.data_dir, self.refused_copies):
+            return []
+        from reconnect.store import sync
+
+        return sync.merge_waiting(self.storage, self.data_dir, self.refused_copies)
 
     def other_versions(self, table: str, record_id: str) -> list[dict[str, Any]]:
         """Versions of a record that lost a merge to a change on another device, newest

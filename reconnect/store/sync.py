@@ -11,7 +11,6 @@ is, and said; it never stops the data file from opening.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,28 +18,30 @@ from reconnect.records.models import TABLES
 from reconnect.store.conflicts import (
     DATA,
     DRAFT,
+    DRAFT_NAMES,
     JOURNAL,
     ConflictedCopy,
     CopyRefused,
+    Refused,
+    as_found,
+    waiting,
 )
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import LazyTable
 from reconnect.store.merged_folder import keep_in_merged, move_to_merged
 from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.sync_copies import (
-    DRAFT_NAMES,
     RECORD_TABLES,
     bases_of,
     short,
     their_side,
-    waiting,
 )
 from reconnect.store.sync_drafts import merge_draft
 from reconnect.store.sync_merge import Plan, Side, apply, plan, read_side
 from reconnect.store.sync_read import journal_copy_bytes
 from reconnect.store.validation import validate_tables
 
-__all__ = ["DRAFT_NAMES", "anything_waiting", "merge_waiting", "move_to_merged"]
+__all__ = ["DRAFT_NAMES", "merge_waiting", "move_to_merged"]
 
 
 @dataclass(frozen=True)
@@ -132,25 +133,6 @@ def describe(merge: Plan) -> str:
 
 
 # A copy left alone, as it was when refused: not read (nor said) again until it changes.
-Refused = set[tuple[Path, int, int]]
-
-
-def _as_found(path: Path) -> tuple[Path, int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (path, 0, 0)
-    return (path, st.st_size, st.st_mtime_ns)
-
-
-def anything_waiting(storage: DurableStorage, data_dir: Path, refused: Refused) -> bool:
-    """Cheap (a listing and the journal state we hold): is there something to merge?"""
-    state = storage.journal
-    if state.stale and not state.reflected and _as_found(state.path) not in refused:
-        return True
-    return any(_as_found(c.path) not in refused for c in waiting(storage, data_dir))
-
-
 def merge_waiting(
     storage: DurableStorage, data_dir: Path, refused: Refused | None = None
 ) -> list[str]:
@@ -162,10 +144,10 @@ def merge_waiting(
     stale_path = storage.journal.path
     try:
         stale = None
-        if _as_found(stale_path) not in refused:
+        if as_found(stale_path) not in refused:
             stale = merge_stale_journal(storage)
     except (CopyRefused, DataFileError, OSError) as exc:
-        refused.add(_as_found(stale_path))
+        refused.add(as_found(stale_path))
         lines.append(
             f"{stale_path} continues another copy of the data file, and its saves could "
             f"not be merged ({short(exc)}): it is kept as it is."
@@ -182,7 +164,7 @@ def merge_waiting(
     # must still be there (a merged copy moves away).
     order = {JOURNAL: 0, DATA: 1, DRAFT: 2}
     for copy in sorted(waiting(storage, data_dir), key=lambda c: order[c.kind]):
-        if _as_found(copy.path) in refused:
+        if as_found(copy.path) in refused:
             continue
         try:
             if copy.kind == DRAFT:
@@ -190,11 +172,11 @@ def merge_waiting(
                 continue
             merged = merge_copy(storage, copy, bases)
         except CopyRefused as exc:
-            refused.add(_as_found(copy.path))
+            refused.add(as_found(copy.path))
             lines.append(f"A conflicted copy {copy.path} was left as it is: {exc}.")
             continue
         except (DataFileError, OSError) as exc:  # ours could not be written: next start
-            refused.add(_as_found(copy.path))
+            refused.add(as_found(copy.path))
             lines.append(f"A conflicted copy {copy.path} is not merged yet: {short(exc)}.")
             continue
         kept = move_to_merged(copy.path)

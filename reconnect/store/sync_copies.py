@@ -9,7 +9,7 @@ import orjson
 
 from reconnect.records.models import TABLES
 from reconnect.store import journal
-from reconnect.store.conflicts import DATA, DRAFT, JOURNAL, ConflictedCopy, CopyRefused, find
+from reconnect.store.conflicts import DATA, JOURNAL, ConflictedCopy, CopyRefused, waiting
 from reconnect.store.data_file import NotADatabase, decode_with_layout
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import DamagedRecord, DamagedTable, LazyTable
@@ -21,16 +21,6 @@ from reconnect.store.sync_read import copy_key, data_copy_bytes, journal_copy_by
 from reconnect.store.validation import parsed_tables
 
 RECORD_TABLES = tuple(TABLES)
-# The drafts' names (reconnect/logic/drafts.py; a test keeps the two the same).
-DRAFT_NAMES = ("reflection-draft.json", "review-draft.json")
-
-
-def waiting(storage: DurableStorage, data_dir: Path) -> list[ConflictedCopy]:
-    """Conflicted copies beside the data file (and drafts in the data folder): a listing,
-    no read."""
-    copies = find(storage.path.parent, storage.path.name, ())
-    copies += [c for c in find(data_dir, storage.path.name, DRAFT_NAMES) if c.kind == DRAFT]
-    return list({c.path: c for c in copies}.values())
 
 
 def copy_tables(copy: ConflictedCopy, bases: tuple[Path, ...] = ()) -> Data:

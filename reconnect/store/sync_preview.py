@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reconnect.store.conflicts import DRAFT, JOURNAL, ConflictedCopy, CopyRefused
+from reconnect.store.conflicts import DRAFT, JOURNAL, ConflictedCopy, CopyRefused, waiting
 from reconnect.store.storage import DurableStorage
 from reconnect.store.sync import describe, plan_for
-from reconnect.store.sync_copies import waiting
 
 
 def preview(storage: DurableStorage, data_dir: Path) -> list[str]:
