@@ -211,7 +211,9 @@ def test_an_encrypted_folder_needs_its_passphrase(
     assert main(["--today", "2026-11-21", "today"]) == 0
     assert capsys.readouterr().out.startswith("1 moment this week")
     monkeypatch.delenv("RECONNECT_PASSPHRASE_FILE")
-    monkeypatch.setattr("reconnect.cli.passphrase.has_terminal", lambda: False)
+    # Even at a terminal: a prompt runs it, and cannot answer a question.
+    monkeypatch.setattr("reconnect.cli.passphrase.has_terminal", lambda: True)
+    monkeypatch.setattr("reconnect.cli.passphrase.ask", lambda _: pytest.fail("asked"))
     assert main(["today"]) == 3
     assert "no passphrase was given" in capsys.readouterr().err
 

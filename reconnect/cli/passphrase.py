@@ -219,9 +219,10 @@ def new_passphrase(folder: Path, env: str = PASSPHRASE_FILE_ENV) -> str:
     return given
 
 
-def open_store(explicit_dir: str | os.PathLike[str] | None) -> Store:
-    """The store of the data folder a command names, unlocked when it is encrypted."""
+def open_store(explicit_dir: str | os.PathLike[str] | None, may_ask: bool = True) -> Store:
+    """The store of the data folder a command names, unlocked when it is encrypted
+    (asked at a terminal only with `may_ask`)."""
     from reconnect.store.store import Store
 
     folder = data_dir(explicit_dir)
-    return Store.open(folder, key=folder_key(folder))
+    return Store.open(folder, key=folder_key(folder, may_ask=may_ask))

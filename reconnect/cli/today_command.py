@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     # lexists: a link to nothing is something to refuse (as every command does), not a
     # folder never used.
     if os.path.lexists(data_dir(args.data_dir) / DATA_FILE_NAME):
-        facts = today_facts(open_store(args.data_dir), today, first_day)
+        # Never asks: a prompt or a status line runs it, and cannot answer.
+        facts = today_facts(open_store(args.data_dir, may_ask=False), today, first_day)
     else:  # never used here: a prompt makes no data folder
         facts = nothing_yet(today, first_day)
     if args.json:
