@@ -108,6 +108,29 @@ def pair_ratio(a: list[float], b: list[float]) -> float:
     return statistics.median(x / y for x, y in zip(a, b, strict=True))
 
 
+def paired_result(
+    measure: str,
+    ours: list[float],
+    reference: list[float],
+    target: str,
+    limit: float | None,
+    key: str = "",
+) -> Result:
+    """Two interleaved lists of seconds as one Result in ms: the medians, and the median
+    pair ratio met when it is at most `limit` (None: shown, no target)."""
+    ratio = pair_ratio(ours, reference)
+    return Result(
+        measure,
+        statistics.median(ours) * 1000,
+        statistics.median(reference) * 1000,
+        "ms",
+        target,
+        None if limit is None else ratio <= limit,
+        paired=ratio,
+        key=key,
+    )
+
+
 def interleaved(
     a: Callable[[], float], b: Callable[[], float], runs: int
 ) -> tuple[list[float], list[float]]:

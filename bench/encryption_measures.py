@@ -18,7 +18,7 @@ from bench.common import (
     Result,
     app_env,
     interleaved,
-    pair_ratio,
+    paired_result,
     reconnect_script,
     time_process,
 )
@@ -82,18 +82,7 @@ def encrypted_save(ctx: Context) -> list[Result]:
         return time.perf_counter() - start
 
     ours, reference = interleaved(lambda: timed(sealed), lambda: timed(plain), ctx.runs * 3)
-    ratio = pair_ratio(ours, reference)
-    return [
-        Result(
-            "save, encrypted vs plain",
-            statistics.median(ours) * 1000,
-            statistics.median(reference) * 1000,
-            "ms",
-            "<= 1.3x",
-            ratio <= 1.3,
-            paired=ratio,
-        )
-    ]
+    return [paired_result("save, encrypted vs plain", ours, reference, "<= 1.3x", 1.3)]
 
 
 def encrypted_log_and_start(ctx: Context) -> list[Result]:
@@ -126,21 +115,9 @@ def encrypted_log_and_start(ctx: Context) -> list[Result]:
     start_ours, start_plain = interleaved(
         lambda: start(sealed_folder, sealed_env), lambda: start(plain_folder, env), runs
     )
-    results = []
-    for name, ours, plain in (
-        ("reconnect log, encrypted vs plain", log_ours, log_plain),
-        ("start to first frame, encrypted vs plain", start_ours, start_plain),
-    ):
-        ratio = pair_ratio(ours, plain)
-        results.append(
-            Result(
-                name,
-                statistics.median(ours) * 1000,
-                statistics.median(plain) * 1000,
-                "ms",
-                "<= 1.3x",
-                ratio <= 1.3,
-                paired=ratio,
-            )
-        )
-    return results
+    return [
+        paired_result("reconnect log, encrypted vs plain", log_ours, log_plain, "<= 1.3x", 1.3),
+        paired_result(
+            "start to first frame, encrypted vs plain", start_ours, start_plain, "<= 1.3x", 1.3
+        ),
+    ]

@@ -4,15 +4,13 @@ reminder may cost no more than noting a moment."""
 
 from __future__ import annotations
 
-import statistics
-
 from bench.common import (
     BENCH_TODAY,
     Context,
     Result,
     app_env,
     interleaved,
-    pair_ratio,
+    paired_result,
     reconnect_script,
     time_process,
 )
@@ -35,16 +33,13 @@ def remind_command(ctx: Context) -> list[Result]:
     ours, theirs = interleaved(
         lambda: time_process(ours_argv, env), lambda: time_process(log, env), runs
     )
-    ratio = pair_ratio(ours, theirs)
     return [
-        Result(
+        paired_result(
             "reconnect remind as a process vs reconnect log",
-            statistics.median(ours) * 1000,
-            statistics.median(theirs) * 1000,
-            "ms",
+            ours,
+            theirs,
             "<= 1.0× reconnect log",
-            ratio <= 1.0,
-            paired=ratio,
+            1.0,
             key="remind",
         )
     ]

@@ -33,7 +33,7 @@ from bench.common import (
     Result,
     app_env,
     interleaved,
-    pair_ratio,
+    paired_result,
     reconnect_script,
 )
 from bench.frame import QUIET, first_frame
@@ -148,16 +148,13 @@ def serve_first_frame(ctx: Context) -> list[Result]:
             page_times, terminal_times = interleaved(served, terminal, runs)
         finally:
             browser.close()
-    ratio = pair_ratio(page_times, terminal_times)
     return [
-        Result(
+        paired_result(
             "reconnect serve --demo to the first full Today frame in the browser's page",
-            statistics.median(page_times) * 1000,
-            statistics.median(terminal_times) * 1000,
-            "ms",
+            page_times,
+            terminal_times,
             "none yet (reference: reconnect --demo in a terminal)",
             None,
-            paired=ratio,
         ),
         Result(
             "of which: reconnect serve to its printed address",

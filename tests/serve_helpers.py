@@ -17,17 +17,6 @@ from dataclasses import dataclass, field
 
 import pytest
 
-# The machine's network may be closed: without these Chromium waits on connections.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 INSTALL_HINT = (
     "the browser tests need Chromium and Playwright: apt-get install chromium "
     "(Debian, Ubuntu; chromium-browser elsewhere) and pip install -e '.[test]'"

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
+from bench.serve_measures import CHROMIUM_ARGS
 from tests.encryption_helpers import PASSPHRASE
-from tests.serve_helpers import CHROMIUM_ARGS, chromium_or_skip, served, wait_until
+from tests.serve_helpers import chromium_or_skip, served, wait_until
 
 # Keeps every frame the app sends, as text, in window.__served.
 CAPTURE_FRAMES = """
