@@ -181,6 +181,9 @@ def app_env(ctx: Context) -> dict[str, str]:
     config.mkdir(exist_ok=True)
     env = dict(os.environ)
     env["RECONNECT_CONFIG_DIR"] = str(config)
+    # The run's own kept indexes (store/index_cache.py): none from the user's machine or
+    # an earlier run makes a first use look warm.
+    env["RECONNECT_CACHE_DIR"] = str(ctx.work / "cache")
     env.pop("RECONNECT_DATA_DIR", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env

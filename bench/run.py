@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -73,6 +74,9 @@ def measure_all(runs: int, years: int, only: str = "") -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="reconnect-bench-") as work:
         ctx = Context(runs=runs, work=Path(work), years=years)
+        # Measures run in this process keep their indexes in the run's folder too (the
+        # processes it starts get the same through common.app_env).
+        os.environ["RECONNECT_CACHE_DIR"] = str(ctx.work / "cache")
         for measure in MEASURES:
             if only in measure.__name__:
                 results.extend(measure(ctx))

@@ -104,6 +104,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RECONNECT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("RECONNECT_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # crash logs
+    monkeypatch.setenv("RECONNECT_CACHE_DIR", str(tmp_path / "cache"))  # kept indexes
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from reconnect.records.models import Connection, Person
+from reconnect.store import index_cache
 from reconnect.store.errors import DataFileGone
 from reconnect.store.journal import journal_path
 from reconnect.store.store import DATA_FILE_NAME, Store
@@ -171,4 +172,44 @@ class RepositoriesAgainstADict(RuleBasedStateMachine):
 TestRepositoriesAgainstADict = RepositoriesAgainstADict.TestCase
 TestRepositoriesAgainstADict.settings = settings(
     max_examples=40, stateful_step_count=25, deadline=None
+)
+
+
+def _index_of(store: Store) -> list[object]:
+    """Everything the connections' and people's indexes hold, order included."""
+    found: list[object] = []
+    for repo in (store.connections, store.people):
+        repo.count()  # builds the index
+        found += [list(repo._doc_ids.items()), repo._times, repo._people, repo._timeline]
+    return found
+
+
+class KeptIndexesAgainstADict(RepositoriesAgainstADict):
+    """The same, with every table's index kept between opens (store/index_cache.py,
+    which otherwise keeps only big tables): a store opened from the kept index and the
+    journal's changes since holds exactly what one built from the records holds."""
+
+    def __init__(self) -> None:
+        self.min_bytes = index_cache.MIN_BYTES
+        index_cache.MIN_BYTES = 0
+        super().__init__()
+
+    def teardown(self) -> None:
+        index_cache.MIN_BYTES = self.min_bytes
+        super().teardown()
+
+    @invariant()
+    def kept_index_agrees(self) -> None:
+        kept = _index_of(Store.open(self.folder))
+        index_cache.MIN_BYTES = 1 << 62  # none kept: built from the records
+        try:
+            built = _index_of(Store.open(self.folder))
+        finally:
+            index_cache.MIN_BYTES = 0
+        assert kept == built
+
+
+TestKeptIndexesAgainstADict = KeptIndexesAgainstADict.TestCase
+TestKeptIndexesAgainstADict.settings = settings(
+    max_examples=25, stateful_step_count=25, deadline=None
 )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import orjson
 import pytest
 
+from reconnect.records.kinds import CONNECTIONS
 from reconnect.records.models import Connection
 from reconnect.store.errors import DataFileError
 from reconnect.store.lazy_table import DamagedRecord, LazyTable
@@ -28,7 +29,7 @@ def _three_then_damage_the_last(store: Store, **change: object) -> Repo[Connecti
     table = store.storage.read()["connections"]  # type: ignore[index]
     doc = {**table["3"], **change}
     table.put_raw("3", orjson.dumps(doc))
-    return Repo(store.storage, Connection)
+    return Repo(store.storage, CONNECTIONS)
 
 
 def test_a_record_failing_its_model_is_named_by_table_key_and_field(store: Store) -> None:

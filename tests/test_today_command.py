@@ -232,6 +232,30 @@ def test_today_as_a_process_does_not_load_the_ui(store: Store) -> None:
     assert result.stdout.strip().splitlines()[-1] == "UI:"
 
 
+def test_today_as_a_process_validates_nothing_so_loads_no_pydantic(store: Store) -> None:
+    """Its figures come from the index and stored documents: building the models (and
+    importing pydantic) would cost more than the whole look at a prompt."""
+    person = store.people.add(Person(created_at=LONG_AGO, name="Ana", cadence_days=7))
+    store.connections.add(_moment(date(2026, 11, 1), person_id=person.id))
+    store.connections.add(_moment(date(2026, 11, 18)))
+    store.goals.add(Goal(created_at=LONG_AGO, title="Call Ana", steps=[Step(title="Text her")]))
+    store.close()
+    code = (
+        "import sys\n"
+        "from reconnect.cli.main import main\n"
+        "main(['--today', '2026-11-21', 'today'])\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] == 'pydantic'\n"
+        "          or m == 'reconnect.records.models']\n"
+        "print('loaded:' + ','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    line, loaded = result.stdout.strip().splitlines()[-2:]
+    assert line.startswith("1 moment this week · next: Text her") and "Ana" in line
+    assert loaded == "loaded:"
+
+
 @pytest.mark.parametrize(
     ("written", "first_day"),
     [("first_day_of_week = 6\n", 6), ("first_day_of_week = 9\n", 0), ("not toml [", 0)],

@@ -12,8 +12,7 @@ def iso_date(text: str) -> date:
         day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
-    # Imported only when a date is given: the models' one range check, pydantic and all.
-    from reconnect.records.models import year_problem
+    from reconnect.records.clock import year_problem  # the models' one range check
 
     problem = year_problem(day)
     if problem:

@@ -30,7 +30,7 @@ def add_parser(subparsers: Any) -> str:
 def run(args: argparse.Namespace) -> int:
     from reconnect.cli.passphrase import open_store
     from reconnect.logic.today_line import facts_json, nothing_yet, today_facts, today_line
-    from reconnect.records.models import now_local
+    from reconnect.records.clock import now_local
     from reconnect.store.paths import data_dir
     from reconnect.store.store import DATA_FILE_NAME
 

@@ -1,5 +1,5 @@
 """What `reconnect today` reads of goals, people, check-ins and reviews, from their
-stored documents (Repo.docs_between) rather than validated models: building the models'
+stored documents (Repo.docs) rather than validated models: building the models'
 validators costs more than the whole look (~40 ms at a prompt). The app and every save
 use the models; here a document that does not read as expected is left out (`reconnect
 check` is where damage is reported), and the rules are the models' and drift's own."""

@@ -4,9 +4,10 @@ login message ("3 moments this week · next: call Ana (due Thu) · review due").
 Gentle by rule: a quiet week is an invitation, never a shortfall; a date already gone
 is left out rather than called late. Cheap by design, meant to be as quick as `reconnect
 log` (bench/today_measures.py sets them side by side): the week's moments come from the
-store's index (ids and times, the one cost `log` does not have), and goals, people,
-check-ins and reviews from their stored documents (today_docs): nothing is validated,
-so no model's validator is built at all.
+store's index (ids and times, the one cost `log` does not have, read from the copy kept
+for the file's exact bytes: store/index_cache.py), and goals, people, check-ins and
+reviews from their stored documents (today_docs): nothing is validated, so no model's
+validator is built at all.
 """
 
 from __future__ import annotations
@@ -28,9 +29,6 @@ WIDTH = 80
 SEPARATOR = " \u00b7 "
 QUIET_WEEK = "No moments yet this week \u2014 a small hello counts"
 QUIET_SHORT = "No moments yet this week"
-# A check-in is filed up to three days into the next week (checkin_week): look a little
-# further back than the week it belongs to.
-CHECKIN_LOOK_BACK = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -57,8 +55,7 @@ def today_facts(store: Store, today: date, first_day: int = 0) -> TodayFacts:
     moments = len(store.connections.ids_between(start, end))
     last_week = last_full_week(today, first_day)
     checkin_start = checkin_week(today, first_day)
-    checkins = store.checkins.docs_between(midnight(checkin_start - CHECKIN_LOOK_BACK), None)
-    reviews = store.reviews.docs_between(midnight(last_week), None)
+    checkins, reviews = store.checkins.docs(), store.reviews.docs()
     # A week with moments is ready to look back on; an empty one is not asked about.
     last_week_moments = store.connections.ids_between(midnight(last_week), start)
     latest = store.connections.latest_by_person()
@@ -66,8 +63,8 @@ def today_facts(store: Store, today: date, first_day: int = 0) -> TodayFacts:
         today=today,
         week_start=start.date(),
         moments_this_week=moments,
-        next=next_step(active_goals(store.goals.docs_between(), today), today),
-        losing_touch=drifting_names(store.people.docs_between(), latest, today),
+        next=next_step(active_goals(store.goals.docs(), today), today),
+        losing_touch=drifting_names(store.people.docs(), latest, today),
         checkin_due=not has_week(checkins, checkin_start, first_day),
         review_due=bool(last_week_moments) and not has_week(reviews, last_week, first_day),
     )

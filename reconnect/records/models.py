@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from typing import Annotated, ClassVar, TypeVar
+from typing import Annotated, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+# Defined in clock (no pydantic there); modules that use the models take them from here.
+from reconnect.records.clock import YEAR_OUT_OF_RANGE as YEAR_OUT_OF_RANGE
+from reconnect.records.clock import YEARS as YEARS
+from reconnect.records.clock import DateOrTime, at_the_edge
+from reconnect.records.clock import now_local as now_local
+from reconnect.records.clock import year_problem as year_problem
 from reconnect.records.content import PATTERN_IDS
 
 # C0/C1 control characters except tab and newline; they break terminals and exports.
@@ -57,19 +63,6 @@ Scale5 = Annotated[int, Field(ge=1, le=5)]
 Scale10 = Annotated[int, Field(ge=0, le=10)]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 
-# Every date a person or a file hands in lies in these years: a typo like 9999 would
-# otherwise be kept, and week arithmetic next to datetime's limits overflows.
-YEARS = range(1900, 2201)
-DateOrTime = TypeVar("DateOrTime", date, datetime)
-YEAR_OUT_OF_RANGE = "year_out_of_range"  # the error type odd dates are found by
-
-
-def year_problem(value: date) -> str | None:
-    """What is wrong with this date's year, in words; None when it is in range."""
-    if value.year in YEARS:
-        return None
-    return f"year {value.year} is out of range: give a date between {YEARS[0]} and {YEARS[-1]}"
-
 
 def _sane_year(value: DateOrTime, info: ValidationInfo) -> DateOrTime:
     problem = year_problem(value)
@@ -82,13 +75,6 @@ def _sane_year(value: DateOrTime, info: ValidationInfo) -> DateOrTime:
         # imports) is built in Python and refused here.
         return at_the_edge(value)
     raise PydanticCustomError(YEAR_OUT_OF_RANGE, problem)
-
-
-def at_the_edge(value: DateOrTime) -> DateOrTime:
-    """The first or last day of the range, keeping a moment's time of day and zone."""
-    if value.year < YEARS[0]:
-        return value.replace(year=YEARS[0], month=1, day=1)
-    return value.replace(year=YEARS[-1], month=12, day=31)
 
 
 # The only date and time types a model uses, so every entry path gets the check.
@@ -498,8 +484,3 @@ def first_error(exc: Exception) -> str:
     msg = str(err.get("msg", "invalid value"))
     msg = msg.removeprefix("Value error, ")
     return f"{where}: {msg}" if where else msg
-
-
-def now_local() -> datetime:
-    """The current time, timezone-aware in the machine's local zone."""
-    return datetime.now().astimezone()

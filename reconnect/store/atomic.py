@@ -48,10 +48,14 @@ def make_private_folder(folder: Path) -> None:
             os.chmod(level, PRIVATE_FOLDER)
 
 
-def atomic_write(path: Path, data: Chunk | Iterable[Chunk], mode: int = PRIVATE_FILE) -> None:
+def atomic_write(
+    path: Path, data: Chunk | Iterable[Chunk], mode: int = PRIVATE_FILE, durable: bool = True
+) -> None:
     """Replace `path` with `data` (bytes, or pieces written in order), or raise and leave
     it exactly as it was. A missing parent folder is created 0700. A symlink stays a
-    link: the file it points at is replaced, beside itself."""
+    link: the file it points at is replaced, beside itself. `durable=False` (a cache,
+    built again when lost) skips the fsyncs: still whole or not at all while the system
+    runs; after a power cut it may be cut short (its reader checks)."""
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     folder = path.parent
@@ -64,13 +68,15 @@ def atomic_write(path: Path, data: Chunk | Iterable[Chunk], mode: int = PRIVATE_
             os.fchmod(fd, mode)
             for part in parts:  # unbuffered: big pieces go straight to the kernel
                 _write_all(handle, part)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def remove_stale_temp_files(folder: Path, any_age: Iterable[str] = ()) -> None:

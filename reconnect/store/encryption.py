@@ -25,6 +25,7 @@ from pathlib import Path
 
 import orjson
 
+from reconnect.store import index_cache
 from reconnect.store.atomic import atomic_write, fsync_folder
 from reconnect.store.errors import DataFileError
 from reconnect.store.folder_key import (
@@ -149,6 +150,8 @@ def finish_pending(
     """Do what a transition left to do (lock held); the key from now on (None: plain)."""
     storage.rekey(key)  # the key file is ours now: read and write under it
     target: FolderKey | None = key if key_file.pending == SEAL else None
+    if target is not None:  # an encrypted folder keeps no index outside itself
+        index_cache.forget(storage.path)
     for path in private_files(folder, storage):
         _rewrite(path, key, target)
     data = storage.read()

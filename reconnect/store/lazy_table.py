@@ -134,6 +134,21 @@ class LazyTable(MutableMapping[str, dict[str, Any]]):
     def unsplit(self) -> bool:
         return self._splitter is not None
 
+    def unsplit_body(self) -> tuple[memoryview, list[tuple[str, Raw | None]]] | None:
+        """While unsplit: the table's lines as the file holds them, and the changes made
+        since in order (doc id, its bytes, or None for a removal); else None."""
+        if self._splitter is None or self._source is None:
+            return None
+        raw, start, end = self._source
+        return memoryview(raw)[start:end], list(self._ops)
+
+    def body_items(self) -> Iterator[tuple[str, Raw]]:
+        """While unsplit: (doc id, its bytes) of the lines as the file holds them, the
+        changes made since left out. Leaves the table unsplit."""
+        assert self._splitter is not None
+        view = self._view
+        return ((k, in_view(view, v)) for k, v in self._splitter().items())
+
     def may_hold_id(self, record_id: str) -> bool:
         """False only when no record of this table has this id (answered from the bytes
         while unsplit; exact once split)."""

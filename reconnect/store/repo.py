@@ -1,8 +1,10 @@
 """One kind of record: add, get, update, delete and list, models in and models out.
 
 Loading keeps records as bytes. The first read of a kind builds a small index (id, time,
-person) in one cheap pass with orjson; pydantic validates a record only when a screen
-asks for it, and keeps the model. So Today on five years of data validates one week of
+person) in one cheap pass with orjson (or reads the one kept for the table's exact bytes:
+index_cache.py); pydantic validates a record only when a screen asks for it, and keeps
+the model. Pydantic and the models themselves load only then: a command that only
+looks (`reconnect today`) never builds one. So Today on five years of data validates one week of
 connections, not eleven thousand. Every write holds the cross-process lock from the
 check for outside changes to the durable write, then updates the index in place.
 """
@@ -12,45 +14,66 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
-from pydantic import TypeAdapter, ValidationError
 
-from reconnect.records.facts import FACTS_BY_TABLE
-from reconnect.records.models import YEARS, Record, at_the_edge
-from reconnect.store import versions
+from reconnect.records.clock import YEARS, at_the_edge
+from reconnect.records.kinds import Kind, model_of
+from reconnect.store import index_cache, versions
 from reconnect.store.errors import DataFileError
 from reconnect.store.gc_pause import gc_paused
 from reconnect.store.lazy_table import DamagedRecord, LazyTable, parse_record
 from reconnect.store.storage import DurableStorage
-from reconnect.store.validation import damaged_record, failing_record
+from reconnect.store.validation import damaged_record
 
-T = TypeVar("T", bound=Record)
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
+    from reconnect.records.models import Record
 
-def _time_key(model: type[Record]) -> str:
-    return "at" if "at" in model.model_fields else "created_at"
+T = TypeVar("T", bound="Record")
+Row = index_cache.Row
+Columns = index_cache.Columns
+_NOT_LOOKED_UP: Any = object()
 
 
 class Repo(Generic[T]):
     """The records of one kind. Returned models are frozen, so sharing them is safe."""
 
-    def __init__(self, storage: DurableStorage, model: type[T]) -> None:
+    def __init__(self, storage: DurableStorage, kind: Kind) -> None:
         self._storage = storage
-        self.model = model
+        self.kind = kind
+        self.table = kind.table
+        self._model: type[T] | None = None  # loaded when first needed (model)
         self._adapter: TypeAdapter[list[T]] | None = None  # built on first use
-        self._time_key = _time_key(model)
-        self._has_person = "person_id" in model.model_fields
+        self._time_key = kind.time_key
+        self._has_person = kind.has_person
         self._generation = -1
         self._doc_ids: dict[str, int] = {}  # record id -> doc id, in insertion order
         self._times: dict[str, datetime] = {}
         self._timeline: list[tuple[datetime, str]] = []  # sorted by time
         self._people: dict[str, str] = {}  # record id -> person id
-        self._fact_type = FACTS_BY_TABLE.get(model.table)
+        self._fact_kind: Any = _NOT_LOOKED_UP  # records/facts.py's, looked up when asked
         self._facts: dict[str, Any] = {}  # record id -> its facts (records/facts.py)
         self._models: dict[str, T] = {}
         self._raw = LazyTable()
+
+    @property
+    def model(self) -> type[T]:
+        """The kind's pydantic model (pydantic and the models load on first use)."""
+        if self._model is None:
+            self._model = model_of(self.kind)  # type: ignore[assignment]
+        return self._model  # type: ignore[return-value]
+
+    @property
+    def _fact_type(self) -> Any:
+        """The facts the index keeps of this kind (records/facts.py), or None."""
+        if self._fact_kind is _NOT_LOOKED_UP:
+            from reconnect.records.facts import FACTS_BY_TABLE
+
+            self._fact_kind = FACTS_BY_TABLE.get(self.table)
+        return self._fact_kind
 
     # --- the index ----------------------------------------------------------------
 
@@ -61,7 +84,7 @@ class Repo(Generic[T]):
         data = self._storage.read() or {}  # reloads if another process wrote
         if self._generation == self._storage.generation:
             return
-        table = data.get(self.model.table)
+        table = data.get(self.table)
         if table is None:
             table = LazyTable()
         self._raw = table  # the table the index describes (our writes change it in place)
@@ -69,22 +92,61 @@ class Repo(Generic[T]):
         self._facts = {}
         make = self._fact_type if with_facts else None
         with gc_paused():
-            for doc_id, raw in table.raw_items():
-                try:
-                    doc = parse_record(doc_id, raw)
-                    self._index(int(doc_id), doc)
-                    if make is not None:
-                        rid = doc["id"]
-                        self._facts[rid] = make.from_doc(rid, self._times[rid], doc)
-                except DamagedRecord:
-                    raise self._damaged(doc_id, DamagedRecord.DETAIL) from None
-                except ValueError as exc:
-                    raise self._damaged(doc_id, str(exc)) from None
-            self._timeline = sorted((t, rid) for rid, t in self._times.items())
+            index = self._kept_index(table, make)
+            if index is None:
+                index = index_cache.columns(self._read_rows(table.raw_items(), make))
+            self._keep_all(index)
+            times = self._times
+            self._timeline = sorted(zip(times.values(), times.keys(), strict=True))
         self._generation = self._storage.generation
 
-    def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
-        """Raises ValueError naming the field that cannot be indexed."""
+    def _kept_index(self, table: LazyTable, make: Any) -> Columns | None:
+        """The index of a big table as kept for its exact bytes (built and kept now if
+        there is none), with the changes since applied; None for a table not kept so
+        (small, already split, or in an encrypted folder)."""
+        found = table.unsplit_body()
+        if found is None or self._storage.key is not None:
+            return None
+        body, changes = found
+        if len(body) < index_cache.MIN_BYTES:
+            return None
+        path, name = self._storage.path, self.table
+        key = index_cache.entry_key(body, name, f"{self._time_key}:{self._has_person}")
+        index = index_cache.read(path, name, key)
+        if index is None:
+            index = index_cache.columns(self._read_rows(table.body_items(), make))
+            index_cache.write(path, name, key, index)
+        if not changes:
+            return index
+        # The changes applied as the table applies them: by doc id, in order.
+        by_doc = {str(row[0]): row for row in zip(*index, strict=True)}
+        for doc_id, raw in changes:
+            if raw is None:
+                by_doc.pop(doc_id, None)
+            else:
+                by_doc[doc_id] = self._read_rows([(doc_id, raw)], make)[0]
+        return index_cache.columns(list(by_doc.values()))
+
+    def _read_rows(self, items: Iterable[tuple[str, Any]], make: Any) -> list[Row]:
+        """Rows from stored bytes (keeping each record's facts when `make` is given);
+        raises DataFileError naming a record that cannot be indexed."""
+        rows = []
+        for doc_id, raw in items:
+            try:
+                doc = parse_record(doc_id, raw)
+                row = self._row(int(doc_id), doc)
+                if make is not None:
+                    self._facts[row[1]] = make.from_doc(row[1], row[2], doc)
+            except DamagedRecord:
+                raise self._damaged(doc_id, DamagedRecord.DETAIL) from None
+            except ValueError as exc:
+                raise self._damaged(doc_id, str(exc)) from None
+            rows.append(row)
+        return rows
+
+    def _row(self, doc_id: int, doc: dict[str, Any]) -> Row:
+        """What the index keeps of a record. Raises ValueError naming the field that
+        cannot be indexed."""
         rid = doc.get("id")
         if not isinstance(rid, str):
             raise ValueError("id: missing or not text")
@@ -96,13 +158,28 @@ class Repo(Generic[T]):
             raise ValueError(f"{self._time_key}: no time zone")
         if moment.year not in YEARS:  # as its model reads it (records.models): in reach
             moment = at_the_edge(moment)
+        return doc_id, rid, moment, doc.get("person_id") if self._has_person else None
+
+    def _keep_all(self, index: Columns) -> None:
+        """Index these records, in order (a record id met twice keeps its first place and
+        its last values, as indexing one by one does)."""
+        doc_ids, rids, moments, people = index
+        self._doc_ids = dict(zip(rids, doc_ids, strict=True))
+        self._times = dict(zip(rids, moments, strict=True))
+        self._people = {rid: person for rid, person in zip(rids, people, strict=True) if person}
+        if self._facts:  # those of records a later change removed go
+            self._facts = {rid: f for rid, f in self._facts.items() if rid in self._times}
+
+    def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
+        """Raises ValueError naming the field that cannot be indexed."""
+        _, rid, moment, person = self._row(doc_id, doc)
         self._doc_ids[rid] = doc_id
         self._times[rid] = moment
-        if self._has_person and doc.get("person_id"):
-            self._people[rid] = doc["person_id"]
+        if person:
+            self._people[rid] = person
 
     def _damaged(self, doc_id: object, detail: str) -> DataFileError:
-        return damaged_record(self._storage.path, self.model.table, str(doc_id), detail)
+        return damaged_record(self._storage.path, self.table, str(doc_id), detail)
 
     def _models_for(self, record_ids: list[str]) -> list[T]:
         """Models for these ids, validating (in one call) those not seen yet."""
@@ -111,6 +188,10 @@ class Repo(Generic[T]):
             # The table the index was built from: a reload since would not match its ids.
             table = self._raw
             blob = b"[" + b",".join(table.raw_bytes(str(self._doc_ids[r])) for r in missing) + b"]"
+            from pydantic import TypeAdapter, ValidationError
+
+            from reconnect.store.validation import failing_record
+
             if self._adapter is None:
                 self._adapter = TypeAdapter(list[self.model])  # type: ignore[name-defined]
             try:
@@ -146,7 +227,7 @@ class Repo(Generic[T]):
         (appending to twenty years of moments reads none of them); False: look."""
         if self._generation == self._storage.generation:
             return False  # the index is built: it answers exactly
-        table = (self._storage.read() or {}).get(self.model.table)
+        table = (self._storage.read() or {}).get(self.table)
         if table is None:
             return True
         return table.unsplit and not any(table.may_hold_id(rid) for rid in record_ids)
@@ -182,7 +263,7 @@ class Repo(Generic[T]):
         """The facts (records/facts.py) of `between`, oldest first, validating none: for
         counting, filtering and charts over many records. Show and save models."""
         if self._fact_type is None:
-            raise TypeError(f"the index keeps no facts of {self.model.table}")
+            raise TypeError(f"the index keeps no facts of {self.table}")
         with self._storage.thread_lock:
             self._fresh(with_facts=True)
             ids = self.ids_between(start, end)
@@ -192,19 +273,20 @@ class Repo(Generic[T]):
                 self._gather_facts(missing)
             return [facts[rid] for rid in ids]
 
-    def docs_between(
-        self, start: datetime | None = None, end: datetime | None = None
-    ) -> list[dict[str, Any]]:
-        """The stored documents of `between`, parsed but not validated, oldest first: for
-        a quick look where building the models would cost more than the look (`reconnect
-        today`). A document holds whatever the file holds: read it defensively, and show
-        and save models."""
+    def docs(self) -> list[dict[str, Any]]:
+        """Every stored document, parsed but not validated, in the order added, and
+        without building the index: for a quick look at a small kind where building the
+        models would cost more than the look (`reconnect today`). A document holds
+        whatever the file holds: read it defensively, and show and save models."""
         with self._storage.thread_lock:
-            ids = self.ids_between(start, end)
-            table, doc_ids = self._raw, self._doc_ids
-            return [
-                parse_record(str(doc_ids[rid]), table.raw_bytes(str(doc_ids[rid]))) for rid in ids
-            ]
+            table = (self._storage.read() or {}).get(self.table)
+            found = []
+            for doc_id, raw in table.raw_items() if table is not None else ():
+                try:
+                    found.append(parse_record(doc_id, raw))
+                except DamagedRecord:
+                    raise self._damaged(doc_id, DamagedRecord.DETAIL) from None
+            return found
 
     def _gather_facts(self, record_ids: list[str]) -> None:
         """Read the facts of these records from their stored bytes (one orjson call) and
@@ -354,18 +436,18 @@ class Repo(Generic[T]):
         cached table is edited in place and only the changed records are written: copying
         and rewriting 11,000 records per save is what made stock TinyDB slow."""
         tables = self._storage.data_to_change()
-        table = tables.get(self.model.table)
+        table = tables.get(self.table)
         if table is None:
-            table = tables[self.model.table] = LazyTable(name=self.model.table)
+            table = tables[self.table] = LazyTable(name=self.table)
         try:
             keys = edit(table)
             # When and where each changed, in the same journal line (versions.py).
-            stamped = versions.stamp(tables, self.model.table, record_ids, deleted, replaced)
+            stamped = versions.stamp(tables, self.table, record_ids, deleted, replaced)
         except BaseException:
             # The cached table may be half changed: drop the cache, disk is untouched.
             self._storage.close()
             raise
-        self._storage.write_changes(self.model.table, keys, also=stamped)
+        self._storage.write_changes(self.table, keys, also=stamped)
         return table
 
     def _checked(self, record: T) -> T:

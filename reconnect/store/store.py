@@ -10,21 +10,11 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from reconnect import version
-from reconnect.records.models import (
-    TABLES,
-    CheckIn,
-    Connection,
-    Goal,
-    Group,
-    Person,
-    Record,
-    Reflection,
-    WeeklyReview,
-    now_local,
-)
+from reconnect.records import kinds
+from reconnect.records.clock import now_local
 from reconnect.store import versions
 from reconnect.store.conflicts import Refused, anything_waiting
 from reconnect.store.errors import NOTICES, RESTORE_HINT, DataFileError
@@ -32,19 +22,36 @@ from reconnect.store.files import make_private, prepare_folder
 from reconnect.store.folder_key import FolderKey, KeyFile, NoPassphrase, read_key_file
 from reconnect.store.lazy_table import DamagedRecord
 from reconnect.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
-from reconnect.store.odd_dates import odd_dates
 from reconnect.store.repo import Repo
 from reconnect.store.storage import Data, DurableStorage
 from reconnect.store.unlocked import remember
 from reconnect.store.validation import parsed_tables, validate_tables
 
+if TYPE_CHECKING:
+    from reconnect.records.models import (
+        CheckIn,
+        Connection,
+        Goal,
+        Group,
+        Person,
+        Record,
+        Reflection,
+        WeeklyReview,
+    )
+
 DATA_FILE_NAME = "reconnect.json"
-T = TypeVar("T", bound=Record)
-MODELS: dict[str, type[Record]] = TABLES  # every kind of record, by table name
+
+
+def models() -> dict[str, type[Record]]:
+    """Every kind's pydantic model, by table name (pydantic loads on first call: only
+    validating needs it)."""
+    from reconnect.records.models import TABLES
+
+    return TABLES
 
 
 def _validate(path: Path, data: Data) -> None:
-    validate_tables(path, data, MODELS)
+    validate_tables(path, data, models())
 
 
 def _needs_migration(data: Data | None) -> bool:
@@ -59,7 +66,7 @@ def _migrated(path: Path, data: Data | None) -> dict[str, Any]:
         migrated = migrate(parsed_tables(path, data or {}), meta)
     except DamagedRecord as exc:
         raise DataFileError(path, f"The data file is damaged: {exc}", RESTORE_HINT) from None
-    validate_tables(path, migrated, MODELS)
+    validate_tables(path, migrated, models())
     return migrated
 
 
@@ -88,6 +95,12 @@ class Inspection:
     devices: list[tuple[str, str, str]] = field(default_factory=list)  # last change of each
 
 
+def _odd_dates(tables: Any) -> list[str]:
+    from reconnect.store.odd_dates import odd_dates  # validates: loads pydantic
+
+    return odd_dates(tables)
+
+
 def _last_changes(tables: Any) -> list[tuple[str, str, str]]:
     names = versions.devices(tables)
     last = versions.last_change_per_device(tables)
@@ -103,16 +116,13 @@ class Store:
         self.data_dir = path.parent  # where drafts and their conflicted copies are
         self.refused_copies: Refused = set()  # left alone: not read again unchanged
         self.storage = DurableStorage(path, check=_check_version, validate=_validate, key=key)
-        self.connections = self._repo(Connection)
-        self.reflections = self._repo(Reflection)
-        self.goals = self._repo(Goal)
-        self.people = self._repo(Person)
-        self.checkins = self._repo(CheckIn)
-        self.reviews = self._repo(WeeklyReview)
-        self.groups = self._repo(Group)
-
-    def _repo(self, model: type[T]) -> Repo[T]:
-        return Repo(self.storage, model)
+        self.connections: Repo[Connection] = Repo(self.storage, kinds.CONNECTIONS)
+        self.reflections: Repo[Reflection] = Repo(self.storage, kinds.REFLECTIONS)
+        self.goals: Repo[Goal] = Repo(self.storage, kinds.GOALS)
+        self.people: Repo[Person] = Repo(self.storage, kinds.PEOPLE)
+        self.checkins: Repo[CheckIn] = Repo(self.storage, kinds.CHECKINS)
+        self.reviews: Repo[WeeklyReview] = Repo(self.storage, kinds.REVIEWS)
+        self.groups: Repo[Group] = Repo(self.storage, kinds.GROUPS)
 
     @classmethod
     def open(cls, data_dir: Path, key: FolderKey | None = None) -> Store:
@@ -180,7 +190,7 @@ class Store:
         found = storage.journal
         upgrade = _needs_migration(data)
         tables = _migrated(path, data) if upgrade else data
-        counts = validate_tables(path, tables, MODELS)
+        counts = validate_tables(path, tables, models())
         saves = found.saves if not found.stale else 0
         from reconnect.store import sync_preview
 
@@ -191,7 +201,7 @@ class Store:
             found.path,
             saves,
             found.problems(),
-            odd_dates(tables),
+            _odd_dates(tables),
             waiting,
             _last_changes(tables),
         )
@@ -199,7 +209,7 @@ class Store:
     @property
     def repos(self) -> dict[str, Repo[Any]]:
         return {
-            repo.model.table: repo
+            repo.table: repo
             for repo in (
                 self.connections,
                 self.reflections,
@@ -303,12 +313,12 @@ class Store:
     def odd_dates(self) -> list[str]:
         """A line for each record holding a date out of range (see store.odd_dates)."""
         with self.storage.thread_lock:
-            return odd_dates(self.storage.read() or {})
+            return _odd_dates(self.storage.read() or {})
 
     def verify(self) -> dict[str, int]:
         """Validate every record; the counts, or DataFileError naming what is wrong."""
         with self.storage.locked():
-            return validate_tables(self.path, self.storage.read() or {}, MODELS)
+            return validate_tables(self.path, self.storage.read() or {}, models())
 
     def close(self) -> None:
         """At quit: fold the journal into the data file, and drop the cache."""

@@ -1,23 +1,27 @@
 """Every record of a data file checked, before anything of ours is written over it.
 
 Each record is parsed strictly (see strict_json) and validated by its pydantic model, in
-one call per table. The first problem stops the check, naming the table, the record and
-the field, so that a person (or a support thread) can find it.
+one call per table (pydantic loads only then: reading needs none of it). The first
+problem stops the check, naming the table, the record and the field, so that a person
+(or a support thread) can find it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic import TypeAdapter, ValidationError
 
-from reconnect.records.models import Record
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.lazy_table import LazyTable
 from reconnect.store.strict_json import InexactValue, JsonRefused, dumps_exact, loads_record
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
+    from reconnect.records.models import Record
 
 Tables = Mapping[str, LazyTable | Mapping[str, Any]]
 _ADAPTERS: dict[type[Record], TypeAdapter[list[Any]]] = {}
@@ -66,6 +70,8 @@ def _parsed(path: Path, name: str, table: Any) -> list[tuple[str, bytes]]:
 
 
 def _validate(path: Path, name: str, docs: list[tuple[str, bytes]], model: type[Record]) -> None:
+    from pydantic import TypeAdapter, ValidationError  # loaded when something is validated
+
     adapter = _ADAPTERS.get(model)
     if adapter is None:
         adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
