@@ -3,9 +3,9 @@
 Loading keeps records as bytes. The first read of a kind builds a small index (id, time,
 person) in one cheap pass with orjson (or reads the one kept for the table's exact bytes:
 index_cache.py); pydantic validates a record only when a screen asks for it, and keeps
-the model. Pydantic and the models themselves load only then: a command that only
-looks (`reconnect today`) never builds one. So Today on five years of data validates one week of
-connections, not eleven thousand. Every write holds the cross-process lock from the
+the model. So Today on five years of data validates one week of connections, not eleven
+thousand, and a command that only looks (`reconnect today`) loads neither pydantic nor
+the models. Every write holds the cross-process lock from the
 check for outside changes to the durable write, then updates the index in place.
 """
 
@@ -114,7 +114,10 @@ class Repo(Generic[T]):
         key = index_cache.entry_key(body, name, f"{self._time_key}:{self._has_person}")
         index = index_cache.read(path, name, key)
         if index is None:
-            index = index_cache.columns(self._read_rows(table.body_items(), make))
+            # Without changes the table's lines are its records: split it for good (a
+            # model asked for next needs it split).
+            lines = table.raw_items() if not changes else table.body_items()
+            index = index_cache.columns(self._read_rows(lines, make))
             index_cache.write(path, name, key, index)
         if not changes:
             return index
