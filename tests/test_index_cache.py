@@ -4,6 +4,8 @@ for an encrypted folder, and never a reason for a command to fail."""
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -158,3 +160,16 @@ def test_an_encrypted_folder_keeps_no_index_outside_itself(data_dir: Path) -> No
     assert _look(reopened)[3] == 30
     assert not _entry(reopened).exists()
     assert not any(index_cache.cache_dir().glob("*.idx"))
+
+
+def test_entries_long_unwritten_are_removed_when_one_is_written(data_dir: Path) -> None:
+    folder = index_cache.cache_dir()
+    folder.mkdir(parents=True)
+    old, recent = folder / "0123-connections.idx", folder / "4567-connections.idx"
+    for entry in (old, recent):
+        entry.write_bytes(b"{}\n")
+    long_ago = time.time() - index_cache.UNUSED_FOR_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    store, _ = _filled(data_dir)
+    _look(store)
+    assert not old.exists() and recent.exists() and _entry(store).exists()

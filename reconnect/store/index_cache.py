@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +30,8 @@ FORMAT = 1
 # Smaller tables are indexed faster than an entry is read (~500 moments).
 MIN_BYTES = 200_000
 ENV = "RECONNECT_CACHE_DIR"
+# An entry not written for this long is removed when another is written.
+UNUSED_FOR_SECONDS = 90 * 24 * 60 * 60
 
 # (doc id, record id, time, person id or None), in the table's order.
 Row = tuple[int, str, datetime, str | None]
@@ -102,6 +105,17 @@ def write(data_path: Path, table: str, key: str, index: Columns) -> None:
 
     with contextlib.suppress(OSError):
         atomic_write(entry_path(data_path, table), [head, b"\n", payload], durable=False)
+        _forget_old()
+
+
+def _forget_old() -> None:
+    """Remove entries not written for a long while: a folder moved or deleted leaves its
+    entries behind, and one still in use is only built again."""
+    now = time.time()
+    for entry in cache_dir().glob("*.idx"):
+        with contextlib.suppress(OSError):
+            if now - entry.stat().st_mtime > UNUSED_FOR_SECONDS:
+                entry.unlink()
 
 
 def forget(data_path: Path) -> None:
