@@ -10,6 +10,7 @@ import pytest
 from reconnect.cli.main import main
 from reconnect.records.models import Circle, Person
 from reconnect.store.store import Store
+from tests.process_helpers import run_in_a_process
 
 BASE = ["log", "Said hi to the neighbour", "--counterpart", "neighbour"]
 
@@ -116,17 +117,9 @@ def test_a_missing_flag_without_a_terminal_is_one_line_as_a_process(data_dir: Pa
 
 
 def test_logging_as_a_process_does_not_load_the_ui(data_dir: Path) -> None:
-    code = (
-        "import sys\n"
-        "from reconnect.cli.main import main\n"
-        "main(['log', 'Hi', '--counterpart', 'friend', '--depth', '1', '--comfort', '2'])\n"
-        "ui = [m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'widgets')]\n"
-        "print('UI:' + ','.join(ui))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip().splitlines()[-1] == "UI:"
+    argv = ["log", "Hi", "--counterpart", "friend", "--depth", "1", "--comfort", "2"]
+    _, loaded = run_in_a_process(argv, ("textual", "screens", "widgets"))
+    assert loaded == []
     assert _saved(data_dir).connections.count() == 1
 
 

@@ -5,8 +5,6 @@ honoured."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -27,9 +25,12 @@ from reconnect.records.models import (
 from reconnect.store.store import Store
 from tests.conftest import PINNED_TODAY
 from tests.encryption_helpers import PASSPHRASE, cheap_scrypt  # noqa: F401 (a fixture)
+from tests.process_helpers import run_in_a_process
 
 LONG_AGO = datetime(2026, 1, 1, tzinfo=UTC)
 # Words a quiet week must never meet: no shame, no streaks, nothing late.
+UI = ("textual", "screens", "widgets")
+PYDANTIC = ("pydantic", "reconnect.records.models")
 HARSH = ("streak", "missed", "behind", "overdue", "late", "only", "failed", "0 moments")
 
 
@@ -219,17 +220,8 @@ def test_an_encrypted_folder_needs_its_passphrase(
 
 
 def test_today_as_a_process_does_not_load_the_ui(store: Store) -> None:
-    code = (
-        "import sys\n"
-        "from reconnect.cli.main import main\n"
-        "main(['today'])\n"
-        "ui = [m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'widgets')]\n"
-        "print('UI:' + ','.join(ui))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip().splitlines()[-1] == "UI:"
+    _, loaded = run_in_a_process(["today"], UI)
+    assert loaded == []
 
 
 def test_today_as_a_process_validates_nothing_so_loads_no_pydantic(store: Store) -> None:
@@ -240,20 +232,9 @@ def test_today_as_a_process_validates_nothing_so_loads_no_pydantic(store: Store)
     store.connections.add(_moment(date(2026, 11, 18)))
     store.goals.add(Goal(created_at=LONG_AGO, title="Call Ana", steps=[Step(title="Text her")]))
     store.close()
-    code = (
-        "import sys\n"
-        "from reconnect.cli.main import main\n"
-        "main(['--today', '2026-11-21', 'today'])\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] == 'pydantic'\n"
-        "          or m == 'reconnect.records.models']\n"
-        "print('loaded:' + ','.join(loaded))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    line, loaded = result.stdout.strip().splitlines()[-2:]
-    assert line.startswith("1 moment this week · next: Text her") and "Ana" in line
-    assert loaded == "loaded:"
+    printed, loaded = run_in_a_process(["--today", "2026-11-21", "today"], PYDANTIC)
+    assert printed[-1].startswith("1 moment this week · next: Text her") and "Ana" in printed[-1]
+    assert loaded == []
 
 
 @pytest.mark.parametrize(
@@ -283,16 +264,8 @@ def test_a_process_reads_the_first_day_without_loading_settings(
     store.close()
     (tmp_path / "config").mkdir(exist_ok=True)
     (tmp_path / "config" / "settings.toml").write_text("first_day_of_week = 6\n")
-    code = (
-        "import sys\n"
-        "from reconnect.cli.main import main\n"
-        "main(['--today', '2026-11-21', 'today'])\n"
-        "print('settings' if 'reconnect.settings' in sys.modules else 'light')\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.splitlines() == ["1 moment this week · check-in due", "light"]
+    printed, loaded = run_in_a_process(["--today", "2026-11-21", "today"], ("reconnect.settings",))
+    assert printed == ["1 moment this week · check-in due"] and loaded == []
 
 
 def test_documents_that_do_not_read_as_expected_are_left_out() -> None:
