@@ -86,7 +86,12 @@ def page_frame(browser: Any, env: dict[str, str], printed: list[float]) -> float
     )
     try:
         assert server.stdout is not None
-        url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
+        url = None
+        while url is None:  # the address has a line of its own, after a sentence
+            line = server.stdout.readline()
+            if not line:
+                raise RuntimeError("reconnect serve ended without printing its address")
+            url = next((w for w in line.split() if w.startswith("http://")), None)
         printed.append(time.time() - start)
         page.goto(url)
         return (last_frame_time(page) - start * 1000) / 1000

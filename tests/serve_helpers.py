@@ -82,9 +82,10 @@ def served(*args: str) -> Iterator[Served]:
     reader = threading.Thread(target=_read_into, args=(process.stdout, lines, said), daemon=True)
     reader.start()
     try:
-        first = lines.get(timeout=STARTED_WITHIN)
-        url = next((word for word in first.split() if word.startswith("http://")), None)
-        assert url is not None, f"no address in {first!r}"
+        url = None
+        while url is None:  # the address has a line of its own, after a sentence
+            line = lines.get(timeout=STARTED_WITHIN)
+            url = next((word for word in line.split() if word.startswith("http://")), None)
         yield Served(url, port, process, said)
     finally:
         stop(process)

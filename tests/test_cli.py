@@ -96,3 +96,26 @@ def test_data_dir_may_come_after_the_command_too(
     assert capsys.readouterr().out.strip() == str(after / DATA_FILE_NAME)
     assert main(["--data-dir", str(before), "where"]) == 0
     assert capsys.readouterr().out.strip() == str(before / DATA_FILE_NAME)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log", "demo test", "-k", "friend", "-d", "1", "-c", "1"],
+        ["today"],
+        ["remind"],
+        ["where"],
+        ["export", "--format", "md"],
+    ],
+)
+def test_demo_with_a_shell_command_is_refused_and_touches_no_data(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """--demo promises the person's data is untouched: a shell command would read or
+    write their own folder, so it is refused in one line, before anything is opened."""
+    with pytest.raises(SystemExit) as ended:
+        main(["--demo", *command])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--demo is for the app" in err and "without --demo" in err
+    assert not data_dir.exists()

@@ -13,6 +13,7 @@ from reconnect.cli.remind_command import HEADING, NOTHING_DUE
 from reconnect.logic.reminders import reminders, week_reminders
 from reconnect.records.models import (
     CheckIn,
+    Connection,
     Goal,
     Homework,
     HomeworkOutcome,
@@ -94,6 +95,35 @@ def test_the_week_just_ended_in_the_first_days_of_a_new_one() -> None:
     assert "the review, in the app" in review_only.text
     assert week_reminders([], [], THURSDAY) == []  # later in the week: not a word
     assert week_reminders([review(LAST_WEEK)], [checkin(LAST_WEEK)], MONDAY) == []
+
+
+def test_a_week_with_no_moments_is_not_asked_to_be_reviewed() -> None:
+    [checkin_only] = week_reminders([], [], MONDAY, moments_last_week=False)
+    assert "the check-in, in the app" in checkin_only.text and "review" not in checkin_only.text
+    assert week_reminders([], [checkin(LAST_WEEK)], MONDAY, moments_last_week=False) == []
+
+
+@pytest.mark.parametrize("moment_last_week", [True, False])
+def test_remind_and_today_agree_about_the_review(
+    store: Store, capsys: pytest.CaptureFixture[str], moment_last_week: bool
+) -> None:
+    from reconnect.logic.today_line import today_facts
+    from reconnect.logic.weeks import at_local
+
+    day = LAST_WEEK + timedelta(days=2) if moment_last_week else MONDAY - timedelta(days=30)
+    store.connections.add(
+        Connection(
+            at=at_local(day, datetime.min.time().replace(hour=12)),
+            what="Said hi",
+            counterpart="neighbour",
+            depth=1,
+            comfort=3,
+        )
+    )
+    assert today_facts(store, MONDAY).review_due is moment_last_week
+    store.close()
+    assert main(["--today", MONDAY.isoformat(), "remind"]) == 0
+    assert ("the review" in capsys.readouterr().out) is moment_last_week
 
 
 def test_a_birthday_tomorrow_and_people_past_their_rhythm() -> None:
@@ -317,3 +347,31 @@ def test_the_first_day_of_the_week_comes_from_settings(
     save_settings(Settings(first_day_of_week=3))  # weeks start on Thursday
     assert main(["--today", THURSDAY.isoformat(), "remind"]) == 0
     assert "The week of 19 November is ready" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("09:00", "09:00"),
+        ("9am", "09:00"),
+        ("9:30pm", "21:30"),
+        ("6 pm", "18:00"),
+        ("12am", "00:00"),
+        ("12pm", "12:00"),
+        ("18.30", "18:30"),
+    ],
+)
+def test_the_reminder_time_reads_as_people_write_it(given: str, meant: str) -> None:
+    from reconnect.cli.remind_command import _clock
+
+    assert _clock(given).strftime("%H:%M") == meant
+
+
+@pytest.mark.parametrize("given", ["9", "13pm", "25:00", "9:75", "soon"])
+def test_a_time_that_cannot_be_read_says_how_to_write_it(given: str) -> None:
+    import argparse
+
+    from reconnect.cli.remind_command import _clock
+
+    with pytest.raises(argparse.ArgumentTypeError, match="like 09:00, 18:30 or 9am"):
+        _clock(given)

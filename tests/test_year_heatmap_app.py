@@ -50,7 +50,7 @@ async def test_the_year_shows_each_days_deepest_and_enter_logs_for_that_day(
         assert "Sat 21 Nov 2026: nothing logged" in drawn
         await pilot.press("left", "up", "up", "up")  # a week and three days back
         assert year.cursor == ten_days_ago
-        assert "2 moments, the deepest plan or support" in str(year.render())
+        assert "2 moments, the deepest: plan or support" in str(year.render())
         await pilot.press("right", "right")  # never past today
         assert year.cursor == PINNED_TODAY
         await pilot.press("left", "up", "up", "up", "enter")

@@ -164,7 +164,7 @@ class YearHeatmap(Widget, can_focus=True):
         text = Text(f"{day_format(day, '%a {day} %b %Y')}: ", style="bold")
         if cell.moments:
             text.append(
-                f"{plural(cell.moments, 'moment')}, the deepest {DEPTH_SHORT[cell.deepest]}"
+                f"{plural(cell.moments, 'moment')}, the deepest: {DEPTH_SHORT[cell.deepest]}"
             )
         else:
             text.append("nothing logged")

@@ -48,6 +48,8 @@ def ask_for_missing(
 def _rating(text: str) -> int:
     if text.isdigit() and 1 <= int(text) <= 5:
         return int(text)
+    if not text:
+        raise ValueError("an answer is needed: type a number from 1 to 5")
     raise ValueError(f"'{text}' is not one of them: type a number from 1 to 5")
 
 

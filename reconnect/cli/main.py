@@ -294,8 +294,20 @@ def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
     return 1
 
 
+# The commands that can show the sample data (each opens the app on a throwaway folder).
+DEMO_COMMANDS = (None, "serve")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)  # --help and usage errors end here, light
+    parser = build_parser()
+    args = parser.parse_args(argv)  # --help and usage errors end here, light
+    if args.demo and args.command not in DEMO_COMMANDS:
+        # The sample data lives only as long as the app: a shell command would read or
+        # write the person's own folder while they believe it untouched.
+        parser.error(
+            f"--demo is for the app (reconnect --demo, or reconnect serve --demo); "
+            f"'{args.command}' works on your own data: run it without --demo"
+        )
     # pydantic looks for plugins through every installed package's entry points on first
     # use (~15 ms at each start). reconnect uses none; a user can still opt in.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

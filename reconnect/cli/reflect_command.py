@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if edited.empty:
         still = " Your earlier draft is still kept." if earlier is not None else ""
-        print(f"The file was left empty: nothing was saved.{still}")
+        print(f"Nothing was written in the file, so nothing was saved.{still}")
         return 0
     problem = save_problem(draft)
     if problem:

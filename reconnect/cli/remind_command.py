@@ -23,11 +23,21 @@ NOTHING_DUE = "Nothing is due today. reconnect is here whenever you want it."
 HEADING = "For today, if it feels right:"
 
 
+# 09:00, 18:30, 9am, 9:30pm, 6 pm (a bare "9" could be either: asked again).
+_TIME_OF_DAY = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?")
+
+
 def _clock(text: str) -> time:
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if match and int(match[1]) < 24 and int(match[2]) < 60:
-        return time(int(match[1]), int(match[2]))
-    raise argparse.ArgumentTypeError(f"'{text}' is not a time of day like 09:00 or 18:30")
+    match = _TIME_OF_DAY.fullmatch(text.strip().lower())
+    if match and (match[2] or match[3]):
+        hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        elif half:
+            hour = 24  # "13pm": refused below
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise argparse.ArgumentTypeError(f"'{text}' is not a time of day like 09:00, 18:30 or 9am")
 
 
 def add_parser(subparsers: Any) -> str:

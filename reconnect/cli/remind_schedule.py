@@ -153,5 +153,7 @@ def uninstall() -> list[str]:
         _systemctl("daemon-reload")
     lines = ["Reminders are off: the timer is removed. `reconnect remind` still shows what is due."]
     if problem:
-        lines.append(f"(systemd said: {problem}; the timer stops at the next restart.)")
+        # It may never have been running (systemd unreachable at --install too): say
+        # only what is sure. Its files are gone, so no restart brings it back.
+        lines.append(f"(systemd said: {problem}. With its files gone, it will not run again.)")
     return lines

@@ -115,9 +115,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     token = secrets.token_urlsafe(32)
     what = "12 weeks of sample data" if args.demo else "reconnect"
+    # The address on a line of its own: copied (or clicked) whole, however narrow the
+    # terminal.
     print(
-        f"Open {page_address(listening, token)} in a browser on this computer to use {what} "
-        "(only this computer can reach it); ctrl+c here stops it.",
+        f"Open this address in a browser on this computer to use {what} "
+        f"(only this computer can reach it):\n\n    {page_address(listening, token)}\n\n"
+        "ctrl+c here stops it.",
         flush=True,
     )
     from reconnect.cli.web_server import PrivateServer

@@ -19,7 +19,7 @@ from reconnect.logic.day_format import day_format
 from reconnect.logic.drift import drifting_from
 from reconnect.logic.important_dates import coming_up
 from reconnect.logic.overview import active_goals
-from reconnect.logic.weeks import week_start
+from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.models import CheckIn, Goal, Person, WeeklyReview
 
 if TYPE_CHECKING:
@@ -100,13 +100,18 @@ def week_reminders(
     checkins: Iterable[CheckIn],
     today: date,
     first_day: int = 0,
+    *,
+    moments_last_week: bool = True,
 ) -> list[Reminder]:
     """In the first days of a week, the week just ended if its review or check-in is
-    still open (the check-in of those days counts for it: see checkin_week)."""
+    still open (the check-in of those days counts for it: see checkin_week). As on
+    `reconnect today`, a week with no moments is not asked to be reviewed."""
     if not week_just_ended(today, first_day):
         return []
     last = week_start(today, first_day) - timedelta(days=7)
-    review_open = not any(week_start(r.week, first_day) == last for r in reviews)
+    review_open = moments_last_week and not any(
+        week_start(r.week, first_day) == last for r in reviews
+    )
     checkin_open = not any(week_start(c.week, first_day) == last for c in checkins)
     open_parts = [
         part
@@ -154,12 +159,13 @@ def reminders(
     checkins: Iterable[CheckIn],
     today: date,
     first_day: int = 0,
+    moments_last_week: bool = True,
 ) -> list[Reminder]:
     """Everything due today, the most time-bound first."""
     return [
         *date_reminders(people, today),
         *homework_reminders(goals, today),
-        *week_reminders(reviews, checkins, today, first_day),
+        *week_reminders(reviews, checkins, today, first_day, moments_last_week=moments_last_week),
         *people_reminders(people, latest, today),
     ]
 
@@ -171,6 +177,8 @@ def due_today(store: Store, today: date, first_day: int = 0) -> list[Reminder]:
     goals = store.goals.all()
     week_open = week_just_ended(today, first_day)
     with_rhythm = any(p.cadence_days and not p.archived for p in people)
+    this_week = week_start(today, first_day)
+    last_week = this_week - timedelta(days=7)
     return reminders(
         goals=goals,
         people=people,
@@ -179,4 +187,6 @@ def due_today(store: Store, today: date, first_day: int = 0) -> list[Reminder]:
         checkins=store.checkins.all() if week_open else [],
         today=today,
         first_day=first_day,
+        moments_last_week=week_open
+        and bool(store.connections.ids_between(midnight(last_week), midnight(this_week))),
     )

@@ -34,7 +34,7 @@ class TodayScreen(AreaScreen):
     ABOUT = (
         "This week so far: how deep your moments of connection went (1 greeting … 5 plan "
         "made, support given or received), how comfortable they felt and whether you could "
-        "be yourself; how many comes last. "
+        "be yourself; then how many moments there were. "
         "Goals show their next small step; homework due soonest comes first. Losing touch "
         "lists people past the rhythm you wished for. Nothing here is a score to beat: it "
         "is a place to pick one small thing."
