@@ -288,3 +288,22 @@ def test_documents_that_do_not_read_as_expected_are_left_out() -> None:
     assert drifting_names(people, {}, PINNED_TODAY) == ["Kept"]
     assert has_week([{"week": "soon"}, {}], date(2026, 11, 16), 0) is False
     assert has_week([{"week": "2026-11-18"}], date(2026, 11, 16), 0) is True
+
+
+def test_a_prompt_running_today_again_and_again_writes_nothing(
+    store: Store, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not even the lock file: a new token there would make a running app reload, and a
+    sync tool copy the folder at every prompt."""
+    store.connections.add(_moment(date(2026, 11, 18)))
+    store.close()
+    assert main(["--today", "2026-11-21", "today"]) == 0
+
+    def files() -> dict[str, tuple[bytes, int]]:
+        return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_dir.iterdir()}
+
+    before = files()
+    for _ in range(3):
+        assert main(["--today", "2026-11-21", "today"]) == 0
+    assert files() == before
+    assert capsys.readouterr().out.count("1 moment this week") == 4

@@ -273,6 +273,12 @@ class DurableStorage(Storage):
         """Record (with the lock held) that the file as it is now was validated, so the
         next open trusts it without validating again."""
         if self._verified and self._stamp is not None and self._stamp == self.disk_stamp():
+            held = self._read_token()
+            if held is not None and held == self._token and _stamp_in(held) == self._stamp:
+                # Already trusted as it is, by the token we read it with: a new token
+                # would make every other process reload, and `reconnect today` write at
+                # every prompt.
+                return
             self._token = _lock_content(uuid.uuid4().hex.encode(), self._stamp)
             self.lock_path.write_bytes(self._token)
 
