@@ -1,16 +1,16 @@
-"""Natural dates for `reconnect log --at` and the Log form's When field: a table of
-phrases against a fixed "now", across a week's start and New Year (issue: meet people
-where they already are)."""
+"""Natural dates for `reconnect log --at`, the Log form's When field and the day
+dialogs: a table of phrases against a fixed "now", across a week's start and New Year
+(issue: meet people where they already are)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.logic.connections import check_not_future, parse_moment
-from reconnect.logic.natural_dates import read_phrase
+from reconnect.logic.natural_dates import read_day, read_phrase
 
 SATURDAY = datetime(2026, 11, 21, 15, 0)  # PINNED_TODAY, mid-afternoon
 MONDAY_EARLY = datetime(2026, 11, 23, 8, 0)  # a Monday week has just begun
@@ -130,3 +130,33 @@ def test_a_day_across_a_change_of_the_clocks_keeps_its_wall_time() -> None:
         moment = parse_moment("31 oct 18:00", now)
         assert moment.astimezone().replace(tzinfo=None) == datetime(2026, 10, 31, 18, 0)
         assert moment.utcoffset() != now.utcoffset()
+
+
+# --- a field that asks for a day only (read_day: the day dialogs) ----------------------
+
+DAY_EXAMPLE = "try yesterday or 2026-11-07"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "back", "ahead"),
+    [
+        ("yesterday", date(2026, 11, 20), date(2026, 11, 20)),
+        ("last friday", date(2026, 11, 20), date(2026, 11, 20)),
+        ("3 days ago", date(2026, 11, 18), date(2026, 11, 18)),
+        ("today", date(2026, 11, 21), date(2026, 11, 21)),
+        ("2026-11-18", date(2026, 11, 18), date(2026, 11, 18)),
+        ("mon", date(2026, 11, 16), date(2026, 11, 23)),  # the last one, or the coming one
+        ("tomorrow", date(2026, 11, 22), date(2026, 11, 22)),
+        ("next monday", date(2026, 11, 23), date(2026, 11, 23)),
+    ],
+)
+def test_a_day_field_reads_the_same_words(phrase: str, back: date, ahead: date) -> None:
+    assert read_day(phrase, SATURDAY.date(), DAY_EXAMPLE) == back
+    assert read_day(phrase, SATURDAY.date(), DAY_EXAMPLE, ahead=True) == ahead
+
+
+@pytest.mark.parametrize("phrase", ["someday", "18:00", "2026"])
+def test_a_day_field_refuses_what_is_no_day_with_the_callers_example(phrase: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        read_day(phrase, SATURDAY.date(), DAY_EXAMPLE)
+    assert str(caught.value) == f"'{phrase}' is not a day reconnect can read; {DAY_EXAMPLE}"

@@ -113,6 +113,19 @@ def test_date_prompt_rest_until(
     assert snap_compare(app, terminal_size=SIZE, run_before=rest)
 
 
+def test_date_prompt_earlier_day(
+    snap_compare: Any, demo_store: Store, make_test_app: Callable
+) -> None:
+    async def earlier_day(pilot: Pilot) -> None:
+        await pilot.press("b")  # Log for an earlier day: the day typed is to come
+        await on_screen(pilot, DatePrompt)
+        await pilot.press(*"tomorrow", "ctrl+s")  # the error once, with words that fit
+        await steady_cursors(pilot)
+
+    app = make_test_app(demo_store, start_area="log")
+    assert snap_compare(app, terminal_size=SIZE, run_before=earlier_day)
+
+
 def test_homework_review(snap_compare: Any, demo_store: Store, make_test_app: Callable) -> None:
     async def review(pilot: Pilot) -> None:
         await pilot.press("enter", "x")  # the book club's More menu

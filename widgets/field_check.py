@@ -1,5 +1,5 @@
 """The Input validators and parsers every form shares: one backed by the pydantic
-models (ModelField) and one for ISO dates (IsoDate).
+models (ModelField), one for ISO dates (IsoDate) and the reader of a day (date_parser).
 
 A form checks each field as the user types with the same rules the store applies on
 save, so what the form accepts is what the store keeps.
@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from textual.validation import ValidationResult, Validator
 
+from reconnect.logic.day_format import day_format
+from reconnect.logic.natural_dates import read_day
 from reconnect.records.models import YEARS, year_problem
 
 
@@ -25,27 +27,65 @@ def as_int(text: str) -> int:
         raise ValueError("a whole number, like 3") from None
 
 
-def date_parser(today: date) -> Callable[[str], date]:
-    """Reads 2026-11-28, 'today', 'tomorrow' or '+3' (days from today)."""
+def looks_back(today: date, latest: date | None) -> bool:
+    """A day field that ends today or earlier asks about a day lived (the earlier day to
+    log for); any other looks ahead (a step's day, how long a goal rests)."""
+    return latest is not None and latest <= today
+
+
+def day_examples(today: date, *, earliest: date | None = None, latest: date | None = None) -> str:
+    """Words a day field reads that fall in its range, for its hint and its errors alike
+    (one date in both: two weeks back or ahead, kept inside the range)."""
+    back = looks_back(today, latest)
+    example = today + timedelta(days=-14 if back else 14)
+    if earliest is not None:
+        example = max(example, earliest)
+    if latest is not None:
+        example = min(example, latest)
+    # Short enough for one line beside the field in an 80-column dialog.
+    if back:
+        return f"yesterday, last friday, 3 days ago or {example.isoformat()}"
+    return f"tomorrow, +7 (days from today) or {example.isoformat()}"
+
+
+def date_parser(
+    today: date, *, earliest: date | None = None, latest: date | None = None
+) -> Callable[[str], date]:
+    """Reads a day the way the rest of reconnect does (natural_dates: "yesterday", "last
+    friday", "3 days ago", "next monday", 2026-11-28), plus "+3" (days from today), and
+    refuses one outside earliest..latest, suggesting words that fit."""
+    examples = day_examples(today, earliest=earliest, latest=latest)
+    ahead = not looks_back(today, latest)
 
     def parse(text: str) -> date:
-        word = text.strip().lower()
-        if word == "today":
-            return today
-        if word == "tomorrow":
-            return today + timedelta(days=1)
-        if word.startswith("+") and word[1:].isdigit():
-            try:
-                return in_range(today + timedelta(days=int(word[1:])))
-            except OverflowError:
-                raise ValueError(f"{word} days is too far; give a date by {YEARS[-1]}") from None
-        try:
-            day = date.fromisoformat(word)
-        except ValueError:
-            raise ValueError("a date like 2026-11-28, 'tomorrow' or '+3' (days)") from None
-        return in_range(day)
+        day = in_range(_read(text.strip().lower(), today, f"try {examples}", ahead))
+        if earliest is not None and day < earliest:
+            raise ValueError(f"a day from {_day_name(earliest, today)} on; try {examples}")
+        if latest is not None and day > latest:
+            raise ValueError(f"a day up to {_day_name(latest, today)}; try {examples}")
+        return day
 
     return parse
+
+
+def _read(word: str, today: date, example: str, ahead: bool) -> date:
+    if word.startswith("+") and word[1:].isdigit():
+        try:
+            return today + timedelta(days=int(word[1:]))
+        except OverflowError:
+            raise ValueError(f"{word} days is too far; give a date by {YEARS[-1]}") from None
+    try:
+        return date.fromisoformat(word)  # the quick way, without loading parsedatetime
+    except ValueError:
+        pass
+    try:
+        return read_day(word, today, example, ahead=ahead)
+    except OverflowError:  # "99999999 days ago"
+        raise ValueError(f"'{word}' is too far; give a date by {YEARS[-1]}") from None
+
+
+def _day_name(day: date, today: date) -> str:
+    return "today" if day == today else day_format(day, "{day} %b %Y")
 
 
 def in_range(day: date) -> date:
@@ -119,6 +159,25 @@ class IsoDate(Validator):
             return self.failure("use a date like 2026-11-21")
         problem = year_problem(day)
         return self.failure(problem) if problem else self.success()
+
+
+class DayField(Validator):
+    """A day `parse` reads (date_parser: its ValueError is the reason); empty text passes
+    if `optional`, else a day is asked for."""
+
+    def __init__(self, parse: Callable[[str], date], *, optional: bool = False) -> None:
+        super().__init__()
+        self._parse = parse
+        self._optional = optional
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success() if self._optional else self.failure("a day is needed")
+        try:
+            self._parse(value)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
 class NotANumber(Validator):

@@ -1,12 +1,15 @@
 """Natural dates and times ("yesterday 18:00", "mon", "2 days ago", "last friday
-evening"): the one reader behind `reconnect log --at` and the Log form's When field.
+evening"): the one reader behind `reconnect log --at`, the Log form's When field and
+every field that asks for a day (read_day: the earlier day to log for, a step's day, how
+long a goal rests).
 
 parsedatetime (the parser jrnl uses) does the reading; this module smooths its edges
 for a moment already lived, on the wall clock of `now` (naive in, naive out):
 
 - a weekday or a day of a month with no year means the most recent one ("mon" on a
   Wednesday is two days ago, "20 dec" in November is last December); "next", "in" and
-  "tomorrow" keep the future, which the callers then refuse;
+  "tomorrow" keep the future, which the callers then refuse; a day field looking
+  ahead (read_day with `ahead`) keeps parsedatetime's coming one instead;
 - a day with no time of day means noon, or now when that day is today before noon;
 - a time with no day means today (a time later than now is refused by the caller:
   "yesterday 23:00" says the other thing);
@@ -21,7 +24,7 @@ quick as it was.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 EXAMPLE = "try yesterday 18:00, mon, 2 days ago, last friday evening or 2026-11-20T18:30"
@@ -56,14 +59,41 @@ def _parser() -> Any:
     return _calendar
 
 
-def not_read(text: str) -> ValueError:
-    return ValueError(f"'{text.strip()}' is not a date or time reconnect can read; {EXAMPLE}")
+def not_read(text: str, example: str = EXAMPLE, what: str = "a date or time") -> ValueError:
+    return ValueError(f"'{text.strip()}' is not {what} reconnect can read; {example}")
 
 
 def read_phrase(text: str, now: datetime) -> datetime:
     """The moment a phrase means, on `now`'s wall clock (the result is naive); raises
     ValueError with an example when it cannot be read."""
     wall = now.replace(tzinfo=None, microsecond=0)
+    moment, has_date, has_time = _read(text, wall, EXAMPLE, "a date or time", ahead=False)
+    if has_date and not has_time:
+        day = moment.date()
+        moment = datetime.combine(day, NOON)
+        if day == wall.date():
+            moment = min(moment, wall)
+    return moment
+
+
+def read_day(text: str, today: date, example: str, *, ahead: bool = False) -> date:
+    """The day a phrase means ("yesterday", "last friday", "3 days ago", "next monday"):
+    the same reading as read_phrase, for a field that asks for a day only. A bare
+    weekday is the most recent one, or with `ahead` (planning, resting) the coming one.
+    A phrase it cannot read, or one naming only a time, raises ValueError ending in
+    `example`: the caller knows which words fit its range."""
+    wall = datetime.combine(today, NOON)
+    moment, has_date, _ = _read(text, wall, example, "a day", ahead=ahead)
+    if not has_date:  # "18:00" alone: a time, not the day asked for
+        raise not_read(text, example, "a day")
+    return moment.date()
+
+
+def _read(
+    text: str, wall: datetime, example: str, what: str, *, ahead: bool
+) -> tuple[datetime, bool, bool]:
+    """The moment, whether a day and whether a time of day were given; ValueError if the
+    phrase is not read whole."""
     phrase = " ".join(text.strip().lower().split())
     if _SLASHED.search(phrase):
         raise ValueError(
@@ -71,9 +101,9 @@ def read_phrase(text: str, now: datetime) -> datetime:
             "differently around the world)"
         )
     if phrase == "now":
-        return wall
+        return wall, True, True
     if phrase.isdigit():  # 2026 read as 20:26, 18 as nothing: say what to write
-        raise not_read(text)
+        raise not_read(text, example, what)
     for pattern, words in _REWORDED:
         phrase = pattern.sub(words, phrase)
     calendar = _parser()
@@ -82,18 +112,14 @@ def read_phrase(text: str, now: datetime) -> datetime:
     for match in sorted(found, key=lambda m: -m[2]):  # from the end: offsets stay right
         rest = rest[: match[2]] + " " + rest[match[3] :]
     if not found or set(rest.replace(",", " ").split()) - _FILLER:
-        raise not_read(text)
+        raise not_read(text, example, what)
     moment, context = calendar.parseDT(phrase, sourceTime=wall)
     # A time typed ("monday 25:00") that was not read as one is refused, not dropped.
     if not (context.hasDate or context.hasTime) or (_CLOCK.search(phrase) and not context.hasTime):
-        raise not_read(text)
-    moment = _most_recent(moment, phrase, wall)
-    if context.hasDate and not context.hasTime:
-        day = moment.date()
-        moment = datetime.combine(day, NOON)
-        if day == wall.date():
-            moment = min(moment, wall)
-    return moment
+        raise not_read(text, example, what)
+    if not ahead:
+        moment = _most_recent(moment, phrase, wall)
+    return moment, bool(context.hasDate), bool(context.hasTime)
 
 
 def _most_recent(moment: datetime, phrase: str, wall: datetime) -> datetime:

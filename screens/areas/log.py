@@ -233,7 +233,7 @@ class LogScreen(UndoArea):
             label="Day",
             value=day,
             latest=today,
-            hint="a date like 2026-11-18, or today",
+            save_label="Log that day",  # nothing is saved yet: the Log form comes next
         )
         self.app.push_screen(prompt, picked)
 

@@ -9,9 +9,8 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from reconnect.logic.day_format import day_format
 from screens.dialogs.form_base import FormScreen, goal_line
-from widgets.field_check import date_parser
+from widgets.field_check import DayField, date_parser, day_examples
 
 
 @dataclass(frozen=True)
@@ -34,19 +33,20 @@ class DatePrompt(FormScreen[Picked]):
         optional: bool = False,
         earliest: date | None = None,
         latest: date | None = None,
-        hint: str = "2026-11-28, today, tomorrow or +7 (days from today)",
+        save_label: str = "Save",
     ) -> None:
         super().__init__()
         self.FORM_TITLE = title
+        # What ctrl+s does: "Save" for a goal's day; the earlier day only leads on.
+        self.SAVE_LABEL = save_label
         self._text = text
         self._label = label  # what the day is: "Rest until", "Do it on"
         self._goal = goal
-        self._parse = date_parser(today)
+        # One reader for the field, its hint and its errors: the words fit the range.
+        self._parse = date_parser(today, earliest=earliest, latest=latest)
         self._value = value
         self._optional = optional
-        self._earliest = earliest
-        self._latest = latest
-        self._hint = hint
+        self._hint = day_examples(today, earliest=earliest, latest=latest)
 
     def compose_fields(self) -> ComposeResult:
         if self._goal is not None:
@@ -55,31 +55,26 @@ class DatePrompt(FormScreen[Picked]):
         hint = self._hint
         if self._optional:
             hint += "; empty clears it"
-        yield from self.row(
-            self._label,
-            Input(self._value.isoformat() if self._value else "", id="day", compact=True),
-            hint=hint,
+        field = Input(
+            self._value.isoformat() if self._value else "",
+            id="day",
+            validators=[DayField(self._parse, optional=self._optional)],
+            compact=True,
         )
+        # The form base shows the validator's reason under the field and clears it as
+        # soon as the text reads.
+        yield from self.row(self._label, field, hint=hint)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        try:
-            self._read(event.value)
-        except ValueError as exc:
-            self.show_error("day", str(exc))
-        else:
-            self.show_error("day", "")
-
-    def _read(self, text: str) -> date | None:
-        if not text.strip():
-            if self._optional:
-                return None
-            raise ValueError("a day is needed")
-        day = self._parse(text)
-        if self._earliest and day < self._earliest:
-            raise ValueError(f"a day from {day_format(self._earliest, '{day} %b %Y')} on")
-        if self._latest and day > self._latest:
-            raise ValueError(f"a day up to {day_format(self._latest, '{day} %b %Y')}")
-        return day
+    def action_save(self) -> None:
+        # One field: its own line says what is wrong, once; no second line repeating it.
+        field = self.query_one("#day", Input)
+        result = field.validate(field.value)
+        if result is not None and not result.is_valid:
+            self.show_error("day", result.failure_descriptions[0])
+            field.focus()
+            return
+        super().action_save()
 
     def build(self) -> Picked:
-        return Picked(self._read(self.query_one("#day", Input).value))
+        text = self.query_one("#day", Input).value
+        return Picked(self._parse(text) if text.strip() else None)
