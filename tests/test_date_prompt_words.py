@@ -148,3 +148,20 @@ async def test_planning_a_step_reads_iso_plus_days_and_words_ahead(
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert answers[-1] == Picked(day), words
+
+
+def test_a_day_that_cannot_be_ahead_reads_a_weekday_as_the_one_gone_by() -> None:
+    """As the homework's "assigned on" reads it (goal_form): handed out in a session
+    already held, so "mon" is the Monday just gone and a day ahead is refused."""
+    from widgets.field_check import date_parser
+
+    assigned_on = date_parser(PINNED_TODAY, latest=PINNED_TODAY)
+    assert PINNED_TODAY == date(2026, 11, 21)  # a Saturday
+    assert assigned_on("mon") == date(2026, 11, 16)
+    assert assigned_on("today") == PINNED_TODAY
+    try:
+        assigned_on("tomorrow")
+    except ValueError as exc:
+        assert "a day up to" in str(exc)
+    else:
+        raise AssertionError("a day ahead was taken")

@@ -45,6 +45,8 @@ class GoalForm(FormScreen[Goal]):
         self._defaults = {"title": title, "kind": kind, "person_id": person_id}
         self.FORM_TITLE = "Change this goal" if goal else "A new goal"
         self._parse_date = date_parser(today)
+        # Homework is handed out in a session already held: "mon" is the one just gone.
+        self._parse_assigned = date_parser(today, latest=today)
         self._suggested = ""  # the last title the community guide put in
 
     def _value(self, field: str) -> Any:
@@ -129,7 +131,7 @@ class GoalForm(FormScreen[Goal]):
                 Input(
                     (homework.assigned_on if homework else self._today).isoformat(),
                     id="assigned-on",
-                    validators=[ModelField(Homework, "assigned_on", parse=self._parse_date)],
+                    validators=[ModelField(Homework, "assigned_on", parse=self._parse_assigned)],
                     compact=True,
                 ),
             )
@@ -208,7 +210,7 @@ class GoalForm(FormScreen[Goal]):
             old = self._goal.homework if self._goal else None
             fields["homework"] = Homework(
                 assigned_by=text["assigned-by"],
-                assigned_on=self._parse_date(text["assigned-on"]),
+                assigned_on=self._parse_assigned(text["assigned-on"]),
                 due_on=self._parse_date(text["due-on"]) if text["due-on"].strip() else None,
                 instructions=self.query_one("#instructions", TextArea).text,
                 discuss_in_session=self.query_one("#discuss", Checkbox).value,
