@@ -14,9 +14,11 @@ from reconnect.logic.plural import plural
 from reconnect.logic.support import connection_support
 from reconnect.records.content import AUTHENTICITY_LABELS, COMFORT_LABELS, DEPTH_SHORT
 from reconnect.records.models import Connection, label
+from widgets.hanging import Hanging
 
 DAY_PREFIX = "day-"
 MORE_ID = "show-more"  # the last row when not every moment is shown
+UNDER = " " * len("18:30  ")  # the lines below an entry's first start under its text
 
 
 def day_heading(day: date, count: int, today: date) -> Text:
@@ -29,14 +31,17 @@ def day_heading(day: date, count: int, today: date) -> Text:
     return Text.assemble((name, "bold"), (f" \u00b7 {plural(count, 'moment')}", "italic"))
 
 
-def entry_text(connection: Connection, person_name: str | None, also_changed: bool = False) -> Text:
+def entry_text(
+    connection: Connection, person_name: str | None, also_changed: bool = False
+) -> Hanging:
     """'18:30  Said hi' and, below, who, how, how deep, how comfortable and (when
     noted) whether I could be myself and which way support went; and whether another
-    device changed it too (its version is kept: v shows it)."""
-    text = Text(f"{connection.at.astimezone():%H:%M}  ", style="bold")
-    text.append(connection.what, style="not bold")
+    device changed it too (its version is kept: v shows it). Every line wraps under its
+    own text, not under the time (a hanging indent)."""
+    # Only the time is bold, on the highlighted row (its cursor style is bold) too.
+    what = Text(connection.what, style="not bold")
     if also_changed:
-        text.append("  · also changed on another device (v)", style="not bold italic")
+        what.append("  · also changed on another device (v)", style="not bold italic")
     details = [label(connection.counterpart)]
     if person_name:
         details[0] += f" ({person_name})"
@@ -47,19 +52,20 @@ def entry_text(connection: Connection, person_name: str | None, also_changed: bo
     ]
     if connection.authenticity is not None:
         details.append(AUTHENTICITY_LABELS[connection.authenticity])
-    text.append("\n       " + " · ".join(details), style="not bold dim")
+    text = Hanging([(Text(f"{connection.at.astimezone():%H:%M}  ", style="bold"), what)])
+    text.add(UNDER, Text(" · ".join(details), style="not bold dim"))
     if support := connection_support(connection):
-        text.append(f"\n       {support}", style="not bold dim")
+        text.add(UNDER, Text(support, style="not bold dim"))
     if connection.note:
         note = " ".join(connection.note.split())
-        text.append(f"\n       \u201c{note}\u201d", style="not bold italic")
+        text.add(UNDER, Text(f"\u201c{note}\u201d", style="not bold italic"))
     return text
 
 
-def more_text(more: int) -> Text:
-    return Text.assemble(
-        (f"Show more (m) \u00b7 {plural(more, 'earlier moment')} this week not shown yet", "bold"),
-        ("\n       or narrow the list with the filters above (f)", "dim"),
+def more_text(more: int) -> Hanging:
+    shown = f"Show more (m) \u00b7 {plural(more, 'earlier moment')} this week not shown yet"
+    return Hanging([("", Text(shown, style="bold"))]).add(
+        UNDER, Text("or narrow the list with the filters above (f)", style="dim")
     )
 
 

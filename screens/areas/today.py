@@ -22,6 +22,7 @@ from reconnect.logic.weeks import local_date, week_bounds
 from reconnect.records.models import Connection
 from screens.areas.base import AreaScreen
 from widgets.depth_mix import depth_mix_text
+from widgets.hanging import Hanging
 
 # After this long without a logged connection, Today says welcome back.
 WELCOME_BACK_AFTER = timedelta(days=14)
@@ -175,20 +176,19 @@ class TodayScreen(AreaScreen):
                 "press g to make one."
             )
             return
-        text = Text()
+        # A step too long for the panel wraps under its own first word, not the edge.
+        text = Hanging()
         for goal in goals[:MAX_GOALS]:
-            text.append(goal.title, style="bold")
+            title = Text(goal.title, style="bold")
             if goal.homework and goal.homework.due_on:
-                text.append(
+                title.append(
                     f"  homework, due {day_format(goal.homework.due_on, '%a {day} %b')}",
                     style="italic",
                 )
             step = goal.next_step()
-            text.append("\n  next: " + (step.title if step else "every step done"), style="")
-            text.append("\n")
+            text.add("", title).add("  next: ", step.title if step else "every step done")
         if len(goals) > MAX_GOALS:
-            text.append(f"and {len(goals) - MAX_GOALS} more", style="dim")
-        text.rstrip()
+            text.add("", Text(f"and {len(goals) - MAX_GOALS} more", style="dim"))
         panel.update(text)
 
     def _show_drifting(self) -> None:
@@ -201,32 +201,37 @@ class TodayScreen(AreaScreen):
         if not drifts:
             panel.update("Nobody is past the contact rhythm you wished for.")
             return
-        text = Text()
+        text = Hanging()
         for drift in drifts[:MAX_DRIFTING]:
-            text.append(drift.person.name, style="bold")
-            text.append(f": {drift.days_since} days since contact\n")
-            text.append(f"  you hoped for every {drift.person.cadence_days} days\n", style="dim")
+            name = Text(drift.person.name, style="bold")
+            name.append(f": {drift.days_since} days since contact")
+            hoped = Text(f"you hoped for every {drift.person.cadence_days} days", style="dim")
+            text.add("", name).add("  ", hoped)
         if len(drifts) > MAX_DRIFTING:
-            text.append(f"and {len(drifts) - MAX_DRIFTING} more", style="dim")
-        text.rstrip()
+            text.add("", Text(f"and {len(drifts) - MAX_DRIFTING} more", style="dim"))
         panel.update(text)
 
     def _show_where(self, first_run: bool) -> None:
         """On a first run, what each area is for; after that, just the keys."""
-        text = Text()
+        text = Hanging()  # a line too long wraps under its words, not under the key
         others = [a for a in AREAS if a.name != "today"]
-        for n, area in enumerate(others):
-            text.append(f" {area.key_label} ", style="bold reverse")
-            if first_run:
-                text.append(f" {area.title}: {area.hint}\n")
-            else:
-                text.append(f" {area.title:<10}" + ("\n" if n % 2 else " "))
-        if not text.plain.endswith("\n"):
-            text.append("\n")
-        text.append(" ? ", style="bold reverse")
-        text.append(" Help and crisis lines, on every screen")
         if first_run:
-            text.append("\n y ", style="bold reverse")
-            text.append(" Why this matters: how connection helps")
-        panel = self.query_one("#where", Static)
-        panel.update(text)
+            for area in others:
+                text.add(key_mark(area.key_label), f"{area.title}: {area.hint}")
+        else:
+            for pair in range(0, len(others), 2):
+                line = Text()
+                for area in others[pair : pair + 2]:
+                    line.append_text(key_mark(area.key_label)).append(f"{area.title:<10} ")
+                line.rstrip()
+                text.add("", line)
+        # One line at 80 columns, also beside a scrollbar; ? works on every screen.
+        text.add(key_mark("?"), "Help and crisis lines anywhere")
+        if first_run:
+            text.add(key_mark("y"), "Why this matters: how connection helps")
+        self.query_one("#where", Static).update(text)
+
+
+def key_mark(key: str) -> Text:
+    """' l ' in reverse and a space: the key a line of Where to go starts with."""
+    return Text.assemble((f" {key} ", "bold reverse"), " ")

@@ -16,7 +16,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from reconnect.logic.day_format import day_format
 from reconnect.logic.goal_words import made_words
 from reconnect.logic.people import counterpart_for
 from reconnect.logic.person_page import MonthPoint, by_month, dates_words, goals_naming
@@ -24,26 +23,16 @@ from reconnect.logic.plural import plural
 from reconnect.logic.support_flow import flows_by_person, flows_words
 from reconnect.logic.weeks import local_date
 from reconnect.records.models import Connection, Goal, GoalKind, Person, label
+from widgets.hanging import Hanging
+from widgets.moment_table import MomentTable
 from widgets.score_spark import BARS
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
     from reconnect.logic.connections import Saved
 
-INDENT = "  ↳ "  # a mark at the start: a line's leading spaces alone are not kept
+INDENT = "  ↳ "  # marks the lines of a goal's steps, under the goal
 CELL = 5  # a month's width in the month rows: "3.2▅ "
-
-
-def moment_row(moment: Connection) -> tuple[str, str, str, str, str]:
-    """Date, what, depth, comfort and myself, 1-5 each (myself blank when not asked,
-    never a zero)."""
-    return (
-        f"{day_format(moment.at.astimezone(), '%a {day} %b %Y')}",
-        moment.what,
-        str(moment.depth),
-        str(moment.comfort),
-        "" if moment.authenticity is None else str(moment.authenticity),
-    )
 
 
 def month_rows(points: list[MonthPoint]) -> Text:
@@ -67,23 +56,23 @@ def month_rows(points: list[MonthPoint]) -> Text:
     return text
 
 
-def goal_lines(person: Person, goals: list[Goal]) -> Text:
+def goal_lines(person: Person, goals: list[Goal]) -> Text | Hanging:
+    """Each goal naming them and its steps; a long title wraps under its own words."""
     mentions = goals_naming(person, goals)
-    text = Text()
     if not mentions:
         return Text("No goal names them yet; m makes a small reach-out goal.", style="dim")
+    text = Hanging()
     for mention in mentions:
         goal = mention.goal
-        if text:
-            text.append("\n")
-        text.append(f"• {goal.title}", style="bold")
-        text.append(f" ({label(goal.status)})", style="dim")
+        title = Text(goal.title, style="bold")
+        title.append(f" ({label(goal.status)})", style="not bold dim")
+        text.add(Text("• ", style="bold"), title)
         following = goal.next_step()
         if following is not None and mention.linked:
-            text.append(f"\n{INDENT}next: {following.title}")
+            text.add(f"{INDENT}next: ", following.title)
         for step in mention.steps:
             if step is not following or not mention.linked:
-                text.append(f"\n{INDENT}step: {step.title}" + (" ✓ done" if step.done else ""))
+                text.add(f"{INDENT}step: ", step.title + (" ✓ done" if step.done else ""))
     return text
 
 
@@ -114,13 +103,7 @@ class PersonPage(ModalScreen[None]):
                 yield Static(id="person-dates", markup=False)
                 yield Static(id="person-notes", markup=False)
                 yield Static(id="moments-heading", classes="part")
-                table: DataTable[str] = DataTable(id="person-moments", cursor_type="row")
-                table.add_column("Date", width=15, key="date")
-                table.add_column("What", width=28, key="what")
-                table.add_column("Depth", width=5, key="depth")
-                table.add_column("Comfort", width=7, key="comfort")
-                table.add_column("Myself", width=6, key="myself")
-                yield table
+                yield MomentTable(id="person-moments")
                 yield Static(
                     "Depth and comfort by month (means, 1–5; · nothing logged)", classes="part"
                 )
@@ -184,14 +167,9 @@ class PersonPage(ModalScreen[None]):
         return words + "."
 
     def _fill_moments(self) -> None:
-        table = self.query_one("#person-moments", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for moment in self._moments:
-            table.add_row(*moment_row(moment), key=moment.id)
+        table = self.query_one("#person-moments", MomentTable)
+        table.show(self._moments)
         table.display = bool(self._moments)
-        if self._moments:
-            table.move_cursor(row=min(keep, len(self._moments) - 1))
         heading = "Moments together" + (
             f" ({plural(len(self._moments), 'moment')}, newest first)"
             if self._moments
