@@ -105,7 +105,7 @@ class ReflectionForm(VerticalScroll):
         yield Static(id="avoided-count", classes="hint")
         yield TickBox("Private: leave it out of exports unless I include it", id="private")
         with Horizontal(id="actions"):
-            yield Button("Save  ctrl+s", id="save", variant="primary")
+            yield Button("Save (ctrl+s)", id="save", variant="primary")
             yield Button("Start afresh", id="afresh")
             yield Static(id="form-error", classes="error", markup=False)
 

@@ -72,9 +72,9 @@ class LogScreen(UndoArea):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-nav"):
-            yield Button("\u25c0 Earlier [", id="earlier", compact=True)
+            yield Button("\u25c0 Earlier ([)", id="earlier", compact=True)
             yield Static(id="week-title")
-            yield Button("Later ] \u25b6", id="later", compact=True)
+            yield Button("Later (]) \u25b6", id="later", compact=True)
             yield Button("+ Log a moment (a)", id="add", compact=True, variant="primary")
         yield Static(id="week-summary")
         with Horizontal(id="filters"):

@@ -78,8 +78,8 @@ class ReviewScreen(KeepsDraft):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="week-bar"):
             yield Static(id="week-line")
-            yield Button("◀ Earlier [", id="earlier", compact=True)
-            yield Button("Later ] ▶", id="later", compact=True)
+            yield Button("◀ Earlier ([)", id="earlier", compact=True)
+            yield Button("Later (]) ▶", id="later", compact=True)
         with VerticalScroll(id="review-scroll"), Vertical(id="review-body"):
             yield Static(id="summary")
             with Vertical(id="prompts"):
