@@ -156,7 +156,7 @@ def test_a_day_that_cannot_be_ahead_reads_a_weekday_as_the_one_gone_by() -> None
     from widgets.field_check import date_parser
 
     assigned_on = date_parser(PINNED_TODAY, latest=PINNED_TODAY)
-    assert PINNED_TODAY == date(2026, 11, 21)  # a Saturday
+    assert date(2026, 11, 21) == PINNED_TODAY  # a Saturday
     assert assigned_on("mon") == date(2026, 11, 16)
     assert assigned_on("today") == PINNED_TODAY
     try:
