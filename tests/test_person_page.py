@@ -99,6 +99,7 @@ async def test_enter_opens_their_page_and_l_logs_a_moment_with_them(
         months = page_text(app, "person-months").splitlines()
         assert months[0].split()[-1] == "Nov" and months[3].split()[-1] == "3"
 
+        table.move_cursor(row=2)
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, LogEntryDialog)
@@ -108,6 +109,8 @@ async def test_enter_opens_their_page_and_l_logs_a_moment_with_them(
         await wait_for(pilot, lambda: isinstance(app.screen, PersonPage), "back on the page")
         await pilot.pause()
         assert table.row_count == 4 and str(table.get_row_at(0)[1]) == "Walk in the park"
+        assert table.cursor_row == 0  # on the new moment: that says it was saved
+        assert not list(app._notifications)  # no notice over the page's keys
         saved = store.connections.get(store.connections.ids_for_person(maya.id)[-1])
         assert saved.what == "Walk in the park" and saved.person_id == maya.id
         table.move_cursor(row=1)  # Call 16: enter edits it in the Log's own form

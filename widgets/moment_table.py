@@ -45,6 +45,13 @@ class MomentTable(DataTable[str | Text]):
         self._moments = list(moments)
         self._fill()
 
+    def point_at(self, moment_id: str) -> None:
+        """Put the cursor on this moment's row (and scroll it into view), if it is here."""
+        for row, moment in enumerate(self._moments):
+            if moment.id == moment_id:
+                self.move_cursor(row=row, scroll=True)
+                return
+
     def what_width(self) -> int:
         """The room left for What: the table's width after the other columns, every
         column's padding and a vertical scrollbar. The scrollbar's column is always

@@ -193,7 +193,9 @@ class PersonPage(ModalScreen[None]):
         def saved(result: Saved | None) -> None:
             if result is not None:
                 self._changed()
-                self.notify(f"Logged: {result.connection.what}.", title=f"With {person.name}")
+                # The page itself shows it: the cursor on the new row says it was saved,
+                # where a notice would cover the page's keys.
+                self.query_one("#person-moments", MomentTable).point_at(result.connection.id)
 
         prefill = Prefill(counterpart=counterpart_for(person), person_id=person.id)
         self.app.push_screen(LogEntryDialog(prefill=prefill), saved)
@@ -208,8 +210,8 @@ class PersonPage(ModalScreen[None]):
 
         def saved(result: Saved | None) -> None:
             if result is not None:
-                self._changed()
-                self.notify(f"Updated: {result.connection.what}.")
+                self._changed()  # the row shows the change; no notice over the page's keys
+                self.query_one("#person-moments", MomentTable).point_at(result.connection.id)
 
         self.app.push_screen(LogEntryDialog(moment), saved)
 
