@@ -99,6 +99,20 @@ def test_input_ending_at_a_prompt_saves_nothing(
     assert not (data_dir / "reconnect.json").exists()
 
 
+def test_ctrl_c_at_a_prompt_says_nothing_was_saved(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Interrupted(io.StringIO):
+        def readline(self, *_: object) -> str:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(ask_missing, "can_ask", lambda: True)
+    monkeypatch.setattr("sys.stdin", Interrupted())
+    assert main(["log", "Wave", "-k", "neighbour"]) == 130
+    assert capsys.readouterr().err.strip().endswith("Stopped: nothing was saved.")
+    assert not (data_dir / "reconnect.json").exists()
+
+
 def test_bad_words_are_refused_before_anything_is_asked(
     data_dir: Path, capsys: pytest.CaptureFixture[str], terminal: io.StringIO
 ) -> None:

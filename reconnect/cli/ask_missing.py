@@ -27,7 +27,11 @@ def ask(prompt: str, read: Callable[[str], T]) -> T:
     for _ in range(TRIES):
         sys.stderr.write(prompt)
         sys.stderr.flush()
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:  # ctrl+c: stopped (status 130), said as ctrl+d says it
+            sys.stderr.write("\nStopped: nothing was saved.\n")
+            raise
         if not line:  # the input ended
             sys.stderr.write("\n")
             raise NotAnswered("no answer was given")
