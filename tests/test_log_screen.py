@@ -448,8 +448,9 @@ async def test_words_given_ahead_are_kept_and_digits_rate_the_moment(
             2,
             4,
         )
-        first = shown_ids(app)[0]
-        original = demo_store.connections.get(first)
+        # e edits the moment under the cursor, wherever the demo's day put it.
+        highlighted = app.screen.query_one(ConnectionList).highlighted_id
+        original = demo_store.connections.get(highlighted)
         assert original is not None
         await pilot.press("e", "!")
         assert app.screen.query_one("#what", Input).value == f"{original.what}!"
