@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from reconnect.records.models import Channel, Circle, Connection, Counterpart, Person
 from reconnect.store.store import Store
@@ -147,3 +147,19 @@ async def test_today_goal_steps_wrap_under_their_words_and_help_fits(
         assert goals[step + 1].index("discussion") == goals[step].index("Share")
         where = lines_of(app.screen.query_one("#where", Static))
         assert any(line.endswith(" ?  Help and crisis lines anywhere │") for line in where), where
+
+
+async def test_goals_list_steps_wrap_under_their_words_and_rest_fits_its_cell(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(demo_store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = lines_of(app.screen.query_one("#goal-table", DataTable))
+        step = next(n for n, line in enumerate(lines) if "next: Share one thought" in line)
+        assert lines[step + 1].index("discussion") == lines[step].index("Share")
+        # A finished ladder is not a next step; a rest's day has a line of its own.
+        assert any(line.split()[:3] == ["every", "step", "done"] for line in lines), lines
+        rest = next(n for n, line in enumerate(lines) if "Call Alex again" in line)
+        assert lines[rest].split()[2:4] == ["again", "resting"]
+        assert lines[rest + 1].split()[-3] == "until"

@@ -19,6 +19,7 @@ from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.content import GOAL_STATUS_LABELS, CommunityKindInfo
 from reconnect.records.models import Goal, GoalKind, GoalStatus
 from screens.areas.undo import UndoArea
+from widgets.hanging import Hanging
 from widgets.score_spark import score_text
 
 FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
@@ -35,7 +36,8 @@ def status_text(goal: Goal, today: date) -> Text:
     hw = goal.homework
     due = f"due {day_format(hw.due_on, '%a {day} %b')}" if hw and hw.due_on else ""
     if goal.status is GoalStatus.PAUSED and goal.paused_until and goal.paused_until >= today:
-        text = Text(f"resting to {day_format(goal.paused_until, '{day} %b')}")
+        # Two lines, as homework's are: "resting to 12 Dec" is a cell too wide.
+        text = Text(f"resting\nuntil {day_format(goal.paused_until, '{day} %b')}")
     elif goal.status in FINISHED:
         text = Text(GOAL_STATUS_LABELS[goal.status])
     elif hw is not None:
@@ -138,15 +140,14 @@ class GoalsScreen(UndoArea):
         connections = self.store.connections.between(midnight(earliest))
         return consistency_all(goals, connections, today, first_day)
 
-    def _row(self, goal: Goal, result: Consistency, today: date) -> tuple[Text, Text, str, Text]:
-        title = Text()
-        title.append(goal.title, style="bold")
+    def _row(self, goal: Goal, result: Consistency, today: date) -> tuple[Hanging, Text, str, Text]:
+        # A step too long for the column wraps under its own first word, not the edge.
+        title = Hanging().add("", Text(goal.title, style="bold"))
         step = goal.next_step()
-        title.append("\n")
         if step is not None:
-            title.append(f"next: {step.title}")
+            title.add("next: ", step.title)
         else:
-            title.append("every step done" if goal.steps else "no steps yet", style="dim")
+            title.add("", Text("every step done" if goal.steps else "no steps yet", style="dim"))
         week = "–"
         if goal.weekly_target:
             met = result.this_week >= goal.weekly_target

@@ -186,7 +186,11 @@ class TodayScreen(AreaScreen):
                     style="italic",
                 )
             step = goal.next_step()
-            text.add("", title).add("  next: ", step.title if step else "every step done")
+            text.add("", title)
+            if step is not None:
+                text.add("  next: ", step.title)
+            else:
+                text.add("  ", Text("every step done", style="dim"))
         if len(goals) > MAX_GOALS:
             text.add("", Text(f"and {len(goals) - MAX_GOALS} more", style="dim"))
         panel.update(text)
