@@ -132,3 +132,13 @@ def test_a_damaged_data_file_exits_3_and_is_left_alone(
     assert main([*BASE, "--depth", "1", "--comfort", "3"]) == 3
     assert str(path) in capsys.readouterr().err
     assert path.read_bytes() == b'{"connections": '
+
+
+def test_the_channel_follows_the_words_unless_given(data_dir: Path) -> None:
+    """'Called Mum' was a phone call; a --channel given wins; no channel word: in person."""
+    rated = ["--counterpart", "family", "--depth", "3", "--comfort", "4"]
+    assert main(["log", "Called Mum", *rated]) == 0
+    assert main(["log", "Called Mum", *rated, "--channel", "video"]) == 0
+    assert main(["log", "Lunch with Mum", *rated]) == 0
+    channels = [c.channel for c in sorted(_saved(data_dir).connections.all(), key=lambda c: c.at)]
+    assert channels == ["phone", "video", "in_person"]

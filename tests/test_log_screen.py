@@ -479,3 +479,40 @@ async def test_an_empty_earlier_week_names_the_keys_to_page(
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert "That's fine: press [ or ] to see other weeks." in message(app, "empty")
+
+
+async def test_the_channel_follows_the_words_until_one_is_picked(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """'Texted Ana' makes it a text; words without a channel go back to in person; a
+    channel the person picks stays, whatever they type after."""
+    app = make_test_app(store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Texted Ana")
+        channel = app.screen.query_one("#channel", Select)
+        assert channel.value == "text"
+        await pilot.press(*["backspace"] * 10, *"Lunch")
+        assert channel.value == "in_person"
+        channel.value = "video"
+        await pilot.press(*" then texted")
+        assert channel.value == "video"
+
+
+async def test_words_given_ahead_set_the_channel_and_an_edit_keeps_its_own(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """A step marked done ("Send Ana a two-line text") opens as a text, not in person;
+    editing a saved moment never changes its channel by its words."""
+    app = make_test_app(demo_store, start_area="log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(LogEntryDialog(prefill=Prefill(what="Send Ana a two-line text")))
+        await pilot.pause()
+        assert app.screen.query_one("#channel", Select).value == "text"
+        await pilot.press("escape")
+        await pilot.pause()
+        highlighted = app.screen.query_one(ConnectionList).highlighted_id
+        moment = demo_store.connections.get(highlighted)
+        assert moment is not None
+        other = " and called" if moment.channel != "phone" else " and texted"
+        await pilot.press("e", *other)
+        assert app.screen.query_one("#channel", Select).value == moment.channel

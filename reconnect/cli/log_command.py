@@ -69,9 +69,9 @@ def add_parser(subparsers: Any) -> str:
     )
     parser.add_argument(
         "--channel",
-        default="in-person",
         metavar="HOW",
-        help="in-person (default), phone, video, text, online",
+        help="in-person, phone, video, text, online (default: what the words name, "
+        "'texted Ana' is a text; else in-person)",
     )
     parser.add_argument("-n", "--note", default="", metavar="TEXT", help="anything to remember")
     parser.add_argument(
@@ -106,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
 def _log(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
+    from reconnect.logic.channel_words import channel_in
     from reconnect.logic.connections import check_not_future, describe, parse_choice, parse_moment
     from reconnect.records.models import (
         Channel,
@@ -119,7 +120,11 @@ def _log(args: argparse.Namespace) -> int:
 
     now = now_local()
     try:
-        channel = parse_choice(Channel, args.channel)
+        channel = (
+            parse_choice(Channel, args.channel)
+            if args.channel is not None
+            else channel_in(args.what) or Channel.IN_PERSON
+        )
     except ValueError as exc:
         raise BadInput(f"--channel: {exc}") from None
     counterpart = None

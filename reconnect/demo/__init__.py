@@ -15,6 +15,7 @@ from reconnect.demo.groups import book_club, online_forum
 from reconnect.demo.profile import DEMO, HEAVY, History, Profile, moment_on
 from reconnect.demo.sample_text import (
     BODIES,
+    CHANNEL_OF,
     DEEPER,
     HELPED,
     IMPORTANT_DATES,
@@ -111,7 +112,7 @@ def _connections(
                     what=what,
                     counterpart=counterpart,
                     person_id=person.id if person else None,
-                    channel=Channel.IN_PERSON if person is None else channel,
+                    channel=CHANNEL_OF.get(what, Channel.IN_PERSON if person is None else channel),
                     depth=depth,
                     comfort=max(1, min(5, comfort)),
                 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reconnect.records.models import Circle, SupportFlow, SupportKind
+from reconnect.records.content import MICRO_CONNECTIONS
+from reconnect.records.models import Channel, Circle, SupportFlow, SupportKind
 
 # name, circle, cadence in days, notes
 PEOPLE = (
@@ -27,6 +28,24 @@ DEEPER = {
         "Made a plan to meet again",
         "Helped with the move",
         "Accepted a lift instead of saying I'm fine",
+    ),
+}
+
+# Moments that can only have happened one way: a text is never "in person", a walk never
+# "by phone". The others take the channel drawn for them.
+TEXT_MESSAGES = (MICRO_CONNECTIONS[5], MICRO_CONNECTIONS[6])
+CHANNEL_OF: dict[str, Channel] = {
+    **dict.fromkeys(TEXT_MESSAGES, Channel.TEXT),
+    "Long phone call": Channel.PHONE,
+    **dict.fromkeys(
+        (
+            "Coffee and a real catch-up",
+            "Walk and talk",
+            "Lunch together",
+            "Helped with the move",
+            "Accepted a lift instead of saying I'm fine",
+        ),
+        Channel.IN_PERSON,
     ),
 }
 

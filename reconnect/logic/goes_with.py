@@ -14,6 +14,9 @@ from reconnect.records.models import Channel, Counterpart, Person, label
 
 # Fewer moments than this say too little to show.
 MIN_MOMENTS = 3
+# A mean this much above the rest's (on the 1-5 scale) is "higher"; a smaller gap is
+# shown as nothing at all, since a tenth of a point is noise, not a finding.
+MIN_GAP = 0.3
 NOT_WHY = "These go together in what you logged; they don't say why."
 ASPECTS = ("kind", "channel", "person")
 
@@ -25,7 +28,7 @@ class GoesWith:
     moments: int  # with it
     comfort: float  # mean comfort with it
     others: int  # moments without it
-    comfort_others: float | None  # mean comfort without it (None: there are none)
+    comfort_others: float  # mean comfort without it
 
 
 def _key(moment: ConnectionFacts, aspect: str) -> str | None:
@@ -39,8 +42,10 @@ def _key(moment: ConnectionFacts, aspect: str) -> str | None:
 def goes_with(
     moments: Sequence[ConnectionFacts], minimum: int = MIN_MOMENTS
 ) -> dict[str, list[GoesWith]]:
-    """Per aspect, each value with at least `minimum` moments, highest comfort first
-    (ties: more moments first, then by key)."""
+    """Per aspect, each value with at least `minimum` moments whose mean comfort is at
+    least MIN_GAP above the other moments', highest comfort first (ties: more moments
+    first, then by key). A value every moment has is left out: there is nothing to
+    compare it with."""
     total, total_comfort = len(moments), sum(m.comfort for m in moments)
     found: dict[str, list[GoesWith]] = {}
     for aspect in ASPECTS:
@@ -56,7 +61,11 @@ def goes_with(
             if n < minimum:
                 continue
             others = total - n
-            rest = (total_comfort - comfort) / others if others else None
+            if not others:
+                continue
+            rest = (total_comfort - comfort) / others
+            if round(comfort / n - rest, 9) < MIN_GAP:  # round: 0.3 is not exact
+                continue
             rows.append(GoesWith(aspect, key, n, comfort / n, others, rest))
         found[aspect] = sorted(rows, key=lambda r: (-r.comfort, -r.moments, r.key))
     return found
@@ -64,11 +73,11 @@ def goes_with(
 
 def goes_with_line(row: GoesWith, name: str) -> str:
     """'friend: comfort 4.2 over 12 moments (3.1 over the 30 others)'."""
-    line = f"{name}: comfort {row.comfort:.1f} over {row.moments:,} moments"
-    if row.comfort_others is not None:
-        others = "other" if row.others == 1 else "others"
-        line += f" ({row.comfort_others:.1f} over the {row.others:,} {others})"
-    return line
+    others = "other" if row.others == 1 else "others"
+    return (
+        f"{name}: comfort {row.comfort:.1f} over {row.moments:,} moments "
+        f"({row.comfort_others:.1f} over the {row.others:,} {others})"
+    )
 
 
 HEADINGS = {"kind": "Kinds of person", "channel": "Channels", "person": "People"}
@@ -88,7 +97,10 @@ def goes_with_lines(
         "channel": {c.value: label(c) for c in Channel},
         "person": {p.id: p.name for p in people},
     }
-    lines = [f"{NOT_WHY} Mean comfort, 1–5, where there are at least {minimum} moments."]
+    lines = [
+        f"{NOT_WHY} Each line: mean comfort (1–5) over at least {minimum} moments, "
+        f"{MIN_GAP:.1f} or more above the rest."
+    ]
     for aspect, rows in goes_with(moments, minimum).items():
         shown = [(r, names[aspect][r.key]) for r in rows if r.key in names[aspect]]
         if not shown:
@@ -97,4 +109,9 @@ def goes_with_lines(
         lines += [f"· {goes_with_line(r, name)}" for r, name in shown[:SHOWN_PER_ASPECT]]
         if len(shown) > SHOWN_PER_ASPECT:
             lines.append(f"· and {len(shown) - SHOWN_PER_ASPECT} more")
+    if len(lines) == 1:
+        return [
+            "Nothing stands out in this period: comfort was much the same whoever it was "
+            "with and however you met."
+        ]
     return lines

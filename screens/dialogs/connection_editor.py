@@ -24,6 +24,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
+from reconnect.logic.channel_words import channel_in
 from reconnect.logic.connection_form import (
     SUPPORT_CHOICES,
     SUPPORT_KIND_CHOICES,
@@ -88,6 +89,11 @@ class ConnectionEditor(PickLists):
         self._editing = connection
         self._start = Prefill.of(connection) if connection is not None else prefill or Prefill()
         self._who = PersonPick.among(people, self._start.person_id)
+        # A new moment's channel follows its words ("texted Ana": a text) until the
+        # person picks one; an edit keeps what was saved.
+        self._words_channel: Channel | None = None
+        if connection is None:
+            self._words_channel = channel_in(self._start.what) or self._start.channel
 
     @property
     def editing(self) -> Connection | None:
@@ -165,7 +171,7 @@ class ConnectionEditor(PickLists):
             yield Label("Channel")
             yield Select(
                 [(label(c), c.value) for c in Channel],
-                value=start.channel.value,
+                value=(self._words_channel or start.channel).value,
                 allow_blank=False,
                 id="channel",
                 compact=compact,
@@ -258,6 +264,10 @@ class ConnectionEditor(PickLists):
     def _what_changed(self, event: Input.Changed) -> None:
         event.stop()  # the editor says it here; a host form need not
         self._say("what-error", _failure(event))
+        channel = self.query_one("#channel", Select)
+        if self._words_channel is not None and channel.value == self._words_channel.value:
+            self._words_channel = channel_in(event.value) or self._start.channel
+            channel.value = self._words_channel.value
 
     @on(Input.Changed, "#note")
     def _note_changed(self, event: Input.Changed) -> None:
