@@ -335,7 +335,16 @@ class ReconnectApp(App[int]):
             "A reconnect backup, a jrnl export or a therapist's homework plan",
             self.action_import,
         )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_COMMANDS_LEFT_OUT:
+                yield command
+
+
+# Textual's own palette entries that don't belong here: "Keys" (the widget help panel)
+# beside our Help read as two helps, "Maximize the focused widget" is developer talk,
+# and "Screenshot" writes a picture of private words into whatever folder the app was
+# started in, outside the private data folder.
+TEXTUAL_COMMANDS_LEFT_OUT = frozenset({"Keys", "Maximize", "Screenshot"})
 
 
 def make_app(

@@ -20,7 +20,7 @@ async def test_today_shows_the_week_and_the_drifting(
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)  # type: ignore[attr-defined]
         week = str(app.screen.query_one("#week-summary", Static).render())  # type: ignore[attr-defined]
-        assert "connections so far" in week
+        assert "moments so far" in week
         drifting = str(app.screen.query_one("#drifting", Static).content)  # type: ignore[attr-defined]
         assert "Alex" in drifting and "Aunt Rosa" in drifting
 
@@ -93,7 +93,7 @@ async def test_a_write_by_another_process_shows_up(
         app.check_for_outside_changes()  # type: ignore[attr-defined]
         await pilot.pause()
         week = str(app.screen.query_one("#week-summary", Static).render())  # type: ignore[attr-defined]
-        assert "1 connection so far" in week
+        assert "1 moment so far" in week
 
 
 async def test_a_demo_keeps_theme_changes_to_itself(store: Store) -> None:

@@ -57,7 +57,7 @@ async def test_today_leads_with_depth_and_comfort(
         assert first.startswith(("Mostly ", "Most often ", "Only ")) and "; comfort " in first
         assert "connection" not in first
         # The count comes last, after the depth bars.
-        assert text.splitlines()[-1].endswith("connections so far this week")
+        assert text.splitlines()[-1].endswith("moments so far this week")
 
 
 async def test_review_leads_with_depth_comfort_and_myself(

@@ -127,3 +127,16 @@ def test_a_bad_natural_date_is_one_line_with_an_example(
     assert main(["log", "Hi", "-k", "friend", "-d", "1", "-c", "2", "-a", "someday"]) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert "--at: 'someday' is not a date or time" in line and "yesterday 18:00" in line
+
+
+def test_a_long_question_wraps_between_words_at_the_terminal_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 80 columns the kinds of person wrapped mid-word ("ch" / "osen-family")."""
+    monkeypatch.setenv("COLUMNS", "40")
+    prompt = "Who was it with (stranger, neighbour, friend, family, chosen-family, group)? "
+    lines = ask_missing.fit(prompt).split("\n")
+    assert all(len(line) <= 39 for line in lines) and len(lines) > 1
+    assert "chosen-family," in lines[1].split()
+    assert lines[-1].endswith("? ")  # the answer starts after a space
+    assert " ".join(lines) == prompt

@@ -80,3 +80,16 @@ async def test_each_action_once_with_its_key(
         assert not any(t.startswith("Log: Open") for t in listed)  # areas: system commands
         helps = {str(hit.text): hit.help for hit in hits}
         assert helps["Log: Earlier week"] == "key ["
+
+
+async def test_textuals_own_extras_are_left_out_of_the_palette(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """One Help, no widget talk, and no screenshot of private words dropped in the
+    folder the app was started from; Theme and Quit stay."""
+    app = make_test_app(store, start_area="reflect")  # the writing box has focus
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Help" in commands and "Theme" in commands and "Quit" in commands
+        assert not {"Keys", "Maximize", "Screenshot"} & set(commands)

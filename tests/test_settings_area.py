@@ -121,6 +121,10 @@ async def test_the_theme_is_chosen_and_kept(
         await pilot.pause()
         assert app.theme == "nord"
         assert saved()["theme"] == "nord"
+        # Shown as names, kept as Textual's identifiers.
+        menu = app.screen.query_one("#theme", Select).query_one(OptionList)
+        labels = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        assert "Catppuccin mocha" in labels and "catppuccin-mocha" not in labels
 
 
 async def test_a_data_folder_is_checked_kept_and_used_by_the_shell(

@@ -4,7 +4,9 @@ was saved, for scripts."""
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,9 +23,18 @@ def can_ask() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
+def fit(prompt: str) -> str:
+    """The prompt wrapped between words to the terminal's width: a terminal wraps a long
+    line wherever it ends ("ch" / "osen-family"). Its last space is kept for the answer."""
+    width = shutil.get_terminal_size().columns - 1
+    wrapped = textwrap.fill(prompt, width, break_long_words=False, break_on_hyphens=False)
+    return wrapped + prompt[len(prompt.rstrip()) :]
+
+
 def ask(prompt: str, read: Callable[[str], T]) -> T:
     """Ask until `read` accepts the answer (it raises ValueError saying why not)."""
     problem = "no answer"
+    prompt = fit(prompt)
     for _ in range(TRIES):
         sys.stderr.write(prompt)
         sys.stderr.flush()

@@ -94,7 +94,9 @@ class SettingsScreen(AreaScreen):
 
     def on_mount(self) -> None:
         themes = sorted(self.app.available_themes)
-        self.query_one("#theme", Select).set_options((name, name) for name in themes)
+        # "Catppuccin mocha", not "catppuccin-mocha": a name, not an identifier.
+        labels = ((name.replace("-", " ").capitalize(), name) for name in themes)
+        self.query_one("#theme", Select).set_options(labels)
         self._show_settings()
 
     def on_screen_resume(self) -> None:

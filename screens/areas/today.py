@@ -157,7 +157,7 @@ class TodayScreen(AreaScreen):
         text = Text()
         text.append(f"{lead_words(week)}\n", style="bold")
         text.append_text(depth_mix_text(depth_mix(week)))
-        text.append(f"\n{plural(len(week), 'connection')} so far this week", style="dim")
+        text.append(f"\n{plural(len(week), 'moment')} so far this week", style="dim")
         panel.update(text)
 
     def _show_goals(self) -> None:

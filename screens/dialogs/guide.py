@@ -16,15 +16,19 @@ class GuideScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close", key_display="esc")]
 
-    def __init__(self, guide: Path, title: str) -> None:
+    def __init__(self, guide: Path, title: str, *, shareable: bool = False) -> None:
         super().__init__()
         self._guide = guide
         self._title = title
+        # Only a guide meant for someone else (the plan format, for a therapist) says
+        # where its file is; on the others a path inside the package is noise.
+        self._shareable = shareable
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="guide-box", classes="dialog-frame") as box:
             box.border_title = self._title
-            yield Static(f"Also at {self._guide}", id="guide-where")
+            if self._shareable:
+                yield Static(f"To send it on, the file is {self._guide}", id="guide-where")
             yield Markdown(self._guide.read_text(encoding="utf-8"))
             yield Button("Close (esc)", id="close", variant="primary")
 

@@ -91,7 +91,9 @@ class ImportForm(FormScreen[Path]):
         )
 
     def action_plan_guide(self) -> None:
-        self.app.push_screen(GuideScreen(PLAN_FORMAT, "How to write a homework plan"))
+        self.app.push_screen(
+            GuideScreen(PLAN_FORMAT, "How to write a homework plan", shareable=True)
+        )
 
     def build(self) -> Path:
         return Path(self.query_one("#path", Input).value.strip()).expanduser()
