@@ -23,6 +23,7 @@ from reconnect.records.models import first_error, now_local
 from reconnect.settings import Settings, load_settings, save_settings, settings_path
 from reconnect.store.errors import DataFileError, drain_notices
 from reconnect.store.folder_key import FolderKey, KeyFile
+from reconnect.store.paths import data_dir_given_by as default_given_by
 from reconnect.store.store import Store
 from reconnect.store.write_failure import failure_words
 from screens.areas.modes import AREA_SCREENS
@@ -101,6 +102,7 @@ class ReconnectApp(App[int]):
         notice: str | None = None,
         delays: Delays = Delays(),  # noqa: B008 - frozen, shared safely
         locked: Locked | None = None,
+        data_dir_given_by: str | None = None,
     ) -> None:
         # Start straight on the chosen area: no default screen built and then replaced.
         self.DEFAULT_MODE = start_area if start_area in AREAS_BY_NAME else "today"
@@ -118,6 +120,9 @@ class ReconnectApp(App[int]):
         self.store: Store = store  # type: ignore[assignment]
         self.settings = settings
         self.demo = demo
+        # What chose the data folder over Settings' ("--data-dir", "RECONNECT_DATA_DIR"),
+        # for Settings to say a folder chosen there waits for a start without it.
+        self.data_dir_given_by = data_dir_given_by
         self._pinned_today = today
         self._settings_path = settings_path
         self._save_settings_changes = save_settings_changes
@@ -357,6 +362,7 @@ def make_app(
     settings: Settings | None = None,
     delays: Delays | None = None,
     locked: Locked | None = None,
+    data_dir_given_by: str | None = None,
 ) -> ReconnectApp:
     """Build the app over a data folder (or an open store, or a locked folder whose
     passphrase it asks first). Raises DataFileError."""
@@ -378,4 +384,5 @@ def make_app(
         notice=notice,
         delays=delays or Delays(),
         locked=locked,
+        data_dir_given_by=data_dir_given_by or default_given_by(),
     )

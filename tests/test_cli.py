@@ -6,7 +6,9 @@ import pytest
 
 from reconnect import version
 from reconnect.cli.main import main
+from reconnect.settings import settings_path
 from reconnect.store.store import DATA_FILE_NAME, Store
+from tests.test_settings_area import unusable_folders
 
 
 def run(*args: str, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -78,6 +80,60 @@ def test_a_data_folder_that_is_a_file_is_named(tmp_path: Path) -> None:
         assert result.returncode == 3
         assert "is a file" in result.stderr and "Traceback" not in result.stderr
     assert not_a_folder.read_text() == "x"
+
+
+def test_a_data_folder_from_settings_that_cannot_be_used_is_one_line_at_every_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("RECONNECT_DATA_DIR")
+    settings = settings_path()
+    settings.parent.mkdir(parents=True)
+    log = ["log", "Hi", "--counterpart", "friend", "--depth", "1", "--comfort", "3"]
+    for folder, why in unusable_folders(tmp_path):
+        settings.write_text(f'data_folder = "{folder}"\n')
+        said = (
+            f"reconnect: cannot use the data folder {folder}, chosen in Settings (data_folder "
+            f"in {settings}): {why}. Fix or remove that line, or start with --data-dir FOLDER "
+            "(or RECONNECT_DATA_DIR=FOLDER) and choose another folder in Settings.\n"
+        )
+        for args in (["where"], ["check"], ["today"], log):
+            assert main(args) == 3
+            assert capsys.readouterr() == ("", said)
+        app = run()  # the app, in a process of its own: the same line, and no app
+        assert (app.returncode, app.stdout, app.stderr) == (3, "", said)
+    # The ways in that the line names.
+    elsewhere = tmp_path / "elsewhere"
+    assert main(["--data-dir", str(elsewhere), *log]) == 0
+    monkeypatch.setenv("RECONNECT_DATA_DIR", str(elsewhere))
+    assert main(["check"]) == 0
+    assert Store.open(elsewhere).connections.count() == 1
+    capsys.readouterr()
+    # Given in the shell, it is named as such.
+    assert main(["--data-dir", str(folder), *log]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("reconnect: cannot use the data folder") and "(from --data-dir)" in err
+    assert "nothing was saved" not in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "given_by"),
+    [(["--data-dir", "X"], "--data-dir"), ([], "RECONNECT_DATA_DIR")],
+)
+def test_the_app_is_told_what_chose_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], given_by: str
+) -> None:
+    import reconnect.app
+
+    told: dict[str, object] = {}
+
+    def make_app(**kwargs: object) -> None:
+        told.update(kwargs)
+        raise KeyboardInterrupt  # no app: what it was told is all this test needs
+
+    monkeypatch.setattr(reconnect.app, "make_app", make_app)
+    folder = str(tmp_path / "chosen")
+    assert main([arg.replace("X", folder) for arg in args]) == 130
+    assert told["data_dir_given_by"] == given_by  # Settings says a new folder waits for it
 
 
 def test_data_dir_may_come_after_the_command_too(

@@ -167,6 +167,21 @@ def test_bad_export_arguments_exit_2(demo_store: Store, tmp_path: Path) -> None:
     assert info.value.code == 2
 
 
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+def test_an_export_into_a_missing_folder_is_one_line_and_makes_nothing(
+    demo_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    missing = tmp_path / "nonexistent" / "dir"
+    capsys.readouterr()
+    assert main(["export", "--format", fmt, "-o", str(missing / "r.md")]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"reconnect export: the folder {missing} does not exist: create it first or "
+        "choose another.\n",
+    )
+    assert not (tmp_path / "nonexistent").exists()
+
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
     lambda inner: (

@@ -158,6 +158,7 @@ def test_the_shell_export_onto_a_full_disk_says_one_line_and_keeps_the_old_expor
     data_dir: Path, tmp_path: Path, fmt: str, name: str
 ) -> None:
     out = tmp_path / "exports"
+    out.mkdir()  # an export never makes the folder it goes in
     output = out / name
     Store.open(data_dir).connections.add(hello())
     env = {**os.environ, "RECONNECT_DATA_DIR": str(data_dir)}

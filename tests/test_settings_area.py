@@ -159,6 +159,71 @@ async def test_a_data_folder_is_checked_kept_and_used_by_the_shell(
     assert capsys.readouterr().out.strip() == str(tmp_path / "env" / "reconnect.json")
 
 
+def unusable_folders(tmp_path: Path) -> list[tuple[Path, str]]:
+    """Folders no data can be kept in, each with the reason said for it: one inside a
+    file, and (where there is /proc) one where nothing can be created, root or not."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    found = [(a_file, "it is a file, not a folder"), (a_file / "inside", f"{a_file} is a file")]
+    if Path("/proc").is_dir():
+        found.append((Path("/proc/nope"), "it does not exist, and cannot be created in /proc"))
+    return found
+
+
+async def test_an_unusable_data_folder_is_refused_beside_the_field(
+    store: Store, make_test_app: Callable[..., Any], tmp_path: Path
+) -> None:
+    app = make_test_app(store, start_area="settings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.screen.query_one("#data-folder", Input)
+        note = app.screen.query_one("#data-folder-note", Static)
+        for folder, why in unusable_folders(tmp_path):
+            field.value = str(folder)
+            field.focus()
+            await pilot.press("enter")
+            assert str(note.content) == (
+                f"Cannot use {folder}: {why}. Check for a typo, or choose another folder."
+            )
+            assert note.has_class("refused")
+            assert field.value == str(folder)  # the typed words stay, to mend
+            assert app.settings.data_folder is None
+            assert not list(app._notifications)  # said beside the field only
+        await pilot.press("backspace")  # typing again: the note says what is in use
+        assert not note.has_class("refused") and "In use now" in str(note.content)
+    assert not settings_path().exists()
+    assert not (Path("/proc/nope")).exists()
+
+
+@pytest.mark.parametrize(
+    ("given_by", "until"),
+    [
+        ("RECONNECT_DATA_DIR", "RECONNECT_DATA_DIR is not set"),
+        ("--data-dir", "--data-dir is not given"),
+    ],
+)
+async def test_a_folder_chosen_while_the_shell_decides_is_kept_for_later(
+    store: Store, make_test_app: Callable[..., Any], tmp_path: Path, given_by: str, until: str
+) -> None:
+    chosen = tmp_path / "journal"
+    # RECONNECT_DATA_DIR is set in every test; main() says when --data-dir was given.
+    app = make_test_app(store, start_area="settings", data_dir_given_by=given_by)
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.screen.query_one("#data-folder", Input)
+        field.focus()
+        await pilot.press(*str(chosen))
+        note = str(app.screen.query_one("#data-folder-note", Static).content)
+        assert f"Enter keeps it for when {until}." in note
+        assert "next start" not in note
+        await pilot.press("enter")
+        (said,) = [n.message for n in app._notifications]
+        assert said.startswith(
+            f"Kept for when {until}: reconnect then uses {chosen}. "
+            f"Until then it uses {store.path.parent}."
+        )
+        assert "From the next start" not in said
+    assert saved()["data_folder"] == str(chosen)
+
+
 async def test_an_unreadable_settings_file_is_never_overwritten(
     store: Store, make_test_app: Callable[..., Any]
 ) -> None:

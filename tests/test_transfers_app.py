@@ -68,6 +68,34 @@ async def test_export_form_refuses_a_bad_period(
         assert not (tmp_path / "r.md").exists()
 
 
+async def test_export_form_refuses_a_missing_folder_as_the_shell_does(
+    demo_store: Store, make_test_app: Callable, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nonexistent" / "dir"
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_export()
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#format", Select).value = "md"
+        await pilot.pause()  # the format sets its default path first
+        form.query_one("#path", Input).value = str(missing / "r.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        error = form.query_one("#path-error", Static)
+        assert str(error.render()) == (
+            f"⚠ the folder {missing} does not exist: create it first or choose another"
+        )
+        assert not (tmp_path / "nonexistent").exists()
+        form.query_one("#path", Input).value = str(tmp_path / "r.md")  # mended
+        await pilot.pause()
+        assert not error.display
+        await pilot.press("ctrl+s")
+        assert "written to" in await _wait_done(pilot, app)
+    assert (tmp_path / "r.md").exists()
+
+
 async def test_import_from_the_palette_shows_what_was_added(
     store: Store, make_test_app: Callable
 ) -> None:

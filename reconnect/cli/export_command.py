@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.cli.after_save import say_after_save
 from reconnect.cli.arg_types import iso_date
-from reconnect.transfer.export import DEFAULT_REPORT_DAYS, FORMATS, default_output
+from reconnect.transfer.export import (
+    DEFAULT_REPORT_DAYS,
+    FORMATS,
+    default_output,
+    output_problem,
+)
 
 if TYPE_CHECKING:
     from reconnect.store.folder_key import FolderKey, KeyFile
@@ -66,11 +71,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"reconnect export: --from {start} is after --to {end}.", file=sys.stderr)
         return EXIT_BAD_INPUT
     output: Path = args.output or default_output(args.format, today)
-    if args.format == "csv" and output.exists() and not output.is_dir():
-        print(f"reconnect export: {output} is a file; give a folder for csv.", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if args.format != "csv" and output.is_dir():
-        print(f"reconnect export: {output} is a folder; give a file name.", file=sys.stderr)
+    problem = output_problem(args.format, output)
+    if problem:
+        print(f"reconnect export: {problem}.", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.encrypt and args.format != "json":
         print(

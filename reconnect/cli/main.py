@@ -1,7 +1,7 @@
 """`reconnect` and its subcommands.
 
 Textual is imported only when the TUI opens, so shell commands stay fast. Exit status:
-0 done, 2 bad usage or input (nothing saved), 3 the data file can't be used safely (or
+0 done, 2 bad usage or input (nothing saved), 3 the data folder or file can't be used (or
 is encrypted and no passphrase was given), 4 a wrong passphrase, 5 an encrypted file
 (or the key file) damaged or changed, 6 an encrypted file cut short.
 """
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from reconnect.areas import AREA_NAMES
 from reconnect.cli.arg_types import iso_date
 from reconnect.logic.plural import plural
-from reconnect.store.paths import data_dir
+from reconnect.store.paths import data_dir, data_dir_given_by
 
 if TYPE_CHECKING:
     from reconnect.app import Locked, ReconnectApp
@@ -257,7 +257,12 @@ def run_app(args: argparse.Namespace) -> int:
         else:
             store, locked = _open_for_app(data_dir(args.data_dir))
         app = make_app(
-            store=store, today=args.today, start_area=args.area, demo=args.demo, locked=locked
+            store=store,
+            today=args.today,
+            start_area=args.area,
+            demo=args.demo,
+            locked=locked,
+            data_dir_given_by=getattr(args, "data_dir_given_by", None),
         )
         code = run_quietly(app)
         if code == 0 and app.store is not None:  # None: quit at the passphrase
@@ -294,6 +299,32 @@ def run_quietly(app: ReconnectApp, **run_options: Any) -> int:
     return 1
 
 
+def _unusable_folder_line(folder: Path, given_by: str | None, from_settings: bool) -> str | None:
+    """One line, before anything is read or written, when the data folder cannot be
+    used: where it was chosen, and how to start anyway (Settings may be the only place
+    that names it, and Settings is in the app)."""
+    from reconnect.store.folder_check import folder_problem
+
+    why = folder_problem(folder)
+    if why is None:
+        return None
+    start_with = "--data-dir FOLDER (or RECONNECT_DATA_DIR=FOLDER)"
+    if given_by is not None:
+        return (
+            f"reconnect: cannot use the data folder {folder} (from {given_by}): {why}. "
+            "Check the path, or give another."
+        )
+    if from_settings:
+        from reconnect.settings_file import settings_path
+
+        return (
+            f"reconnect: cannot use the data folder {folder}, chosen in Settings "
+            f"(data_folder in {settings_path()}): {why}. Fix or remove that line, or start "
+            f"with {start_with} and choose another folder in Settings."
+        )
+    return f"reconnect: cannot use the usual data folder {folder}: {why}. Start with {start_with}."
+
+
 # The commands that can show the sample data (each opens the app on a throwaway folder).
 DEMO_COMMANDS = (None, "serve")
 
@@ -315,10 +346,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reconnect.cli.passphrase import PassphraseRefused
     from reconnect.store.errors import DataFileError, drain_notices
 
-    if not args.data_dir and not os.environ.get("RECONNECT_DATA_DIR"):
+    args.data_dir_given_by = data_dir_given_by(args.data_dir)
+    if args.data_dir_given_by is None:
         from reconnect.settings import configured_data_folder
 
         args.data_dir = configured_data_folder()
+    if not args.demo:  # a demo never touches the data folder
+        from_settings = args.data_dir_given_by is None and args.data_dir is not None
+        unusable = _unusable_folder_line(
+            data_dir(args.data_dir), args.data_dir_given_by, from_settings
+        )
+        if unusable:
+            print(unusable, file=sys.stderr)
+            return EXIT_DATA_FILE
     if args.command in OPENS_A_STORE or (args.command is None and not args.demo):
         from reconnect.cli.passphrase import unlock_early
 

@@ -49,6 +49,26 @@ def default_output(fmt: str, today: date) -> Path:
     return Path(f"{stem}-{today.isoformat()}{DEFAULTS[fmt].output_suffix}")
 
 
+def output_problem(fmt: str, output: Path) -> str | None:
+    """Why an export in `fmt` cannot go to `output`, in words for a line of their own
+    (after "reconnect export: ", or under the form's field), or None. Checked before
+    anything is written, by the shell and the app alike: a missing folder above it is a
+    typo to mend, never one to make."""
+    try:
+        if fmt == "csv" and output.exists() and not output.is_dir():
+            return f"{output} is a file; give a folder for csv"
+        if fmt != "csv" and output.is_dir():
+            return f"{output} is a folder; give a file name"
+        folder = output.parent
+        if not folder.exists():
+            return f"the folder {folder} does not exist: create it first or choose another"
+        if not folder.is_dir():
+            return f"{folder} is a file, not a folder: choose another place"
+    except OSError as exc:  # a folder above it we may not look into
+        return f"cannot reach {output} ({exc.strerror or exc}); choose another place"
+    return None
+
+
 @dataclass
 class ExportResult:
     fmt: str

@@ -4,11 +4,11 @@ and where every file lives."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from reconnect.records.models import first_error
 from reconnect.settings import (
     MAX_RESOURCES,
     WEEKDAYS,
@@ -24,6 +25,7 @@ from reconnect.settings import (
     ResourceSetting,
     Settings,
 )
+from reconnect.store.folder_check import folder_problem
 from reconnect.store.paths import crash_log_dir
 from screens.areas.base import AreaScreen
 from screens.dialogs.confirm import ConfirmDialog
@@ -172,16 +174,24 @@ class SettingsScreen(AreaScreen):
         self.query_one("#files", Static).update(text)
         self._show_folder_note(self.settings.data_folder)
 
-    def _show_folder_note(self, typed: str | None) -> None:
+    def _show_folder_note(self, typed: str | None, refusal: str = "") -> None:
+        """Below the field: why a folder was refused, else which folder is in use and
+        when a typed one would be."""
+        shown = self.query_one("#data-folder-note", Static)
+        shown.set_class(bool(refusal), "refused")
+        if refusal:
+            shown.update(refusal)
+            return
         in_use = self.store.path.parent
-        if os.environ.get("RECONNECT_DATA_DIR"):
-            note = "RECONNECT_DATA_DIR is set: it wins over this setting. "
-        else:
-            note = ""
+        given_by = self.reconnect.data_dir_given_by
+        note = f"{_given(given_by)}: it wins over this setting. " if given_by else ""
         if typed and Path(typed).expanduser() != in_use:
-            note += "Enter keeps it; reconnect uses it from the next start. "
+            if given_by:
+                note += f"Enter keeps it for when {_not_given(given_by)}. "
+            else:
+                note += "Enter keeps it; reconnect uses it from the next start. "
         note += f"In use now: {in_use}"
-        self.query_one("#data-folder-note", Static).update(note)
+        shown.update(note)
 
     def _apply(self, **changes: object) -> bool:
         """Change the settings; say why when it could not be done or kept. False when
@@ -218,9 +228,9 @@ class SettingsScreen(AreaScreen):
     @on(Input.Submitted, "#data-folder")
     def _folder_chosen(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
-        problem = folder_problem(typed)
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
+        refusal = folder_refusal(typed)
+        if refusal:  # said below the field, the typed words left to mend
+            self._show_folder_note(typed, refusal)
             return
         if (typed or None) == self.settings.data_folder:
             return
@@ -228,15 +238,24 @@ class SettingsScreen(AreaScreen):
             self.notify(self._folder_saved_words(typed), timeout=10)
 
     def _folder_saved_words(self, typed: str) -> str:
+        if self.reconnect.demo:
+            return "Demo: this folder is kept until you close the app; your settings are untouched."
         in_use = self.store.path
-        if not typed:
-            return "From the next start, reconnect uses the platform's usual data folder."
-        new_file = Path(typed).expanduser() / in_use.name
-        words = f"From the next start, reconnect uses {Path(typed).expanduser()}."
+        chosen = Path(typed).expanduser() if typed else None
+        target = str(chosen) if chosen else "the platform's usual data folder"
+        given_by = self.reconnect.data_dir_given_by
+        if given_by:
+            words = (
+                f"Kept for when {_not_given(given_by)}: reconnect then uses {target}. "
+                f"Until then it uses {in_use.parent}."
+            )
+        else:
+            words = f"From the next start, reconnect uses {target}."
         if (
-            not new_file.exists()
+            chosen is not None
+            and not (chosen / in_use.name).exists()
             and not self.store.is_empty()
-            and Path(typed).expanduser() != (in_use.parent)
+            and chosen != in_use.parent
         ):
             words += (
                 f" There is no data file there yet: your records stay in {in_use}. To take them "
@@ -400,12 +419,27 @@ def _highlighted(shown: OptionList, entries: Sequence[E]) -> tuple[int, E] | Non
     return index, entries[index]
 
 
-def folder_problem(typed: str) -> str:
-    """Why `typed` cannot be the data folder, or "" when it might (empty: the default).
-    Settings itself checks that it is a whole path."""
+def folder_refusal(typed: str) -> str:
+    """Why `typed` cannot be the data folder, in one line, or "" when it can (empty:
+    the platform's usual folder): the settings file's own rule, then the folder itself,
+    checked as every start checks it."""
     if not typed:
         return ""
+    try:
+        Settings(data_folder=typed)
+    except ValidationError as exc:
+        return plain(first_error(exc).split(": ", 1)[-1]).capitalize() + "."
     path = Path(typed).expanduser()
-    if path.exists() and not path.is_dir():
-        return f"{path} is a file, not a folder: choose a folder."
-    return ""
+    why = folder_problem(path)
+    if why is None:
+        return ""
+    return f"Cannot use {path}: {why}. Check for a typo, or choose another folder."
+
+
+def _given(given_by: str) -> str:
+    """'RECONNECT_DATA_DIR is set', '--data-dir was given'."""
+    return f"{given_by} was given" if given_by.startswith("-") else f"{given_by} is set"
+
+
+def _not_given(given_by: str) -> str:
+    return f"{given_by} is not given" if given_by.startswith("-") else f"{given_by} is not set"

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static
 
-from reconnect.transfer.export import DEFAULT_REPORT_DAYS, DEFAULTS, default_output
+from reconnect.transfer.export import DEFAULT_REPORT_DAYS, DEFAULTS, default_output, output_problem
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form_base import FormScreen
 from widgets.field_check import IsoDate
@@ -89,12 +89,22 @@ class ExportForm(FormScreen[ExportRequest]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
-        if event.input.id == "path" and event.input.has_focus:
-            self._path_touched = True
+        if event.input.id == "path":
+            self.show_error("path", "")  # a path being mended: said again at save
+            if event.input.has_focus:
+                self._path_touched = True
 
     def action_save(self) -> None:
         raw = self.query_one("#path", Input).value.strip()
         path = Path(raw).expanduser()
+        # The shell's check, said under the field before any question of replacing.
+        problem = (
+            output_problem(str(self.query_one("#format", Select).value), path) if raw else None
+        )
+        if problem:
+            self.show_error("path", problem)
+            self.query_one("#path", Input).focus()
+            return
         if not raw or path == self._may_replace or not _in_the_way(path):
             super().action_save()
             return
@@ -128,8 +138,6 @@ class ExportForm(FormScreen[ExportRequest]):
             raise ValueError("give a file name to save to")
         fmt = str(self.query_one("#format", Select).value)
         output = Path(raw_path).expanduser()
-        if fmt != "csv" and output.is_dir():
-            raise ValueError(f"{output} is a folder; give a file name")
         return ExportRequest(fmt, output, start, end, self.query_one("#private", Checkbox).value)
 
 
