@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from textual.widgets import Static
 
-from reconnect.records.models import Connection
+from reconnect.records.models import Connection, Person
 from reconnect.settings import load_settings
 from reconnect.store.store import Store
 from screens.areas.today import TodayScreen
@@ -116,3 +117,24 @@ async def test_help_explains_the_screen_it_was_opened_on(
         await pilot.press("f1")
         text = " ".join(str(s.render()) for s in app.screen.query(Static))  # type: ignore[attr-defined]
         assert "About Progress" in text and "never a diagnosis" in text
+
+
+async def test_losing_touch_says_what_to_do_when_it_has_nothing_to_show(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """A first day showed 'Nobody is past the contact rhythm you wished for' to someone
+    with nobody in People: it now invites them to add someone, then to choose a rhythm."""
+
+    async def words() -> str:
+        app = make_test_app(store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            return str(app.screen.query_one("#drifting", Static).content)
+
+    assert (await words()).startswith("Add the people who matter in People (p)")
+    store.people.add(Person(name="Ana", created_at=datetime(2026, 11, 1, tzinfo=UTC)))
+    assert (await words()).startswith("Choose how often you'd like to be in touch")
+    store.people.add(
+        Person(name="Bo", cadence_days=30, created_at=datetime(2026, 11, 20, tzinfo=UTC))
+    )
+    assert (await words()) == "Nobody is past the contact rhythm you wished for."

@@ -380,3 +380,19 @@ async def test_a_long_step_title_is_never_cut(
             assert column.width >= len(title)
         assert column.width * ladder.ordered_rows[0].height >= len(title)
         assert ladder.virtual_size.width <= ladder.scrollable_content_region.width
+
+
+async def test_losing_touch_invites_without_counting_days_overdue(
+    demo_store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    """No 'Past it by 60 days' column and no '!' alarm: when and what was hoped for."""
+    app = make_test_app(demo_store, start_area="people")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        drifting = app.screen.query_one("#drifting-table", DataTable)
+        headings = [str(c.label) for c in drifting.columns.values()]
+        assert headings == ["Name", "Last in touch", "You hoped for"]
+        assert drifting.get_row_at(0)[1].endswith(" days ago")
+        assert drifting.get_row_at(0)[2].startswith("every ")
+        everyone = str(app.screen.query_one("#people-heading", Static).content)
+        assert "· ~ losing touch ·" in everyone and "!" not in everyone

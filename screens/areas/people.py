@@ -51,7 +51,7 @@ class PeopleScreen(UndoArea):
     AREA_TITLE = "People"
     ABOUT = (
         "The people who matter and how often you would like to be in touch. Last contact "
-        "comes from your log. Losing touch lists those past that rhythm, most overdue "
+        "comes from your log. Losing touch lists those past that rhythm, longest apart "
         "first; a short message is enough. Depth, comfort and myself (could I be myself?) "
         f"are the means of your moments with each person over the last {RECENT_WEEKS} weeks; "
         "blank where nothing was logged or asked, never a zero. ✓ safe marks someone you can "
@@ -89,8 +89,8 @@ class PeopleScreen(UndoArea):
             drift: DataTable[Text | str] = DataTable(id="drifting-table", cursor_type="row")
             drift.add_column("Name", width=22, key="name")
             drift.add_column("Last in touch", width=15, key="last")
-            drift.add_column("Wish", width=14, key="wish")
-            drift.add_column("Past it by", width=11, key="over")
+            # No "overdue by N days" column: the gap is there to invite, not to count.
+            drift.add_column("You hoped for", width=16, key="wish")
             yield drift
             yield Static(id="people-heading", classes="heading")
             everyone: DataTable[Text | str] = DataTable(id="people-table", cursor_type="row")
@@ -134,7 +134,7 @@ class PeopleScreen(UndoArea):
         self._fill("people-table", shown, self._person_cells)
         heading = f"Losing touch ({len(drifting)})"
         if drifting:  # the why in the heading's line: the page fits 80x24 whole
-            heading += " · most overdue first; a short message is enough"
+            heading += " · longest apart first; a short message is enough"
         self.query_one("#drifting-heading", Static).update(heading)
         self.query_one("#drifting-table").display = bool(drifting)
         intro = self.query_one("#drifting-intro", Static)
@@ -148,7 +148,7 @@ class PeopleScreen(UndoArea):
                 "when someone is drifting."
             )
         archived = sum(1 for p in people if p.archived)
-        heading = f"Everyone ({len(shown)})" + (" · ! losing touch" if drifting else "")
+        heading = f"Everyone ({len(shown)})" + (" · ~ losing touch" if drifting else "")
         heading += f" · depth, comfort, myself: last {RECENT_WEEKS} weeks"
         if archived:
             heading += f" · {archived} archived, " + (
@@ -189,14 +189,11 @@ class PeopleScreen(UndoArea):
             return "no wish"
         return "every day" if person.cadence_days == 1 else f"every {person.cadence_days} days"
 
-    def _drift_cells(self, row: PersonRow) -> tuple[Text, str, str, str]:
-        assert row.drift is not None
-        over = row.drift.overdue_by
+    def _drift_cells(self, row: PersonRow) -> tuple[Text, str, str]:
         return (
             Text(row.person.name, style="bold", overflow="ellipsis", no_wrap=True),
             ago(row.days_since),
             self._wish(row.person),
-            plural(over, "day"),
         )
 
     def _person_cells(self, row: PersonRow) -> tuple[Text, str, str, str, str, str]:
@@ -204,7 +201,7 @@ class PeopleScreen(UndoArea):
         if row.person.archived:
             marks.append(" (archived)", style="italic")
         elif row.drift is not None:
-            marks.append(" !", style="bold")  # also listed under Losing touch
+            marks.append(" ~", style="bold")  # also listed under Losing touch; not an alarm
         if row.person.safe:
             marks.append(" ✓ safe")
         # The name gives way before the marks: a long name never hides "safe".

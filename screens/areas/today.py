@@ -19,7 +19,7 @@ from reconnect.logic.overview import active_goals, depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.week_review import checkin_for_week
 from reconnect.logic.weeks import local_date, week_bounds
-from reconnect.records.models import Connection
+from reconnect.records.models import Connection, Person
 from screens.areas.base import AreaScreen
 from widgets.depth_mix import depth_mix_text
 from widgets.hanging import Hanging
@@ -197,13 +197,12 @@ class TodayScreen(AreaScreen):
 
     def _show_drifting(self) -> None:
         panel = self.query_one("#drifting", Static)
+        people = self.store.people.all()
         drifts = drifting_from(
-            self.store.people.all(),
-            self.store.connections.latest_by_person(),
-            self.reconnect.today,
+            people, self.store.connections.latest_by_person(), self.reconnect.today
         )
         if not drifts:
-            panel.update("Nobody is past the contact rhythm you wished for.")
+            panel.update(_no_drift_words(people))
             return
         text = Hanging()
         for drift in drifts[:MAX_DRIFTING]:
@@ -234,6 +233,22 @@ class TodayScreen(AreaScreen):
         if first_run:
             text.add(key_mark("y"), "Why this matters: how connection helps")
         self.query_one("#where", Static).update(text)
+
+
+def _no_drift_words(people: list[Person]) -> str:
+    """Nobody drifting, said for where the person is: no one added yet, no rhythm
+    wished for yet, or everyone within theirs."""
+    if not people:
+        return (
+            "Add the people who matter in People (p), with how often you'd like to be in "
+            "touch: this box then says, gently, when it has been a while."
+        )
+    if not any(p.cadence_days for p in people):
+        return (
+            "Choose how often you'd like to be in touch with someone (p, then e on their "
+            "name), and this box says when it has been a while."
+        )
+    return "Nobody is past the contact rhythm you wished for."
 
 
 def key_mark(key: str) -> Text:
