@@ -330,6 +330,9 @@ async def test_a_new_goal_is_explained_as_just_started(
         await pilot.pause()
         rhythm = str(app.screen.query_one("#goal-rhythm", Static).render())
         assert "Just started" in rhythm
+        # Habit strength, not a share of weeks: "Aim met … 16% ✓" read as a fail.
+        assert rhythm.startswith("Steadiness, built week by week: ")
+        assert "four good weeks make 50%" in rhythm.replace("\n", " ")
 
 
 async def test_a_step_is_not_rated_for_the_user(

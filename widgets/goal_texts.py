@@ -67,14 +67,14 @@ def homework_text(hw: Homework) -> Text:
 
 
 def rhythm_text(goal: Goal, result: Consistency) -> Text:
-    """The consistency score against the weekly aim, and a word for a new or returning
-    goal."""
+    """Steadiness (the consistency score) against the weekly aim, and a word for a new
+    or returning goal. Not called "aim met": it is habit strength, which grows over
+    weeks (four good weeks make half), so "16%" after one good week read as a fail."""
     if not goal.weekly_target:
-        return Text("No weekly aim: set one with Edit (e) to see a consistency score.", style="dim")
-    text = Text("Aim met, a forgiving average: ")
-    text.append_text(
-        score_text(result.score, result.recent(), empty="starts when this week is done")
-    )
+        return Text("No weekly aim: set one with Edit (e) to see how steady it is.", style="dim")
+    text = Text("Steadiness, built week by week: ")
+    empty = "starts once this week's aim is met or the week ends"
+    text.append_text(score_text(result.score, result.recent(), empty=empty))
     if result.score is not None:
         # Weeks before the goal began have no bar: count the bars actually drawn.
         drawn = sum(score is not None for score in result.recent())
@@ -85,7 +85,8 @@ def rhythm_text(goal: Goal, result: Consistency) -> Text:
     if result.score is not None and result.judged < JUST_STARTED_WEEKS:
         # A smoothed score starts low by design; say so before it discourages.
         text.append(
-            "\nJust started: the score grows a little with every week you meet your aim.",
+            "\nJust started: steadiness grows with every week you meet your aim (four "
+            "good weeks make 50%); a missed week takes only a little away.",
             style="italic",
         )
     if result.welcome_back and goal.status is not GoalStatus.DONE:

@@ -26,7 +26,7 @@ FINISHED = (GoalStatus.DONE, GoalStatus.LET_GO)
 GOAL_MIN = 32
 # (heading, key, width) of the columns after the goal's. The last: the share of weekly
 # aims met, smoothed; the bars are the last 10 weeks.
-OTHER_COLUMNS = (("State", "state", 16), ("Week", "week", 7), ("Aim met, 10 wk", "score", 15))
+OTHER_COLUMNS = (("State", "state", 16), ("Week", "week", 7), ("Steady, 10 wk", "score", 15))
 # Columns' cell padding (1 each side of 4 columns), the body's padding, a scrollbar.
 ROOM_AROUND = 8 + 2 + 2
 
@@ -64,10 +64,10 @@ def sort_key(goal: Goal, today: date) -> tuple[int, date, date]:
 class GoalsScreen(UndoArea):
     AREA_TITLE = "Goals"
     ABOUT = (
-        "A goal is a ladder of small steps, easiest first. Consistency is a forgiving "
-        "score: a smoothed share of the weeks you met your weekly aim, where a good week "
-        "raises it, a missed week lowers it a little, and resting weeks do not count. "
-        "There are no streaks to lose."
+        "A goal is a ladder of small steps, easiest first. Steady is a forgiving score "
+        "that grows as a habit does: each week you meet your weekly aim raises it (four "
+        "good weeks make 50%), a missed week lowers it a little, and resting weeks do not "
+        "count. There are no streaks to lose."
     )
 
     BINDINGS = [

@@ -108,7 +108,7 @@ class GoalForm(FormScreen[Goal]):
                 validators=[ModelField(Goal, "weekly_target", parse=as_int)],
                 compact=True,
             ),
-            hint="0 means no weekly rhythm; the consistency score needs one",
+            hint="0 means no weekly rhythm; steadiness needs one",
         )
         yield TickBox(
             "Homework from a therapist", homework is not None, id="is-homework", compact=True
