@@ -78,6 +78,8 @@ async def test_logging_a_visit_links_it_and_the_check_saves_and_shows(
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(GroupPage(group))
         await pilot.pause()
+        # Before a first visit, k has nothing to ask about: the page says v comes first.
+        assert page_text(app, "group-trails").startswith("After a visit (v), k asks")
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, LogEntryDialog)

@@ -139,7 +139,12 @@ class GroupPage(ModalScreen[None]):
         trails = answer_trails(self._visits)
         text = Text()
         if not any(t.answers for t in trails):
-            text.append("No after-visit answers yet; k asks a few gentle questions.")
+            # k needs a visit to ask about: before the first, say what comes first.
+            text.append(
+                "No after-visit answers yet; k asks a few gentle questions about a visit."
+                if self._visits
+                else "After a visit (v), k asks a few gentle questions about how it went."
+            )
         for trail in trails:
             if text:
                 text.append("\n")
