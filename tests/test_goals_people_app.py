@@ -86,7 +86,7 @@ async def test_a_form_refuses_what_the_model_refuses(
         await pilot.press("n")
         await _fill(pilot, {"title": "Walk", "weekly-target": "99"})
         error = app.screen.query_one("#weekly-target-error", Static)
-        assert error.display and "at most 50" in str(error.render())
+        assert error.display and "must be 50 or less" in str(error.render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.goals.count() == 0  # nothing half-valid is saved

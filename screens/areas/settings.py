@@ -28,7 +28,6 @@ from reconnect.store.paths import crash_log_dir
 from screens.areas.base import AreaScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.crisis_line_form import CrisisLineForm, ResourceForm
-from widgets.field_check import plain
 
 E = TypeVar("E")
 
@@ -188,7 +187,7 @@ class SettingsScreen(AreaScreen):
             warning = self.reconnect.change_settings(**changes)
         except ValueError as exc:
             reason = str(exc).split(": ", 1)[-1]  # without the field's name
-            self.notify(plain(reason).capitalize(), severity="warning", timeout=8)
+            self.notify(reason.capitalize(), severity="warning", timeout=8)
             return False
         if warning:
             self.notify(warning, severity="warning", timeout=10)

@@ -21,7 +21,6 @@ from reconnect.store.errors import DataFileGone
 from reconnect.store.write_failure import WRITE_ERRORS, not_saved_words
 from screens.dialogs.unsaved import UnsavedDialog, hold_words
 from screens.dialogs.write_back import WRITE_BACK_OFFER
-from widgets.field_check import plain
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
@@ -227,7 +226,7 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
         try:
             record = self.build()
         except ValidationError as exc:
-            self.show_error("", plain(first_error(exc)))
+            self.show_error("", first_error(exc))
             return
         except ValueError as exc:
             self.show_error("", str(exc))
@@ -240,7 +239,7 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
         try:
             self._save(record)  # type: ignore[misc]
         except ValidationError as exc:
-            self.show_error("", plain(first_error(exc)))
+            self.show_error("", first_error(exc))
         except ValueError as exc:
             self.show_error("", str(exc))
         except WRITE_ERRORS as exc:
