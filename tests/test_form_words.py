@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from reconnect.store.store import Store
 from screens.dialogs.crisis_line_form import CrisisLineForm
+from screens.dialogs.form_base import FIX_MARKED
 from screens.dialogs.person_form import PersonForm
 
 RAW = ("Input should", "String should", "Value error", "should have")
@@ -52,3 +53,28 @@ async def test_a_date_out_of_range_in_the_person_form_is_said_plainly(
         said = _shown(app, "dates-error")
         assert "like Birthday 31 Dec" in said
         assert not any(raw in said for raw in RAW)
+
+
+async def test_the_nothing_saved_line_goes_once_the_field_is_fixed(
+    store: Store, make_test_app: Callable[..., Any]
+) -> None:
+    app = make_test_app(store, start_area="goals")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        app.screen.query_one("#title", Input).value = "Walk"
+        target = app.screen.query_one("#weekly-target", Input)
+        target.value = "99"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _shown(app, "form-error") == f"⚠ {FIX_MARKED}"
+        target.value = "98"  # still marked: the line stays
+        await pilot.pause()
+        assert _shown(app, "form-error") == f"⚠ {FIX_MARKED}"
+        target.value = "1"
+        await pilot.pause()
+        assert _shown(app, "weekly-target-error") == ""
+        assert _shown(app, "form-error") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.goals.count() == 1
