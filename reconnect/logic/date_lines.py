@@ -71,7 +71,7 @@ def parse_dates(text: str) -> list[ImportantDate]:
 def _one(part: str) -> ImportantDate:
     numbers = None if _FORMS[0].match(part) else _NUMBERS.match(part)  # ISO is read
     if numbers is not None and numbers["label"].strip(" ,-"):
-        raise ValueError(f'"{part}": {_month_as_a_word(numbers)}')
+        raise ValueError(_month_as_a_word(part, numbers))
     if numbers is not None:
         raise ValueError(f'"{part}": name the date first, {HOW}')
     for form in _FORMS:
@@ -91,21 +91,22 @@ def _one(part: str) -> ImportantDate:
     raise ValueError(f'"{part}": write a date {HOW}')
 
 
-def _month_as_a_word(numbers: re.Match[str]) -> str:
-    """What to write instead of 03-12: each way the numbers could be meant, month named."""
+def _month_as_a_word(part: str, numbers: re.Match[str]) -> str:
+    """Why 03-12 is refused and what to write: each way it could be meant, month named
+    (it reads differently around the world, as log --at says of 20/11)."""
     label = numbers["label"].strip(" ,-")
     year = f" {numbers['year']}" if numbers["year"] and len(numbers["year"]) == 4 else ""
     first, second = int(numbers["a"]), int(numbers["b"])
     readings = []
     for day, month in ((first, second), (second, first)):
         if 1 <= month <= 12 and 1 <= day <= 31:
-            example = f"{label} {day} {date(2000, month, 1):%b}{year}"
-            if example not in readings:
-                readings.append(example)
-    like = " or ".join(readings) if readings else f"{label} 12 March{year}"
-    return (
-        f"write the month as a word, like {like} (in numbers it reads differently around the world)"
-    )
+            reading = f"{day} {date(2000, month, 1):%b}{year}"
+            if reading not in readings:
+                readings.append(reading)
+    if len(readings) == 2:
+        return f'"{part}" could be {readings[0]} or {readings[1]}: write the month as a word'
+    like = f"{label} {readings[0]}" if readings else f"{label} 12 March{year}"
+    return f'"{part}": write the month as a word, like {like}'
 
 
 def one_line(important: ImportantDate) -> str:
