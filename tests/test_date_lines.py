@@ -1,5 +1,6 @@
 """Important dates typed on one line in the person form: read leniently, written back
-in one form that reads the same."""
+in one form that reads the same; a day and month in numbers alone (03-12) is refused, as
+it reads differently around the world."""
 
 from __future__ import annotations
 
@@ -14,16 +15,18 @@ from reconnect.records.models import ImportantDate
     [
         ("", []),
         ("  ;  ", []),
-        ("Birthday 03-12", [("Birthday", 3, 12, None)]),
-        ("Birthday: 3-12", [("Birthday", 3, 12, None)]),
         ("Anniversary 2015-06-20", [("Anniversary", 6, 20, 2015)]),
+        ("Birthday 1958-06-14", [("Birthday", 6, 14, 1958)]),
+        ("Birthday: 3 Dec", [("Birthday", 12, 3, None)]),
+        ("Birthday 3 Dec 1958", [("Birthday", 12, 3, 1958)]),
+        ("Birthday March 12", [("Birthday", 3, 12, None)]),
         ("Birthday 12 March", [("Birthday", 3, 12, None)]),
         ("Birthday 12 Mar 1990", [("Birthday", 3, 12, 1990)]),
         ("Birthday March 12, 1990", [("Birthday", 3, 12, 1990)]),
         ("Name day sept. 9", [("Name day", 9, 9, None)]),
-        ("Leap birthday 02-29", [("Leap birthday", 2, 29, None)]),
+        ("Leap birthday 29 February", [("Leap birthday", 2, 29, None)]),
         (
-            "Birthday 03-12; Anniversary 20 June 2015\nFirst met 1 jan",
+            "Birthday 12 March; Anniversary 20 June 2015\nFirst met 1 jan",
             [("Birthday", 3, 12, None), ("Anniversary", 6, 20, 2015), ("First met", 1, 1, None)],
         ),
     ],
@@ -36,13 +39,24 @@ def test_reads(text: str, expected: list[tuple[str, int, int, int | None]]) -> N
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("Birthday", "write a date like Birthday 03-12"),
+        ("Birthday", "write a date like Birthday 12 March"),
         ("03-12", "name the date first"),
-        ("Birthday 13-01", "month"),
-        ("Birthday 02-30", "30/2 is not a day of the year"),
-        ("Birthday 2023-02-29", "29/2 is not a day of the year"),
+        (
+            "Birthday 03-12",
+            '"Birthday 03-12" could be 3 Dec or 12 Mar: write the month as a word',
+        ),
+        ("Birthday 3-12", "could be 3 Dec or 12 Mar: write the month as a word"),
+        ("Birthday 31/12", '"Birthday 31/12": write the month as a word, like Birthday 31 Dec'),
+        ("Birthday 12/31", "write the month as a word, like Birthday 31 Dec"),
+        ("Birthday 12.12", "write the month as a word, like Birthday 12 Dec"),
+        ("Birthday 3/12/1958", "could be 3 Dec 1958 or 12 Mar 1958: write the month"),
+        ("Birthday 13-13", "write the month as a word, like Birthday 12 March"),
+        ("Birthday 2015-13-01", "month: must be 12 or less"),
+        ("Birthday 32 March", "day: must be 31 or less"),
+        ("Birthday 30 Feb", "30 February is not a day of the year"),
+        ("Birthday 2023-02-29", "29 February is not a day of the year"),
         ("Birthday 1800-01-01", "year"),
-        ("Fine 01-01; Birthday soon", '"Birthday soon"'),
+        ("Fine 1 Jan; Birthday soon", '"Birthday soon"'),
     ],
 )
 def test_refuses_saying_what_to_do(text: str, says: str) -> None:
@@ -56,6 +70,6 @@ def test_written_back_reads_the_same() -> None:
         ImportantDate(label="Birthday", month=3, day=2),
         ImportantDate(label="Anniversary", month=6, day=20, year=2015),
     ]
-    assert one_line(dates[0]) == "Birthday 03-02"
-    assert dates_text(dates) == "Birthday 03-02; Anniversary 2015-06-20"
+    assert one_line(dates[0]) == "Birthday 2 March"
+    assert dates_text(dates) == "Birthday 2 March; Anniversary 20 June 2015"
     assert parse_dates(dates_text(dates)) == dates

@@ -86,7 +86,7 @@ async def test_a_form_refuses_what_the_model_refuses(
         await pilot.press("n")
         await _fill(pilot, {"title": "Walk", "weekly-target": "99"})
         error = app.screen.query_one("#weekly-target-error", Static)
-        assert error.display and "at most 50" in str(error.render())
+        assert error.display and "must be 50 or less" in str(error.render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.goals.count() == 0  # nothing half-valid is saved
@@ -126,6 +126,12 @@ async def test_complete_a_step_and_log_its_connection(
         assert isinstance(app.screen, GoalScreen)
         discomfort = str(app.screen.query_one("#discomfort", Static).render())
         assert "Over 3 done steps" in discomfort and "fear was bigger" in discomfort
+        said = [(n.title, n.message) for n in app._notifications]
+        # Title and message are read one after the other: each a sentence of its own.
+        assert said[-1] == (
+            "Step done and the connection logged.",
+            f"You expected {step.predicted_discomfort}/10; it felt 3/10.",
+        )
     done = next(s for s in demo_store.goals.get(club.id).steps if s.id == step.id)
     assert done.done and done.actual_discomfort == 3 and done.note == "They nodded!"
     assert demo_store.connections.count() == before + 1

@@ -105,7 +105,7 @@ def test_check_saves_nothing(plan_toml: Path, data_dir: Path, capsys) -> None:
         ),
         (
             ('kind = "reach_out"', 'kind = "call"'),
-            "goal 2 \u201cReach out to Maya\u201d, kind: Input should be",
+            "goal 2 \u201cReach out to Maya\u201d, kind: must be one of 'reach_out'",
         ),
         (
             ("difficulty = 3", "dificulty = 3"),
@@ -151,7 +151,7 @@ def test_an_invalid_plan_is_refused_whole(
         (
             "nogoals.json",
             json.dumps({"assigned_on": "2026-11-18", "goals": []}),
-            "goals: List should have at least 1 item",
+            "goals: needs at least 1 item",
         ),
     ],
 )

@@ -31,9 +31,9 @@ def test_next_occurrence(month: int, day: int, today: date, expected: date) -> N
 
 
 def test_a_day_that_is_not_in_the_month_is_refused() -> None:
-    with pytest.raises(ValidationError, match="31/4 is not a day"):
+    with pytest.raises(ValidationError, match="31 April is not a day"):
         ImportantDate(label="Birthday", month=4, day=31)
-    with pytest.raises(ValidationError, match="29/2 is not a day"):
+    with pytest.raises(ValidationError, match="29 February is not a day"):
         ImportantDate(label="Birthday", month=2, day=29, year=2027)
     assert ImportantDate(label="Birthday", month=2, day=29, year=2028).day == 29
 

@@ -3,6 +3,7 @@ the app shows it."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -56,6 +57,17 @@ def test_a_jrnl_export(store: Store) -> None:
     result = import_file(store, JRNL_SAMPLE, now=NOW)
     assert result.kind == "jrnl" and result.added == {"reflections": 5}
     assert result.lines == [f"From {JRNL_SAMPLE.name}: added 5 jrnl entries as reflections."]
+
+
+def test_one_jrnl_entry_is_counted_as_one(store: Store, tmp_path: Path) -> None:
+    document = json.loads(JRNL_SAMPLE.read_text(encoding="utf-8"))
+    document["entries"] = document["entries"][:1]
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(document), encoding="utf-8")
+    checked = import_file(store, one, now=NOW, dry_run=True)
+    assert checked.lines == ["one.json holds 1 jrnl entry. Checked only: nothing saved."]
+    result = import_file(store, one, now=NOW)
+    assert result.lines == ["From one.json: added 1 jrnl entry as reflections."]
 
 
 def test_a_refused_plan_carries_a_hint_for_the_app(store: Store, tmp_path: Path) -> None:

@@ -23,9 +23,19 @@ def _moment(depth: int, comfort: int) -> Connection:
 
 def test_depth_in_words() -> None:
     assert depth_words({1: 1, 2: 3, 3: 0, 4: 1, 5: 0}) == "mostly small talk, up to personal share"
-    # No majority: the most common depth (a tie goes deeper), and the deepest reached.
-    assert depth_words({1: 2, 2: 2, 3: 1, 4: 0, 5: 0}) == (
+    # No majority: the most common depth, and the deepest reached.
+    assert depth_words({1: 1, 2: 2, 3: 1, 4: 0, 5: 0}) == (
         "most often small talk, up to real conversation"
+    )
+    # Tied for most: both are named, never one of them as "most often".
+    assert depth_words({1: 2, 2: 2, 3: 1, 4: 0, 5: 0}) == (
+        "greeting and small talk as often, up to real conversation"
+    )
+    assert depth_words({1: 0, 2: 0, 3: 2, 4: 2, 5: 0}) == (
+        "real conversation and personal share as often"
+    )
+    assert depth_words({1: 1, 2: 1, 3: 1, 4: 0, 5: 0}) == (
+        "greeting, small talk and real conversation as often"
     )
     assert depth_words({1: 0, 2: 3, 3: 0, 4: 0, 5: 0}) == "only small talk"
     assert depth_words({1: 1, 2: 0, 3: 2, 4: 0, 5: 0}) == "mostly real conversation"
@@ -69,7 +79,10 @@ async def test_review_leads_with_depth_comfort_and_myself(
         lines = text.splitlines()
         # Depth, comfort and myself come before anything else.
         lead = text.split("\nSupport: ", 1)[0]
-        assert lines[0].startswith("Depth, comfort and myself: most")
+        # The demo's last full week has as many greetings as real conversations.
+        assert lines[0].startswith(
+            "Depth, comfort and myself: greeting and real conversation as often, up to plan"
+        )
         assert "; comfort " in lead and "; myself " in lead and "of 5" in lead
         # Support given and received by kind follows (the demo's last full week has some).
         assert "\nSupport: received practical support\n" in text

@@ -80,9 +80,9 @@ def test_who_finds_a_known_person(data_dir: Path) -> None:
         (["--depth", "2", "--comfort", "3", "--channel", "pigeon"], "--channel: 'pigeon'"),
         (["--depth", "2", "--comfort", "3", "--at", "soon"], "--at: 'soon' is not a date or time"),
         (["--depth", "2", "--comfort", "3", "--at", "2099-01-01T10:00"], "later than now"),
-        (["--depth", "2", "--comfort", "3", "--note", "n" * 2001], "--note: String should"),
+        (["--depth", "2", "--comfort", "3", "--note", "n" * 2001], "--note: at most 2000"),
         (["--depth", "2", "--comfort", "3", "--who", " "], "--who: give a name"),
-        (["--depth", "2", "--comfort", "3", "--who", "w" * 101], "--who: String should"),
+        (["--depth", "2", "--comfort", "3", "--who", "w" * 101], "--who: at most 100 characters"),
     ],
 )
 def test_bad_values_exit_2_with_one_line_and_save_nothing(

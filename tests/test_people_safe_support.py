@@ -79,7 +79,7 @@ async def test_your_support_names_the_kind_nobody_gave_yet(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         note = str(app.screen.query_one("#your-support", Static).render())
-    assert note.startswith("Your support: Nobody for guidance (advice")
+    assert note.startswith("Your support: Nothing logged yet of guidance (advice")
     assert "emotional" not in note and "practical" not in note
     assert not any(ch.isdigit() for ch in note)  # a suggestion, never a score
 
@@ -145,7 +145,12 @@ def test_support_flows_each_way_by_kind() -> None:
     guided = _moment(maya, support=SupportFlow.RECEIVED, support_kind=SupportKind.GUIDANCE)
     everything = [*moments, guided]
     assert thin_support_words(kinds_not_received(everything)) == ""
-    assert "emotional (being listened to" in thin_support_words(kinds_not_received([]))
+    assert thin_support_words(kinds_not_received([])) == (
+        "Nothing logged yet of emotional support (being listened to, comforted, understood), "
+        "practical help (a lift, childcare, a lead on a job) or guidance (advice, the name of a "
+        "good doctor) coming your way. Support can flow to you too: one small ask is a place "
+        "to start."
+    )
 
 
 def test_recent_measures_leave_out_the_future_and_the_long_ago() -> None:

@@ -155,11 +155,11 @@ async def test_dates_are_added_changed_and_refused_in_the_form(
         await pilot.pause()
         assert isinstance(app.screen, PersonForm)
         field = app.screen.query_one("#dates", Input)
-        assert field.value == "Birthday 01-09"
-        field.value = "Birthday 01-09; Anniversary 30 February"
+        assert field.value == "Birthday 9 January"
+        field.value = "Birthday 9 January; Anniversary 30 February"
         await pilot.pause()
         error = app.screen.query_one("#dates-error", Static)
-        assert error.display and "30/2 is not a day of the year" in str(error.render())
+        assert error.display and "30 February is not a day of the year" in str(error.render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PersonForm)  # nothing half-valid is saved

@@ -66,7 +66,7 @@ def test_private_reflections_are_left_out_unless_asked(demo_store: Store) -> Non
                 "schema_version": 1,
                 "records": {"connections": [{"id": "0" * 32, "what": "hi"}]},
             },
-            "connections[0] at: Field required",
+            "connections[0] at: missing; it is required",
         ),
     ],
 )

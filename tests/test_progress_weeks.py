@@ -533,7 +533,7 @@ def test_words_for_too_little_data() -> None:
     )
     assert connections_words(data) == (
         "Only one week with connections in these 4 weeks: too little to show a change yet; "
-        "0 of 1 connection were real conversation or deeper."
+        "0 of 1 connection was real conversation or deeper."
     )
     assert checkin_words(data) == "No check-ins in these weeks. Today offers one each week."
 

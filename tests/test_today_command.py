@@ -120,7 +120,19 @@ def test_a_date_gone_by_is_left_out_not_called_late(store: Store) -> None:
         )
     )
     line = today_line(_facts(store))
-    assert "next: Write to Gran" in line and "due" not in line.split("next:")[1].split("·")[0]
+    assert "Write to Gran: no steps yet" in line
+    assert "due" not in line.split("Gran")[1].split("·")[0]
+
+
+def test_a_goal_without_steps_says_so_and_a_step_to_take_comes_first(store: Store) -> None:
+    walking = store.goals.add(Goal(created_at=LONG_AGO, title="Join a walking group"))
+    line = today_line(_facts(store))
+    assert "Join a walking group: no steps yet" in line and "next:" not in line
+    done = Step(title="Say hi", done_at=LONG_AGO, actual_discomfort=3)
+    store.goals.update(walking.model_copy(update={"steps": [done]}))
+    assert "Join a walking group: every step done" in today_line(_facts(store))
+    store.goals.add(Goal(created_at=LONG_AGO, title="Call more", steps=[Step(title="Ring Al")]))
+    assert "next: Ring Al" in today_line(_facts(store))
 
 
 def test_someone_past_their_rhythm_is_a_gentle_hello(store: Store) -> None:

@@ -7,7 +7,6 @@ save, so what the form accepts is what the store keeps.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated, Any
@@ -17,6 +16,7 @@ from textual.validation import ValidationResult, Validator
 
 from reconnect.logic.day_format import day_format
 from reconnect.logic.natural_dates import read_day
+from reconnect.records.error_words import reason_words
 from reconnect.records.models import YEARS, year_problem
 
 
@@ -96,23 +96,8 @@ def in_range(day: date) -> date:
     return day
 
 
-_PLAIN = (
-    (re.compile(r"Input should be less than or equal to (\S+)"), r"at most \1"),
-    (re.compile(r"Input should be greater than or equal to (\S+)"), r"at least \1"),
-    (re.compile(r"String should have at most (\d+) characters?"), r"at most \1 characters"),
-)
-
-
-def plain(message: str) -> str:
-    """pydantic's wording made shorter for a line beside a field."""
-    message = message.removeprefix("Value error, ")
-    for pattern, replacement in _PLAIN:
-        message = pattern.sub(replacement, message)
-    return message
-
-
 def _reason(exc: ValidationError) -> str:
-    return plain(str(exc.errors()[0].get("msg", "not valid")))
+    return reason_words(exc.errors()[0])
 
 
 class ModelField(Validator):

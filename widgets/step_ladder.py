@@ -11,6 +11,8 @@ from reconnect.logic.goal_words import step_mark, step_when
 from reconnect.records.models import Goal
 
 TITLE_MIN = 24
+# Short enough for the title column at 80 columns; longer, it wraps (the row grows).
+NO_STEPS_HINT = "No steps yet: add a small one (a)"
 # (heading, key, width) of the columns after the title.
 OTHER_COLUMNS = (
     ("Diff", "difficulty", 4),
@@ -70,7 +72,10 @@ class StepLadder(DataTable[Text | str]):
             )
         if not goal.steps:
             self.add_row(
-                "", Text("No steps yet: add the smallest one (a)", style="dim"), "", "", "", ""
+                "",
+                Text(NO_STEPS_HINT, style="dim"),
+                *[""] * len(OTHER_COLUMNS),
+                height=None,  # wrapped, never cut: at 80 columns it needs two lines
             )
         elif self._first_show and next_step is not None:
             self.move_cursor(row=self._step_ids.index(next_step.id))  # start where to go next

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from rich.console import Console, ConsoleOptions
+from rich.console import RenderResult as RichResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
@@ -53,17 +56,61 @@ class ChartSpec:
     key: tuple[object, ...] = field(default=(), compare=False)
 
 
-def legend_text(spec: ChartSpec, gap: str = "  ") -> Text:
+class Legend:
+    """A chart's legend, a Rich renderable: entries ('● comfort') side by side, a line
+    breaking only between entries, so a marker never ends a line without its meaning."""
+
+    def __init__(self, entries: Sequence[Text], gap: str) -> None:
+        self.entries = list(entries)
+        self.gap = gap
+
+    @property
+    def plain(self) -> str:
+        return self.gap.join(entry.plain for entry in self.entries)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RichResult:
+        width = options.max_width
+        lines: list[Text] = []
+        line = Text()
+        for entry in self.entries:
+            if line and line.cell_len + len(self.gap) + entry.cell_len <= width:
+                line.append(self.gap)
+                line.append_text(entry)
+                continue
+            if line:
+                lines.append(line)
+            line = Text()
+            if entry.cell_len > width:  # too long for any line: wrapped as words
+                *whole, line = entry.wrap(console, width)
+                lines.extend(whole)
+            else:
+                line = entry.copy()
+        if line:
+            lines.append(line)
+        for text in lines:
+            # Already fitted; each line ends with a newline, so Textual counts the height.
+            text.no_wrap, text.end = True, "\n"
+            yield text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((entry.cell_len for entry in self.entries), default=0)
+        return Measurement(min(widest, options.max_width), len(self.plain))
+
+
+def legend_text(spec: ChartSpec, gap: str = "  ") -> Legend:
     """'● comfort  ◆ depth': each marker and its meaning, in the series' colour."""
-    text = Text()
+    entries = []
     for series in (*spec.lines, *reversed(spec.stacks)):
-        if text:
-            text.append(gap)
-        text.append(series.marker, style="bold")
-        text.append(f" {series.label}")
+        entry = Text()
+        entry.append(series.marker, style="bold")
+        entry.append(f" {series.label}")
+        entries.append(entry)
     if spec.legend_extra:
-        text.append(f"  {spec.legend_extra}", style="italic")
-    return text
+        entries.append(Text(spec.legend_extra, style="italic"))
+    return Legend(entries, gap)
 
 
 def runs(values: Sequence[float | None]) -> list[tuple[list[int], list[float]]]:

@@ -34,16 +34,22 @@ def depth_mix(connections: Iterable[Rated]) -> dict[int, int]:
 
 def depth_words(mix: dict[int, int]) -> str:
     """The depth mix in words, led by the most common depth: 'mostly small talk, up to
-    personal share', 'most often greeting, up to …' (no majority), 'only small talk'."""
+    personal share', 'most often greeting, up to …' (no majority), 'only small talk';
+    depths tied for most, each named: 'greeting and small talk as often, up to …'."""
     total = sum(mix.values())
     if not total:
         return "nothing logged"
-    most = max(mix, key=lambda d: (mix[d], d))  # a tie goes to the deeper one
+    top = max(mix.values())
+    most = [d for d in sorted(mix) if mix[d] == top]
     deepest = max(d for d, n in mix.items() if n)
-    if mix[most] == total:
-        return f"only {DEPTH_SHORT[most]}"
-    words = f"{'mostly' if 2 * mix[most] > total else 'most often'} {DEPTH_SHORT[most]}"
-    if deepest != most:
+    if top == total:
+        return f"only {DEPTH_SHORT[most[0]]}"
+    if len(most) > 1:
+        names = [DEPTH_SHORT[d] for d in most]
+        words = f"{', '.join(names[:-1])} and {names[-1]} as often"
+    else:
+        words = f"{'mostly' if 2 * top > total else 'most often'} {DEPTH_SHORT[most[0]]}"
+    if deepest not in most:
         words += f", up to {DEPTH_SHORT[deepest]}"
     return words
 

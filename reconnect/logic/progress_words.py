@@ -123,7 +123,10 @@ def connections_words(data: ProgressData) -> str:
     now, before = data.now, data.before
     if not now.connections:
         return "No connections logged in these weeks. A smile at the shop counts."
-    deep = f"{now.deep} of {plural(now.connections, 'connection')} were real conversation or deeper"
+    verb = "was" if now.connections == 1 else "were"  # "0 of 1 connection was"
+    deep = (
+        f"{now.deep} of {plural(now.connections, 'connection')} {verb} real conversation or deeper"
+    )
     if before.connections:
         deep += f" ({before.deep} of {before.connections} before)"
     # Weeks with no connection are gaps: the trend runs over the weeks that have some.

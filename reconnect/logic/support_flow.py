@@ -77,9 +77,17 @@ def thin_support_words(missing: list[SupportKind]) -> str:
     looks like, as a suggestion. "" when every kind has come your way."""
     if not missing:
         return ""
-    named = [f"{k.value} ({SUPPORT_KIND_EXAMPLES[k.value]})" for k in missing]
+    named = [f"{_KIND_NOUNS[k.value]} ({SUPPORT_KIND_EXAMPLES[k.value]})" for k in missing]
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
     return (
-        f"Nobody for {listed} logged yet. Support can come your way too: "
+        f"Nothing logged yet of {listed} coming your way. Support can flow to you too: "
         "one small ask is a place to start."
     )
+
+
+# Each kind as the thing received, for a sentence: "practical help (a lift, …)".
+_KIND_NOUNS = {
+    "emotional": "emotional support",
+    "practical": "practical help",
+    "guidance": "guidance",
+}

@@ -23,6 +23,7 @@ class GoalGlance:
     step: str | None  # the easiest step not done (Goal.next_step)
     planned_on: date | None
     due_on: date | None  # homework's
+    has_steps: bool = True  # False: none written yet (step is None then too)
 
 
 def _day(value: object) -> date | None:
@@ -47,6 +48,7 @@ def active_goals(docs: Iterable[Doc], today: date) -> list[GoalGlance]:
                     str(step["title"]) if step else None,
                     _day(step.get("planned_on")) if step else None,
                     _day(homework.get("due_on")),
+                    bool(doc.get("steps")),
                 )
             )
         except UNREADABLE:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.day_format import day_format
+from reconnect.logic.next_step_words import no_next_step
 from reconnect.logic.plural import plural
 from reconnect.logic.today_docs import GoalGlance, active_goals, drifting_names, has_week
 from reconnect.logic.weeks import last_full_week, midnight, week_bounds, week_start
@@ -34,9 +35,10 @@ QUIET_SHORT = "No moments yet this week"
 @dataclass(frozen=True)
 class NextStep:
     goal: str
-    step: str | None  # None: every step done, or none written yet
+    step: str | None  # None: every step done, or none written yet (has_steps)
     day: date | None  # homework due, else the step's planned day; None when gone by
     homework: bool
+    has_steps: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,18 +79,23 @@ def nothing_yet(today: date, first_day: int = 0) -> TodayFacts:
 
 def next_step(goals: list[GoalGlance], today: date) -> NextStep | None:
     """The step to show: homework due soonest, else a step planned soonest, else the
-    first active goal's next step. Dates already gone count as undated."""
+    first active goal's next step (a goal with one before a goal without). Dates already
+    gone count as undated."""
 
     def entry(goal: GoalGlance) -> tuple[bool, date, NextStep]:
         day = goal.due_on or goal.planned_on
         if day is not None and day < today:
             day = None
-        shown = NextStep(goal.title, goal.step, day, goal.due_on is not None)
+        shown = NextStep(goal.title, goal.step, day, goal.due_on is not None, goal.has_steps)
         return (day is None, day or today, shown)
 
     if not goals:
         return None
-    ranked = sorted((entry(g) for g in goals), key=lambda e: (e[0], e[1], not e[2].homework))
+    # A step to take comes before a goal with none (all done, or none written yet).
+    ranked = sorted(
+        (entry(g) for g in goals),
+        key=lambda e: (e[0], e[1], e[2].step is None, not e[2].homework),
+    )
     return ranked[0][2]
 
 
@@ -104,16 +111,18 @@ def day_words(day: date, today: date) -> str:
 
 
 def _next_words(step: NextStep, today: date, room: int, shortest: int | None) -> str:
-    """'next: call Ana (due Thu)'; with `shortest`, its title cut to fit `room` (never
-    below `shortest` characters)."""
+    """'next: call Ana (due Thu)'; a goal without a step to do, 'Walk more: no steps
+    yet'. With `shortest`, the title cut to fit `room` (never below `shortest`
+    characters)."""
     title = step.step or step.goal
+    head, tail = ("next: ", "") if step.step else ("", f": {no_next_step(step.has_steps)}")
     when = ""
     if step.day is not None:
         when = f" ({'due' if step.homework else 'planned'} {day_words(step.day, today)})"
-    room -= len("next: ") + len(when)
+    room -= len(head) + len(tail) + len(when)
     if shortest is not None and len(title) > room:
         title = title[: max(room - 1, shortest)].rstrip() + "\u2026"
-    return f"next: {title}{when}"
+    return f"{head}{title}{tail}{when}"
 
 
 def today_line(facts: TodayFacts, width: int = WIDTH) -> str:

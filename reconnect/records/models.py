@@ -31,6 +31,7 @@ from reconnect.records.clock import DateOrTime, at_the_edge
 from reconnect.records.clock import now_local as now_local
 from reconnect.records.clock import year_problem as year_problem
 from reconnect.records.content import PATTERN_IDS
+from reconnect.records.error_words import error_words
 
 # C0/C1 control characters except tab and newline; they break terminals and exports.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -399,7 +400,8 @@ class ImportantDate(BaseModel):
         try:
             date(self.year or 2000, self.month, self.day)
         except ValueError:
-            raise ValueError(f"{self.day}/{self.month} is not a day of the year") from None
+            when = f"{self.day} {date(2000, self.month, 1):%B}"  # no year: "30 February"
+            raise ValueError(f"{when} is not a day of the year") from None
         return self
 
 
@@ -475,12 +477,8 @@ TABLES: dict[str, type[Record]] = {cls.table: cls for cls in RECORD_TYPES}
 
 
 def first_error(exc: Exception) -> str:
-    """One readable line from a pydantic ValidationError: 'field: reason'."""
+    """One readable line from a pydantic ValidationError: 'field: reason' in plain words."""
     errors = getattr(exc, "errors", None)
     if not callable(errors):
         return str(exc)
-    err = errors()[0]
-    where = ".".join(str(p) for p in err.get("loc", ()))
-    msg = str(err.get("msg", "invalid value"))
-    msg = msg.removeprefix("Value error, ")
-    return f"{where}: {msg}" if where else msg
+    return error_words(errors()[0])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from reconnect.records.error_words import error_words
 from reconnect.store.errors import RESTORE_HINT, DataFileError
 from reconnect.store.lazy_table import LazyTable
 from reconnect.store.strict_json import InexactValue, JsonRefused, dumps_exact, loads_record
@@ -97,9 +98,7 @@ def failing_record(exc: ValidationError, keys: Sequence[str]) -> tuple[str, str]
     loc = err.get("loc", ())
     index = loc[0] if loc else None
     key = keys[index] if isinstance(index, int) and 0 <= index < len(keys) else "?"
-    where = ".".join(str(p) for p in loc[1:])
-    reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return key, f"{where}: {reason}" if where else reason
+    return key, error_words(err, skip=1)
 
 
 def damaged_record(path: Path, table: str, doc_id: str, detail: str) -> DataFileError:

@@ -9,7 +9,6 @@ from the plan and the goal, so importing the same plan again adds nothing.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from reconnect.records.error_words import reason_words
 from reconnect.records.models import (
     Day,
     Goal,
@@ -102,23 +102,6 @@ def _describe(loc: Sequence[str | int], raw: Any) -> str:
     return ", ".join(parts)
 
 
-_FRIENDLIER = {
-    "Extra inputs are not permitted": "not a field of a plan",
-    "Field required": "missing; it is required",
-}
-_BOUNDS = (
-    (re.compile(r"^Input should be less than or equal to (\S+)$"), r"must be \1 or less"),
-    (re.compile(r"^Input should be greater than or equal to (\S+)$"), r"must be \1 or more"),
-)
-
-
-def _friendlier(reason: str) -> str:
-    reason = _FRIENDLIER.get(reason, reason)
-    for pattern, replacement in _BOUNDS:
-        reason = pattern.sub(replacement, reason)
-    return reason
-
-
 def parse_plan(raw: Any) -> Plan:
     """Check a parsed document against the plan format. Raises PlanError."""
     if not isinstance(raw, dict):
@@ -133,8 +116,11 @@ def parse_plan(raw: Any) -> Plan:
             if loc in problems:  # one reason per place is enough
                 continue
             where = _describe(loc, raw)
-            reason = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-            reason = _friendlier(reason)
+            reason = (
+                "not a field of a plan"
+                if err.get("type") == "extra_forbidden"
+                else reason_words(err)
+            )
             problems[loc] = PlanProblem(loc, f"{where}: {reason}" if where else reason)
         raise PlanError(list(problems.values())) from None
     seen: dict[str, int] = {}

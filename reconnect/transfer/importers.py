@@ -237,12 +237,13 @@ def _run_jrnl(job: ImportJob) -> ImportResult:
     if job.dry_run:
         return ImportResult(
             "jrnl",
-            f"{name} holds {len(reflections)} jrnl entries. Checked only: nothing saved.",
+            f"{name} holds {plural(len(reflections), 'jrnl entry', 'jrnl entries')}. "
+            "Checked only: nothing saved.",
             checked_only=True,
         )
     merged = merge(job.store, {"reflections": reflections})
     added, skipped = merged.added["reflections"], merged.skipped["reflections"]
-    line = f"From {name}: added {added} jrnl entries as reflections"
+    line = f"From {name}: added {plural(added, 'jrnl entry', 'jrnl entries')} as reflections"
     return ImportResult(
         "jrnl",
         line + (f"; skipped {skipped} imported before." if skipped else "."),

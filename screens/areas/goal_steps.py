@@ -117,9 +117,8 @@ class StepActions(GoalScreenBase):
             logged = completed.logged
             if logged is not None and logged.new_person is not None:
                 message += f" {logged.new_person.name} was added to People."
-            self.notify(
-                message, title="Step done and logged the connection" if logged else "Step done"
-            )
+            title = "Step done and the connection logged." if logged else "Step done."
+            self.notify(message, title=title)
             self.show_change()
 
         form = StepDoneForm(step, counterpart_for(person, goal.kind), goal.person_id, save=save)

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from reconnect.logic.consistency import Consistency, consistency_all
 from reconnect.logic.day_format import day_format
+from reconnect.logic.next_step_words import no_next_step
 from reconnect.logic.removals import RecordRemoved, Removal
 from reconnect.logic.weeks import midnight, week_start
 from reconnect.records.content import GOAL_STATUS_LABELS, CommunityKindInfo
@@ -147,7 +148,7 @@ class GoalsScreen(UndoArea):
         if step is not None:
             title.add("next: ", step.title)
         else:
-            title.add("", Text("every step done" if goal.steps else "no steps yet", style="dim"))
+            title.add("", Text(no_next_step(bool(goal.steps)), style="dim"))
         week = "–"
         if goal.weekly_target:
             met = result.this_week >= goal.weekly_target

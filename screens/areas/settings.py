@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from reconnect.records.models import first_error
+from reconnect.records.error_words import reason_words
 from reconnect.settings import (
     MAX_RESOURCES,
     WEEKDAYS,
@@ -30,7 +30,6 @@ from reconnect.store.paths import crash_log_dir
 from screens.areas.base import AreaScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.crisis_line_form import CrisisLineForm, ResourceForm
-from widgets.field_check import plain
 
 E = TypeVar("E")
 
@@ -200,7 +199,7 @@ class SettingsScreen(AreaScreen):
             warning = self.reconnect.change_settings(**changes)
         except ValueError as exc:
             reason = str(exc).split(": ", 1)[-1]  # without the field's name
-            self.notify(plain(reason).capitalize(), severity="warning", timeout=8)
+            self.notify(reason.capitalize(), severity="warning", timeout=8)
             return False
         if warning:
             self.notify(warning, severity="warning", timeout=10)
@@ -428,7 +427,7 @@ def folder_refusal(typed: str) -> str:
     try:
         Settings(data_folder=typed)
     except ValidationError as exc:
-        return plain(first_error(exc).split(": ", 1)[-1]).capitalize() + "."
+        return reason_words(exc.errors()[0]).capitalize() + "."
     path = Path(typed).expanduser()
     why = folder_problem(path)
     if why is None:

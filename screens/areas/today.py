@@ -15,6 +15,7 @@ from reconnect.areas import AREAS
 from reconnect.logic.checkin_week import checkin_week
 from reconnect.logic.day_format import day_format
 from reconnect.logic.drift import drifting_from
+from reconnect.logic.next_step_words import no_next_step
 from reconnect.logic.overview import active_goals, depth_mix, lead_words
 from reconnect.logic.plural import plural
 from reconnect.logic.week_review import checkin_for_week
@@ -190,7 +191,7 @@ class TodayScreen(AreaScreen):
             if step is not None:
                 text.add("  next: ", step.title)
             else:
-                text.add("  ", Text("every step done", style="dim"))
+                text.add("  ", Text(no_next_step(bool(goal.steps)), style="dim"))
         if len(goals) > MAX_GOALS:
             text.add("", Text(f"and {len(goals) - MAX_GOALS} more", style="dim"))
         panel.update(text)

@@ -21,10 +21,11 @@ from reconnect.store.errors import DataFileGone
 from reconnect.store.write_failure import WRITE_ERRORS, not_saved_words
 from screens.dialogs.unsaved import UnsavedDialog, hold_words
 from screens.dialogs.write_back import WRITE_BACK_OFFER
-from widgets.field_check import plain
 
 if TYPE_CHECKING:
     from reconnect.app import ReconnectApp
+
+FIX_MARKED = "Please fix the field marked above; nothing was saved."
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -152,6 +153,7 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
 
     FORM_TITLE = ""
     SAVE_LABEL = "Save"
+    _fix_marked = False  # the form's line says to fix a marked field
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -204,6 +206,15 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
         if event.input.id and event.validation_result is not None:
             reasons = event.validation_result.failure_descriptions
             self.show_error(event.input.id, reasons[0] if reasons else "")
+        if self._fix_marked and not self._any_field_marked():
+            self._fix_marked = False  # the field is fixed: the line below it is not true now
+            self.show_error("", "")
+
+    def _any_field_marked(self) -> bool:
+        return any(
+            error.display and error.id != "form-error"
+            for error in self.query(".error").results(Static)
+        )
 
     def _first_invalid(self) -> Input | None:
         invalid: Input | None = None
@@ -222,12 +233,13 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
         invalid = self._first_invalid()
         if invalid is not None:
             invalid.focus()
-            self.show_error("", "Please fix the field marked above; nothing was saved.")
+            self.show_error("", FIX_MARKED)
+            self._fix_marked = True
             return
         try:
             record = self.build()
         except ValidationError as exc:
-            self.show_error("", plain(first_error(exc)))
+            self.show_error("", first_error(exc))
             return
         except ValueError as exc:
             self.show_error("", str(exc))
@@ -240,7 +252,7 @@ class FormScreen(WordsScreen[T | None], Generic[T]):
         try:
             self._save(record)  # type: ignore[misc]
         except ValidationError as exc:
-            self.show_error("", plain(first_error(exc)))
+            self.show_error("", first_error(exc))
         except ValueError as exc:
             self.show_error("", str(exc))
         except WRITE_ERRORS as exc:

@@ -94,7 +94,7 @@ class PersonForm(FormScreen[Person]):
             "Dates",
             Input(
                 dates_text(list(person.important_dates)) if person else "",
-                placeholder="e.g. Birthday 03-12; Anniversary 20 June",
+                placeholder="e.g. Birthday 12 March; Anniversary 20 June",
                 id="dates",
                 validators=[DatesField()],
                 compact=True,
