@@ -208,15 +208,32 @@ def new_passphrase(folder: Path, env: str = PASSPHRASE_FILE_ENV) -> str:
                 f"no new passphrase was given: run this in a terminal, or set {env} to a "
                 "file whose first line is the new passphrase"
             )
-        given = ask("New passphrase: ")
-        if ask("The same again: ") != given:
-            raise PassphraseRefused("the two passphrases differ; nothing was changed")
+        return _new_at_the_terminal()
     if len(given) < MIN_LENGTH:
-        raise PassphraseRefused(
-            f"a passphrase needs at least {MIN_LENGTH} characters (a few words are easy to "
-            "remember and hard to guess); nothing was changed"
-        )
+        raise PassphraseRefused(f"{_TOO_SHORT}; nothing was changed")
     return given
+
+
+_TOO_SHORT = (
+    f"a passphrase needs at least {MIN_LENGTH} characters (a few words are easy to "
+    "remember and hard to guess)"
+)
+
+
+def _new_at_the_terminal() -> str:
+    """Asked twice; a short one is refused before the second asking, and a slip is
+    asked again, as a wrong passphrase is, rather than ending the command."""
+    for attempt in range(TRIES):
+        given = ask("New passphrase: ")
+        if len(given) < MIN_LENGTH:
+            problem = _TOO_SHORT
+        elif ask("The same again: ") != given:
+            problem = "the two passphrases differ"
+        else:
+            return given
+        if attempt < TRIES - 1:
+            print(f"{problem[0].upper()}{problem[1:]}; try again.", file=sys.stderr)
+    raise PassphraseRefused(f"{problem}; nothing was changed")
 
 
 def open_store(explicit_dir: str | os.PathLike[str] | None, may_ask: bool = True) -> Store:
