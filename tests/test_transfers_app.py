@@ -131,7 +131,23 @@ async def test_a_refused_import_says_why_and_saves_nothing(
         await pilot.press("ctrl+s")
         message = await _wait_done(pilot, app)
         assert "people[0]" in message and "Nothing was saved" in message
-    assert store.people.count() == 0
+        assert store.people.count() == 0
+        # Closing the refusal brings the form back with the file, to try once it is fixed.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == str(bad)
+        bad.write_text(
+            json.dumps(
+                {
+                    "format": "reconnect-backup",
+                    "schema_version": 1,
+                    "records": {"people": [{"name": "Ana", "created_at": "2026-11-01T10:00Z"}]},
+                }
+            )
+        )
+        await pilot.press("ctrl+s")
+        assert "✓" in await _wait_done(pilot, app)
+    assert [p.name for p in store.people.all()] == ["Ana"]
 
 
 PLAN = """

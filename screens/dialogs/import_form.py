@@ -73,16 +73,20 @@ class ImportForm(FormScreen[Path]):
     GUARD_WORDS = False  # a file name, no one's words: esc closes at once
     BINDINGS = [Binding("ctrl+o", "plan_guide", "How to write a plan", key_display="^o")]
 
-    def __init__(self, kind: str | None = None) -> None:
+    def __init__(self, kind: str | None = None, path: str = "") -> None:
+        """`path`: the file typed last time, when an import was refused and is tried
+        again once the file is fixed."""
         super().__init__()
         self._wording = WORDING.get(kind or "", ANY_FILE)
         self.FORM_TITLE = self._wording.title
+        self._path = path
 
     def compose_fields(self) -> ComposeResult:
         yield Static(self._wording.intro, classes="intro")
         yield from self.row(
             "File",
             Input(
+                self._path,
                 placeholder=self._wording.placeholder,
                 id="path",
                 validators=[ImportableFile(self._wording)],

@@ -99,9 +99,11 @@ def start_import(app: ReconnectApp, kind: str | None = None) -> None:
                 lines.append(f"Press {area.key} to open {area.title} and see them.")
             return lines
 
-        app.push_screen(
-            TransferScreen(("Importing…", "Imported", "Not imported"), job),
-            lambda _done: app.publish_data_changed(),
-        )
+        def after(imported: bool | None) -> None:
+            app.publish_data_changed()
+            if not imported:  # "fix the file and import it again": the form is back
+                app.push_screen(ImportForm(kind, str(path)), run)
+
+        app.push_screen(TransferScreen(("Importing…", "Imported", "Not imported"), job), after)
 
     app.push_screen(ImportForm(kind), run)
