@@ -136,12 +136,15 @@ async def test_goals_naming_them_show_on_their_page(
     store.goals.add(
         Goal(title="Be braver", created_at=NOW, steps=[Step(title="Ask Maya for advice")])
     )
+    store.goals.add(Goal(title="Call Maya", created_at=NOW, person_id=maya.id, status="paused"))
     app = make_test_app(store, start_area="people")
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(PersonPage(maya))
         await pilot.pause()
         goals = page_text(app, "person-goals")
         assert "Be braver" in goals and "step: Ask Maya for advice" in goals
+        # The Goals list's word for a goal at rest, not the stored "paused".
+        assert "Call Maya (resting)" in goals and "paused" not in goals
 
 
 async def test_dates_are_added_changed_and_refused_in_the_form(

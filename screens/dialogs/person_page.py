@@ -22,6 +22,7 @@ from reconnect.logic.person_page import MonthPoint, by_month, dates_words, goals
 from reconnect.logic.plural import plural
 from reconnect.logic.support_flow import flows_by_person, flows_words
 from reconnect.logic.weeks import local_date
+from reconnect.records.content import GOAL_STATUS_LABELS
 from reconnect.records.models import Connection, Goal, GoalKind, Person, label
 from widgets.hanging import Hanging
 from widgets.moment_table import MomentTable
@@ -65,7 +66,8 @@ def goal_lines(person: Person, goals: list[Goal]) -> Text | Hanging:
     for mention in mentions:
         goal = mention.goal
         title = Text(goal.title, style="bold")
-        title.append(f" ({label(goal.status)})", style="not bold dim")
+        # The Goals list's own word ("resting", not the stored "paused").
+        title.append(f" ({GOAL_STATUS_LABELS[goal.status]})", style="not bold dim")
         text.add(Text("• ", style="bold"), title)
         following = goal.next_step()
         if following is not None and mention.linked:
