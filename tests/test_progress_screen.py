@@ -37,6 +37,9 @@ async def test_no_data_says_what_to_do(store: Store, make_test_app: Callable) ->
         assert screen.query_one("#empty").display
         assert not screen.query_one("#sections").display
         assert "check-in" in str(screen.query_one("#empty", Static).render())
+        # "12 weeks with no entries: gaps in the charts" beside no charts said it twice.
+        period = str(screen.query_one("#period", Static).render())
+        assert "no entries" not in period and period.startswith("12 full weeks, ")
 
 
 def test_runs_split_at_gaps() -> None:

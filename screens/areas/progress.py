@@ -236,9 +236,10 @@ class ProgressScreen(AreaScreen):
         first = data.points[0].start
         last = data.points[-1].start + timedelta(days=6)
         gaps = data.now.weeks - data.now.weeks_logged
+        # Gaps matter beside weeks with entries; with none at all, the line below says it.
         gap_words = (
             f" {plural(gaps, 'week')} with no entries: gaps in the charts, left out of averages."
-            if gaps
+            if 0 < gaps < data.now.weeks
             else ""
         )
         self.query_one("#period", Static).update(
