@@ -17,6 +17,7 @@ from reconnect.demo.sample_text import (
     BODIES,
     CHANNEL_OF,
     DEEPER,
+    GROUP_WORDS,
     HELPED,
     IMPORTANT_DATES,
     IN_THE_WAY,
@@ -106,13 +107,20 @@ def _connections(
             channel = rng.choice(
                 (Channel.IN_PERSON, Channel.IN_PERSON, Channel.TEXT, Channel.PHONE, Channel.VIDEO)
             )
+            if person is not None and person.circle is Circle.GROUP:
+                # Words for a group, picked without another draw: the rest of the
+                # history stays as it was.
+                words = GROUP_WORDS[channel]
+                what = words[len(what) % len(words)]
+            else:
+                channel = CHANNEL_OF.get(what, Channel.IN_PERSON if person is None else channel)
             out.append(
                 Connection(
                     at=moment_on(day, rng, tz),
                     what=what,
                     counterpart=counterpart,
                     person_id=person.id if person else None,
-                    channel=CHANNEL_OF.get(what, Channel.IN_PERSON if person is None else channel),
+                    channel=channel,
                     depth=depth,
                     comfort=max(1, min(5, comfort)),
                 )

@@ -49,6 +49,19 @@ CHANNEL_OF: dict[str, Channel] = {
     ),
 }
 
+# A group's moments, by the channel drawn: in person they are visits (demo/groups.py),
+# the others are the group's chat or a call with someone from it.
+GROUP_WORDS: dict[Channel, tuple[str, ...]] = {
+    Channel.IN_PERSON: (
+        "Went to the book club and stayed for tea",
+        "Said what the book stirred up for me",
+        "Talked with the woman by the window after the club",
+    ),
+    Channel.TEXT: ("Wrote in the book club's group chat",),
+    Channel.PHONE: ("Phoned someone from the book club about the next book",),
+    Channel.VIDEO: ("Joined the book club's video meeting",),
+}
+
 # Which moments carried support, which way and of what kind: receiving as often as
 # giving. Nobody has given guidance yet, so "your support" has a gap to point to.
 SUPPORT_IN: dict[str, tuple[SupportFlow, SupportKind]] = {
