@@ -162,9 +162,20 @@ def test_next_step_is_added_as_easy_as_the_easiest_not_done() -> None:
     assert (new.predicted_discomfort, new.done) == (3, False)
 
 
-def test_next_step_on_an_empty_ladder_starts_at_zero_with_no_prediction() -> None:
+def test_next_step_on_an_empty_ladder_is_as_hard_as_it_is_expected_to_feel() -> None:
     goal = ladder.goal_with_next_step(_goal(), "wave")
     assert [(s.title, s.difficulty, s.predicted_discomfort) for s in goal.steps] == [("wave", 0, 0)]
+    goal = ladder.goal_with_next_step(_goal(), "wave", predicted=5)
+    assert [(s.difficulty, s.predicted_discomfort) for s in goal.steps] == [(5, 5)]
+
+
+def test_next_step_on_a_climbed_ladder_goes_on_from_its_top() -> None:
+    """Every step done: the review's step was 'Diff 0' below all of them."""
+    goal = _goal(("wave", 2), ("chat", 6))
+    for step in goal.steps:
+        goal = ladder.complete_step(goal, step.id, 1, "", NOW)
+    goal = ladder.goal_with_next_step(goal, "invite", predicted=3)
+    assert _ladder(goal)[-1] == ("invite", 6) and goal.next_step().title == "invite"
 
 
 def test_next_step_already_there_is_kept_as_it_is() -> None:

@@ -176,11 +176,23 @@ def discomfort(goal: Goal) -> Discomfort | None:
     )
 
 
+def _next_difficulty(steps: list[Step], predicted: int) -> int:
+    """As easy as the easiest step not done (so it comes next); on a ladder climbed to
+    the top, as hard as its top step; on an empty one, as hard as it is expected to
+    feel. It was 0 there: a "Diff 0" nobody chose."""
+    todo = [s.difficulty for s in steps if not s.done]
+    if todo:
+        return min(todo)
+    if steps:
+        return max(s.difficulty for s in steps)
+    return predicted
+
+
 def goal_with_next_step(
     goal: Goal, title: str, previous: str | None = None, predicted: int = 0
 ) -> Goal:
-    """`goal` with `title` as a step (as easy as the easiest not done, so it comes
-    next), expecting `predicted` discomfort. A step of that title already there is kept
+    """`goal` with `title` as a step (it comes next: see _next_difficulty), expecting
+    `predicted` discomfort. A step of that title already there is kept
     as it is; a not-done step named `previous` (the review's earlier wording) is renamed
     rather than duplicated."""
     title = title.strip()
@@ -192,7 +204,10 @@ def goal_with_next_step(
             steps[i] = step.model_copy(update={"title": title})
             break
     else:
-        easiest = min((s.difficulty for s in steps if not s.done), default=0)
-        step = Step(title=title, difficulty=easiest, predicted_discomfort=predicted)
+        step = Step(
+            title=title,
+            difficulty=_next_difficulty(steps, predicted),
+            predicted_discomfort=predicted,
+        )
         steps = list(add_step(goal, step).steps)  # in its place on the ladder
     return Goal.model_validate({**goal.model_dump(), "steps": [s.model_dump() for s in steps]})
