@@ -68,7 +68,7 @@ class PeopleScreen(UndoArea):
         Binding("b", "groups", "Groups", show=False),
         Binding("e", "edit_person", "Edit", show=False),
         Binding("a", "archive", "Archive", show=False),
-        Binding("delete", "delete_person", "Delete", show=False),
+        Binding("d,delete", "delete_person", "Delete", show=False, key_display="d"),
         Binding("v", "toggle_archived", "Archived", show=False),
         Binding("u", "undo", "Undo delete or archive"),
     ]
@@ -106,7 +106,7 @@ class PeopleScreen(UndoArea):
             yield Static(id="your-support")
             yield Static(
                 "enter: their page · c log a connection · m reach-out "
-                "goal · e edit · a archive · del delete · v archived · b your groups",
+                "goal · e edit · a archive · d delete · v archived · b your groups",
                 id="people-hint",
             )
 
